@@ -1,0 +1,28 @@
+//! Runtime errors as they travel through the VM.
+
+use gc_arena::Collect;
+
+use crate::value::Value;
+
+/// An error raised while running Lua.
+#[derive(Collect, Clone, Debug)]
+#[collect(no_drop)]
+pub enum RuntimeError<'gc> {
+    /// A message produced by the VM or a native function. When it is raised the interpreter
+    /// prefixes it with the position of the innermost Lua frame (`chunk:line: `), as
+    /// `luaG_runerror`/`luaL_error` do.
+    Message(#[collect(require_static)] String),
+    /// A message that already carries its position (or must not get one).
+    Plain(#[collect(require_static)] String),
+    /// An error value raised by `error(v)` or propagated from a callee: travels unchanged.
+    Value(Value<'gc>),
+    /// Out of memory under the runtime's cap: Lua's "not enough memory".
+    OutOfMemory,
+}
+
+impl<'gc> RuntimeError<'gc> {
+    /// A message error that will get the current position.
+    pub fn msg(s: impl Into<String>) -> Self {
+        RuntimeError::Message(s.into())
+    }
+}

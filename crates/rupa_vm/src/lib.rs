@@ -1,0 +1,24 @@
+//! rupa_vm: the Lua 5.4 language on gc-arena — lexer, parser, compiler to register bytecode,
+//! stackless interpreter, values, tables, strings, closures, coroutines, metamethods and errors.
+#![forbid(unsafe_code)]
+
+pub mod ast;
+pub mod error;
+pub mod function;
+pub mod meta;
+pub mod native;
+pub mod number;
+pub mod opcode;
+pub mod proto;
+pub mod state;
+pub mod string;
+pub mod table;
+pub mod thread;
+pub mod userdata;
+pub mod value;
+
+pub use error::RuntimeError;
+pub use state::{Context, State};
+pub use string::LuaString;
+pub use table::Table;
+pub use value::Value;

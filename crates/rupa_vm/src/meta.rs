@@ -1,0 +1,107 @@
+//! Metamethod events and their names.
+
+/// A metamethod event. The discriminant indexes `State::meta_names` and the per-table cache
+/// of absent metamethods (a bit per event, as PUC Lua's `fasttm`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum MetaEvent {
+    Index,
+    NewIndex,
+    Gc,
+    Mode,
+    Len,
+    Eq,
+    Add,
+    Sub,
+    Mul,
+    Mod,
+    Pow,
+    Div,
+    IDiv,
+    BAnd,
+    BOr,
+    BXor,
+    Shl,
+    Shr,
+    Unm,
+    BNot,
+    Lt,
+    Le,
+    Concat,
+    Call,
+    Close,
+    Name,
+    ToString,
+    Metatable,
+    Pairs,
+}
+
+impl MetaEvent {
+    /// Every event, in discriminant order.
+    pub const ALL: [MetaEvent; 29] = [
+        MetaEvent::Index,
+        MetaEvent::NewIndex,
+        MetaEvent::Gc,
+        MetaEvent::Mode,
+        MetaEvent::Len,
+        MetaEvent::Eq,
+        MetaEvent::Add,
+        MetaEvent::Sub,
+        MetaEvent::Mul,
+        MetaEvent::Mod,
+        MetaEvent::Pow,
+        MetaEvent::Div,
+        MetaEvent::IDiv,
+        MetaEvent::BAnd,
+        MetaEvent::BOr,
+        MetaEvent::BXor,
+        MetaEvent::Shl,
+        MetaEvent::Shr,
+        MetaEvent::Unm,
+        MetaEvent::BNot,
+        MetaEvent::Lt,
+        MetaEvent::Le,
+        MetaEvent::Concat,
+        MetaEvent::Call,
+        MetaEvent::Close,
+        MetaEvent::Name,
+        MetaEvent::ToString,
+        MetaEvent::Metatable,
+        MetaEvent::Pairs,
+    ];
+
+    /// The metatable key, e.g. `"__index"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            MetaEvent::Index => "__index",
+            MetaEvent::NewIndex => "__newindex",
+            MetaEvent::Gc => "__gc",
+            MetaEvent::Mode => "__mode",
+            MetaEvent::Len => "__len",
+            MetaEvent::Eq => "__eq",
+            MetaEvent::Add => "__add",
+            MetaEvent::Sub => "__sub",
+            MetaEvent::Mul => "__mul",
+            MetaEvent::Mod => "__mod",
+            MetaEvent::Pow => "__pow",
+            MetaEvent::Div => "__div",
+            MetaEvent::IDiv => "__idiv",
+            MetaEvent::BAnd => "__band",
+            MetaEvent::BOr => "__bor",
+            MetaEvent::BXor => "__bxor",
+            MetaEvent::Shl => "__shl",
+            MetaEvent::Shr => "__shr",
+            MetaEvent::Unm => "__unm",
+            MetaEvent::BNot => "__bnot",
+            MetaEvent::Lt => "__lt",
+            MetaEvent::Le => "__le",
+            MetaEvent::Concat => "__concat",
+            MetaEvent::Call => "__call",
+            MetaEvent::Close => "__close",
+            MetaEvent::Name => "__name",
+            MetaEvent::ToString => "__tostring",
+            MetaEvent::Metatable => "__metatable",
+            MetaEvent::Pairs => "__pairs",
+        }
+    }
+}

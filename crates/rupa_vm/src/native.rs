@@ -1,0 +1,164 @@
+//! The native function protocol: how Rust functions are called from Lua, return values, and
+//! ask the interpreter to call, tail-call, yield or resume on their behalf (continuations), so
+//! no Lua call ever recurses on the Rust stack.
+//!
+//! A native receives its arguments in a [`NativeStack`] window of the calling thread's stack and
+//! leaves its results in the same window.
+
+use gc_arena::Collect;
+
+use crate::error::RuntimeError;
+use crate::state::Context;
+use crate::thread::Thread;
+use crate::value::Value;
+
+/// A native function. `upvalues` are the values captured by its closure.
+pub type NativeFn = for<'gc> fn(
+    ctx: Context<'gc>,
+    upvalues: &[Value<'gc>],
+    stack: &mut NativeStack<'gc, '_>,
+) -> Result<NativeAction<'gc>, RuntimeError<'gc>>;
+
+/// A continuation: called when the call a native asked for finishes. `data` is state the native
+/// carries across (for example the message handler of `xpcall`).
+pub type ContinuationFn = for<'gc> fn(
+    ctx: Context<'gc>,
+    data: Value<'gc>,
+    status: CallStatus<'gc>,
+    stack: &mut NativeStack<'gc, '_>,
+) -> Result<NativeAction<'gc>, RuntimeError<'gc>>;
+
+/// How the call a continuation waited for ended.
+#[derive(Debug, Clone)]
+pub enum CallStatus<'gc> {
+    /// It returned; its results are in the stack window.
+    Ok,
+    /// It raised this error (only for protected calls); the window is empty.
+    Err(Value<'gc>),
+}
+
+/// A continuation and its carried state.
+#[derive(Collect, Clone, Copy)]
+#[collect(no_drop)]
+pub struct Continuation<'gc> {
+    #[collect(require_static)]
+    pub func: ContinuationFn,
+    pub data: Value<'gc>,
+}
+
+/// What a native asks the interpreter to do next.
+pub enum NativeAction<'gc> {
+    /// Return the values in the window to the caller.
+    Return,
+    /// Call `func` with the window's values as arguments, then run `then` with its results in
+    /// the window. With `protected`, an error raised by the callee is caught and given to
+    /// `then` as `CallStatus::Err` (this is how `pcall` works).
+    Call {
+        func: Value<'gc>,
+        then: Continuation<'gc>,
+        protected: bool,
+    },
+    /// Replace this native's frame by a call to `func` with the window's values as arguments.
+    TailCall { func: Value<'gc> },
+    /// Yield the window's values from the running coroutine. When resumed, the resume
+    /// arguments are placed in the window and `then` runs (or, with `None`, they are returned).
+    Yield { then: Option<Continuation<'gc>> },
+    /// Resume `thread` with the window's values as arguments; when it yields, returns or fails,
+    /// `then` runs with `CallStatus::Ok` and the yielded/returned values, or `CallStatus::Err`.
+    Resume {
+        thread: Thread<'gc>,
+        then: Continuation<'gc>,
+    },
+}
+
+/// The argument/result window of a native call on its thread's stack.
+pub struct NativeStack<'gc, 'a> {
+    values: &'a mut Vec<Value<'gc>>,
+    base: usize,
+}
+
+impl<'gc, 'a> NativeStack<'gc, 'a> {
+    /// A window over `values[base..]`.
+    pub fn new(values: &'a mut Vec<Value<'gc>>, base: usize) -> Self {
+        debug_assert!(base <= values.len());
+        NativeStack { values, base }
+    }
+
+    /// Number of values in the window.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.values.len() - self.base
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Value `i` (0-based), or nil past the end.
+    #[inline]
+    pub fn get(&self, i: usize) -> Value<'gc> {
+        self.values
+            .get(self.base + i)
+            .copied()
+            .unwrap_or(Value::Nil)
+    }
+
+    /// Overwrites value `i`, growing the window with nils as needed.
+    pub fn set(&mut self, i: usize, v: Value<'gc>) {
+        let at = self.base + i;
+        if at >= self.values.len() {
+            self.values.resize(at + 1, Value::Nil);
+        }
+        self.values[at] = v;
+    }
+
+    /// Appends a value.
+    #[inline]
+    pub fn push(&mut self, v: Value<'gc>) {
+        self.values.push(v);
+    }
+
+    /// Removes every value from the window.
+    #[inline]
+    pub fn clear(&mut self) {
+        self.values.truncate(self.base);
+    }
+
+    /// Keeps the first `n` values (padding with nil).
+    pub fn resize(&mut self, n: usize) {
+        self.values.resize(self.base + n, Value::Nil);
+    }
+
+    /// Replaces the window's contents with `vals`.
+    pub fn replace(&mut self, vals: &[Value<'gc>]) {
+        self.clear();
+        self.values.extend_from_slice(vals);
+    }
+
+    /// Removes and returns the first value (nil if empty).
+    pub fn pop_front(&mut self) -> Value<'gc> {
+        if self.is_empty() {
+            Value::Nil
+        } else {
+            self.values.remove(self.base)
+        }
+    }
+
+    /// Inserts a value at the front.
+    pub fn push_front(&mut self, v: Value<'gc>) {
+        self.values.insert(self.base, v);
+    }
+
+    /// The window as a slice.
+    #[inline]
+    pub fn as_slice(&self) -> &[Value<'gc>] {
+        &self.values[self.base..]
+    }
+
+    /// The window as a mutable slice.
+    #[inline]
+    pub fn as_mut_slice(&mut self) -> &mut [Value<'gc>] {
+        &mut self.values[self.base..]
+    }
+}

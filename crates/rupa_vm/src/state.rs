@@ -1,0 +1,82 @@
+//! The arena root (`State`) and the `Context` every VM operation receives.
+//!
+//! `State` holds what is global to one Lua state: globals, registry, metamethod names, the
+//! string metatable and the memory cap. `Context` pairs it with the arena's `Mutation` so VM
+//! code passes one `Copy` value around.
+
+use std::cell::Cell;
+
+use gc_arena::{lock::Lock, Collect, Gc, Mutation};
+
+use crate::error::RuntimeError;
+use crate::meta::MetaEvent;
+use crate::string::{LuaString, STRING_OVERHEAD};
+use crate::table::Table;
+
+/// The root of a Lua state's arena.
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct State<'gc> {
+    pub globals: Table<'gc>,
+    pub registry: Table<'gc>,
+    /// Interned metamethod names, indexed by `MetaEvent as usize`.
+    pub meta_names: Box<[LuaString<'gc>]>,
+    /// The metatable shared by all strings (set by the string library).
+    pub string_metatable: Gc<'gc, Lock<Option<Table<'gc>>>>,
+    /// Memory cap in bytes (`None`: unlimited), checked before every large allocation.
+    #[collect(require_static)]
+    pub memory_limit: Cell<Option<usize>>,
+}
+
+/// What every VM operation needs: the arena mutation handle and the state root.
+#[derive(Clone, Copy)]
+pub struct Context<'gc> {
+    pub mc: &'gc Mutation<'gc>,
+    pub state: &'gc State<'gc>,
+}
+
+impl<'gc> State<'gc> {
+    /// A fresh state with empty globals and registry.
+    pub fn new(mc: &Mutation<'gc>) -> State<'gc> {
+        State {
+            globals: Table::new(mc),
+            registry: Table::new(mc),
+            meta_names: MetaEvent::ALL
+                .iter()
+                .map(|e| LuaString::new(mc, e.name().as_bytes()))
+                .collect(),
+            string_metatable: Gc::new(mc, Lock::new(None)),
+            memory_limit: Cell::new(None),
+        }
+    }
+}
+
+impl<'gc> Context<'gc> {
+    /// Bytes currently owned by the arena (GC objects and buffers allocated through it).
+    pub fn memory_used(self) -> usize {
+        self.mc.metrics().total_allocation()
+    }
+
+    /// Fails with "not enough memory" if allocating `bytes` more would pass the cap.
+    #[inline]
+    pub fn reserve(self, bytes: usize) -> Result<(), RuntimeError<'gc>> {
+        match self.state.memory_limit.get() {
+            Some(limit) if self.memory_used().saturating_add(bytes) > limit => {
+                Err(RuntimeError::OutOfMemory)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// A new string, checked against the memory cap.
+    pub fn new_string(self, bytes: &[u8]) -> Result<LuaString<'gc>, RuntimeError<'gc>> {
+        self.reserve(bytes.len() + STRING_OVERHEAD)?;
+        Ok(LuaString::new(self.mc, bytes))
+    }
+
+    /// The interned name of a metamethod event.
+    #[inline]
+    pub fn meta_name(self, event: MetaEvent) -> LuaString<'gc> {
+        self.state.meta_names[event as usize]
+    }
+}
