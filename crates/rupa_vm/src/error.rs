@@ -26,3 +26,18 @@ impl<'gc> RuntimeError<'gc> {
         RuntimeError::Message(s.into())
     }
 }
+
+/// A syntax (or compile-time semantic) error: the complete message as lua5.4 words it,
+/// position included, e.g. `[string "x = = 1"]:1: unexpected symbol near '='`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub message: String,
+}
+
+impl std::fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for SyntaxError {}

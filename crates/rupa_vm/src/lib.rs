@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 pub mod ast;
+pub mod chunkname;
 pub mod error;
 pub mod function;
 pub mod meta;

@@ -75,13 +75,28 @@ pub enum NativeAction<'gc> {
 pub struct NativeStack<'gc, 'a> {
     values: &'a mut Vec<Value<'gc>>,
     base: usize,
+    /// The thread running this call (`coroutine.running`).
+    pub thread: Thread<'gc>,
+    /// Whether the running code may yield here (`coroutine.isyieldable`): false on the main
+    /// thread and inside a nested, non-yieldable execution.
+    pub yieldable: bool,
 }
 
 impl<'gc, 'a> NativeStack<'gc, 'a> {
     /// A window over `values[base..]`.
-    pub fn new(values: &'a mut Vec<Value<'gc>>, base: usize) -> Self {
+    pub fn new(
+        values: &'a mut Vec<Value<'gc>>,
+        base: usize,
+        thread: Thread<'gc>,
+        yieldable: bool,
+    ) -> Self {
         debug_assert!(base <= values.len());
-        NativeStack { values, base }
+        NativeStack {
+            values,
+            base,
+            thread,
+            yieldable,
+        }
     }
 
     /// Number of values in the window.

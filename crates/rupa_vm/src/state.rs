@@ -6,12 +6,17 @@
 
 use std::cell::Cell;
 
-use gc_arena::{lock::Lock, Collect, Gc, Mutation};
+use gc_arena::{
+    lock::{Lock, RefLock},
+    Collect, Gc, GcWeak, Mutation,
+};
 
 use crate::error::RuntimeError;
 use crate::meta::MetaEvent;
 use crate::string::{LuaString, STRING_OVERHEAD};
-use crate::table::Table;
+use crate::table::{Table, TableState};
+use crate::userdata::UserDataObj;
+use crate::value::Value;
 
 /// The root of a Lua state's arena.
 #[derive(Collect)]
@@ -26,6 +31,36 @@ pub struct State<'gc> {
     /// Memory cap in bytes (`None`: unlimited), checked before every large allocation.
     #[collect(require_static)]
     pub memory_limit: Cell<Option<usize>>,
+    /// A collection asked for by Lua code (`collectgarbage`); the executor ends its slice and
+    /// performs it outside the mutation (gc-arena can only collect between mutations).
+    #[collect(require_static)]
+    pub gc_request: Cell<Option<GcRequest>>,
+    /// `collectgarbage("stop")` is in effect.
+    #[collect(require_static)]
+    pub gc_stopped: Cell<bool>,
+    /// Objects whose metatable had `__gc` when it was set (held weakly; see `gc.rs`).
+    pub finalizable: RefLock<Vec<Finalizable<'gc>>>,
+    /// Objects found dead and resurrected, waiting for their `__gc` to run (held strongly).
+    pub to_finalize: RefLock<Vec<Value<'gc>>>,
+    /// Tables whose metatable had `__mode` when it was set (held weakly; swept after marking).
+    pub weak_tables: RefLock<Vec<GcWeak<'gc, RefLock<TableState<'gc>>>>>,
+}
+
+/// A collection requested from Lua.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GcRequest {
+    /// `collectgarbage("collect")`: a full cycle, finalizers included.
+    Full,
+    /// `collectgarbage("step", n)`: about `n` KiB of collection work (0: one basic step).
+    Step(usize),
+}
+
+/// An object registered for finalization.
+#[derive(Collect, Clone, Copy)]
+#[collect(no_drop)]
+pub enum Finalizable<'gc> {
+    Table(GcWeak<'gc, RefLock<TableState<'gc>>>),
+    UserData(GcWeak<'gc, UserDataObj<'gc>>),
 }
 
 /// What every VM operation needs: the arena mutation handle and the state root.
@@ -47,6 +82,11 @@ impl<'gc> State<'gc> {
                 .collect(),
             string_metatable: Gc::new(mc, Lock::new(None)),
             memory_limit: Cell::new(None),
+            gc_request: Cell::new(None),
+            gc_stopped: Cell::new(false),
+            finalizable: RefLock::new(Vec::new()),
+            to_finalize: RefLock::new(Vec::new()),
+            weak_tables: RefLock::new(Vec::new()),
         }
     }
 }

@@ -16,3 +16,16 @@ pub struct ThreadState<'gc> {
     /// The value stack: registers of every active frame.
     pub stack: Vec<Value<'gc>>,
 }
+
+/// The status `coroutine.status` reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ThreadStatus {
+    /// Created or yielded, can be resumed.
+    Suspended,
+    /// Currently running.
+    Running,
+    /// Active but not running (it resumed another coroutine).
+    Normal,
+    /// Finished or stopped by an error.
+    Dead,
+}
