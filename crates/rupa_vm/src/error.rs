@@ -16,6 +16,14 @@ pub enum RuntimeError<'gc> {
     Plain(#[collect(require_static)] String),
     /// An error value raised by `error(v)` or propagated from a callee: travels unchanged.
     Value(Value<'gc>),
+    /// `error(v, level)`: when `v` is a string, the interpreter prefixes the position of the
+    /// function at `level` (1 = the caller of the native that raised it), as `luaL_where` does;
+    /// level 0 or a non-string value travels unchanged.
+    AtLevel { value: Value<'gc>, level: usize },
+    /// A bad argument to a native function. The interpreter renders it as lua5.4 does, with
+    /// the function's name from the call site: "bad argument #1 to 'insert' (table expected,
+    /// got nil)", or "calling 'xyz' on bad self" for method calls. `index` is 1-based.
+    BadArgument { index: usize, message: String },
     /// Out of memory under the runtime's cap: Lua's "not enough memory".
     OutOfMemory,
 }

@@ -58,6 +58,14 @@ pub enum NativeAction<'gc> {
         then: Continuation<'gc>,
         protected: bool,
     },
+    /// Like a protected `Call`, but `handler` is called with the error value at the point the
+    /// error is raised, before the stack unwinds (so it can build a traceback), and its first
+    /// result becomes the error given to `then` (this is how `xpcall` works).
+    CallWithHandler {
+        func: Value<'gc>,
+        handler: Value<'gc>,
+        then: Continuation<'gc>,
+    },
     /// Replace this native's frame by a call to `func` with the window's values as arguments.
     TailCall { func: Value<'gc> },
     /// Yield the window's values from the running coroutine. When resumed, the resume
