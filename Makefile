@@ -1,0 +1,54 @@
+# rupa — developer entry points. `make help` lists them.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+CARGO ?= cargo
+PYTHON ?= python3
+RUPA := target/release/rupa
+WASM := target/wasm32-wasip1/release/rupa.wasm
+# Root installs packages directly; anyone else goes through sudo.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help deps build run test test-rust test-diff test-wasm bench lint fmt fuzz
+
+help: ## Show this help.
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+deps: ## Install what a fresh machine lacks: lua5.4 (the oracle), the wasm32-wasip1 target, wasmtime.
+	@command -v lua5.4 >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq lua5.4; }
+	@rustup target list --installed | grep -qx wasm32-wasip1 || rustup target add wasm32-wasip1
+	@$(PYTHON) -c "import wasmtime" 2>/dev/null || $(PYTHON) -m pip install --quiet wasmtime
+
+build: ## Build the rupa command (release).
+	$(CARGO) build --release -p rupa_cli
+
+run: build ## The main job: render the Mandelbrot set with rupa into target/mandelbrot.pbm.
+	@time $(RUPA) examples/mandelbrot.lua 512 > target/mandelbrot.pbm
+	@echo "rupa rendered a 512x512 Mandelbrot image into target/mandelbrot.pbm:"
+	@tail -n 1 target/mandelbrot.pbm
+
+test: deps test-rust test-diff test-wasm ## Run every test (what CI runs).
+
+test-rust: ## Rust unit and integration tests.
+	$(CARGO) test --workspace
+
+test-diff: build ## The differential corpus: every tests/lua file through rupa and lua5.4, no differences allowed.
+	$(PYTHON) tests/difftest.py --rupa $(RUPA)
+
+test-wasm: ## Build rupa for wasm32-wasip1 and run a sample of the corpus through it under wasmtime.
+	$(CARGO) build --release -p rupa_cli --target wasm32-wasip1
+	$(PYTHON) tests/difftest.py --sample 60 --runner "$(PYTHON) tests/wasm_run.py $(WASM)"
+
+bench: build ## Benchmarks: each benches/lua program through rupa and lua5.4; writes docs/performance.md.
+	$(PYTHON) benches/run_lua.py --rupa $(RUPA)
+
+lint: ## cargo fmt --check and clippy with warnings denied.
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+fmt: ## Format the Rust code.
+	$(CARGO) fmt --all
+
+fuzz: ## Run both fuzz targets for FUZZ_SECONDS each (default 600); see docs/testing.md.
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run parse_compile -- -max_total_time=$${FUZZ_SECONDS:-600}
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run run -- -max_total_time=$${FUZZ_SECONDS:-600}
