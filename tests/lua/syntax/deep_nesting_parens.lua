@@ -1,0 +1,11 @@
+-- Deeply nested parentheses hit the syntax-level limit.
+local src = "return "
+for i = 1, 300 do src = src .. "(" end
+src = src .. "1"
+for i = 1, 300 do src = src .. ")" end
+print(load(src))
+local ok = "return "
+for i = 1, 100 do ok = ok .. "(" end
+ok = ok .. "1"
+for i = 1, 100 do ok = ok .. ")" end
+print(load(ok)())
