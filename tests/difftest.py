@@ -117,15 +117,18 @@ def clean_env() -> dict:
 
 def run(argv: Sequence[str], timeout: float, env: dict) -> Outcome:
     """Run one command from the repository root, killing its process group on timeout."""
-    proc = subprocess.Popen(
-        list(argv),
-        cwd=ROOT,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        start_new_session=True,
-    )
+    try:
+        proc = subprocess.Popen(
+            list(argv),
+            cwd=ROOT,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            start_new_session=True,
+        )
+    except OSError as exc:
+        return Outcome(b"", f"difftest: cannot start: {exc}\n".encode(), 127, argv[0])
     try:
         out, err = proc.communicate(timeout=timeout)
         status: Optional[int] = proc.returncode
@@ -140,14 +143,20 @@ def run(argv: Sequence[str], timeout: float, env: dict) -> Outcome:
 
 
 def error_message(outcome: Outcome) -> bytes:
-    """stderr up to the traceback, without the leading program name."""
-    lines = outcome.stderr.split(b"\n")
-    kept = []
-    for line in lines:
-        if line.rstrip(b"\r") == TRACEBACK:
-            break
-        kept.append(line)
-    text = b"\n".join(kept)
+    """stderr up to the traceback, without the leading program name.
+
+    The newline that ends the message's last line is dropped, so a message
+    followed by a traceback and one printed without a traceback compare equal.
+    """
+    text = outcome.stderr.replace(b"\r\n", b"\n")
+    if text.startswith(TRACEBACK):
+        text = b""
+    else:
+        cut = text.find(b"\n" + TRACEBACK)
+        if cut >= 0:
+            text = text[: cut + 1]
+    if text.endswith(b"\n"):
+        text = text[:-1]
     names = [outcome.argv0, os.path.basename(outcome.argv0)]
     names += list(KNOWN_PROGRAM_NAMES)
     for name in names:
@@ -187,7 +196,9 @@ def compare(path: str, lua: Outcome, rupa: Outcome, timeout: float) -> Result:
         elif lua.status != 0:
             exp, act = error_message(lua), error_message(rupa)
             if exp != act:
-                problems.append("error message differs\n" + short_diff("error", exp, act))
+                problems.append(
+                    "error message differs\n" + short_diff("error", exp + b"\n", act + b"\n")
+                )
     return Result(path, problems)
 
 
@@ -242,12 +253,18 @@ def main(argv: Sequence[str]) -> int:
         )
         return 2
     rupa = args.rupa
-    # Inside a runner template the path may be meant for the runner (a .wasm file),
-    # so only check that it exists; outside one it must be an executable program.
+    # With a runner template the path may be a file for the runner (a .wasm module),
+    # so it only has to exist.
     resolved = resolve_program(rupa)
     if resolved is None:
-        print(f"difftest: rupa program '{rupa}' not found (build it or pass --rupa PATH)",
-              file=sys.stderr)
+        print(
+            f"difftest: rupa program '{rupa}' not found (build it or pass --rupa PATH)",
+            file=sys.stderr,
+        )
+        return 2
+    starter = rupa_argv(args.runner, resolved, "x.lua")[0]
+    if resolve_program(starter) is None:
+        print(f"difftest: runner program '{starter}' not found", file=sys.stderr)
         return 2
     files = find_files(args.filter, args.sample)
     if not files:

@@ -1,3 +1,3 @@
 #!/usr/bin/env lua5.4 this line is skipped
 print("after shebang")
-print(debug == nil or true)
+print("line", 3)
