@@ -1,5 +1,5 @@
 -- Line numbers count \n, \r, \r\n and \n\r as one line each.
-print(load("\n\n\nerror('x')", "=c") and select(2, pcall(load("\n\n\nerror('x')", "=c"))))
+print(select(2, pcall(load("\n\n\nerror('x')", "=c"))))
 print(select(2, pcall(load("\r\n\r\nerror('y')", "=c"))))
 print(select(2, pcall(load("\n\r\n\rerror('z')", "=c"))))
 print(select(2, pcall(load("\r\rerror('w')", "=c"))))
