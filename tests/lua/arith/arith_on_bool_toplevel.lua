@@ -1,0 +1,3 @@
+-- Arithmetic on a boolean at top level.
+local flag = true
+print(flag + 1)

@@ -1,0 +1,2 @@
+-- An uncaught concatenation error on a global.
+print("value: " .. missing_value)

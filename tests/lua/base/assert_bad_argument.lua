@@ -1,0 +1,2 @@
+-- assert with no arguments.
+assert()

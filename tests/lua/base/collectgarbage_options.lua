@@ -1,0 +1,10 @@
+-- collectgarbage options (amounts are not printed).
+print(collectgarbage())
+print(collectgarbage("collect"))
+print(type(collectgarbage("count")))
+print(type(collectgarbage("step")))
+print(collectgarbage("isrunning"))
+collectgarbage("stop")
+print(collectgarbage("isrunning"))
+collectgarbage("restart")
+print(collectgarbage("isrunning"))

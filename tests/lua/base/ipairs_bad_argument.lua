@@ -1,0 +1,3 @@
+-- ipairs with no argument.
+print(pcall(ipairs))
+ipairs()

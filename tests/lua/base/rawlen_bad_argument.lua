@@ -1,0 +1,2 @@
+-- rawlen at top level with a bad argument.
+rawlen(nil)

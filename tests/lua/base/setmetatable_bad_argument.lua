@@ -1,0 +1,3 @@
+-- setmetatable with a bad first argument.
+print(pcall(setmetatable, nil, {}))
+setmetatable("str", {})

@@ -1,0 +1,3 @@
+-- _VERSION names the language version.
+print(_VERSION)
+print(type(_VERSION))

@@ -1,0 +1,4 @@
+-- Each iteration has a fresh loop variable.
+local fs = {}
+for i = 1, 3 do fs[i] = function() return i end end
+print(fs[1](), fs[2](), fs[3]())

@@ -1,0 +1,11 @@
+-- Closing a coroutine suspended inside pcall still runs its __close.
+local co = coroutine.create(function()
+  pcall(function()
+    local c <close> = setmetatable({}, {__close = function(_, e) print("closed", e) end})
+    coroutine.yield("in pcall")
+  end)
+  print("never")
+end)
+print(coroutine.resume(co))
+print(coroutine.close(co))
+print(coroutine.status(co))

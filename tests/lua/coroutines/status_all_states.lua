@@ -1,0 +1,15 @@
+-- suspended, running, normal and dead.
+local outer
+local inner = coroutine.create(function()
+  print("inner sees outer as", coroutine.status(outer))
+end)
+outer = coroutine.create(function()
+  print("outer sees itself as", coroutine.status(outer))
+  coroutine.resume(inner)
+  coroutine.yield()
+end)
+print(coroutine.status(outer))
+coroutine.resume(outer)
+print(coroutine.status(outer), coroutine.status(inner))
+coroutine.resume(outer)
+print(coroutine.status(outer))

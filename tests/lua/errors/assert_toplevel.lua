@@ -1,0 +1,3 @@
+-- An uncaught failed assertion.
+local x = 1
+assert(x == 2)

@@ -1,0 +1,4 @@
+-- Calling a nil field.
+local lib = {}
+print(pcall(function() lib.helper() end))
+lib.helper(1, 2)

@@ -1,0 +1,3 @@
+-- Calling an undefined global function.
+print("before")
+undefined_function("arg")

@@ -1,0 +1,4 @@
+-- Calling a nil local.
+local fn
+print(pcall(function() fn() end))
+fn()

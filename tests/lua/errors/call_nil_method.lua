@@ -1,0 +1,4 @@
+-- Calling a nil method.
+local obj = {}
+print(pcall(function() obj:run() end))
+obj:stop()

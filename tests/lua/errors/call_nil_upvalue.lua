@@ -1,0 +1,5 @@
+-- Calling a nil upvalue.
+local callback
+local function fire() return callback() end
+print(pcall(fire))
+fire()

@@ -1,0 +1,3 @@
+-- pcall requires a value to call.
+print(pcall(pcall))
+pcall()

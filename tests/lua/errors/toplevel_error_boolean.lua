@@ -1,0 +1,2 @@
+-- An uncaught boolean error.
+error(true)

@@ -1,0 +1,2 @@
+-- An uncaught error with level 0 has no position.
+error("no position here", 0)

@@ -1,0 +1,2 @@
+-- A message with newlines is printed whole.
+error("first line\nsecond line\n\tindented")

@@ -1,0 +1,2 @@
+-- An uncaught error(nil).
+error(nil)

@@ -1,0 +1,2 @@
+-- An uncaught numeric error.
+error(42)

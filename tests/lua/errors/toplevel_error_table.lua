@@ -1,0 +1,2 @@
+-- An uncaught table error without __tostring.
+error({code = 1})

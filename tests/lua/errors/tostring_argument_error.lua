@@ -1,0 +1,3 @@
+-- tostring requires an argument.
+print(pcall(tostring))
+print(tostring(nil), tostring(false), tostring(true))

@@ -1,0 +1,3 @@
+-- An uncaught stack overflow.
+local function deep(n) local x = deep(n + 1) return x end
+deep(1)

@@ -1,0 +1,6 @@
+-- Fixed parameters take the first arguments; the rest are in '...'.
+local function f(a, b, ...)
+  return a, b, select("#", ...), ...
+end
+print(f(1))
+print(f(1, 2, 3, 4))

@@ -1,0 +1,5 @@
+-- ... forwards every value to another call.
+local function inner(...) return select("#", ...), ... end
+local function outer(...) return inner(...) end
+print(outer(1, nil, 3, nil))
+print(outer())

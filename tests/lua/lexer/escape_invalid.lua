@@ -1,0 +1,3 @@
+-- An unknown escape sequence is a lexical error.
+print(load('return "\\q"'))
+print(load('return "a\\.b"'))

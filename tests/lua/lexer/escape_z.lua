@@ -1,0 +1,9 @@
+-- \z skips the following whitespace, including newlines.
+local s = "abc\z
+           def\z    ghi"
+print(s, #s)
+print("x\z
+y" == "xy")
+print(#"\z  ", "[" .. "a\z
+   
+   b" .. "]")

@@ -1,0 +1,3 @@
+-- Long strings keep backslashes literally.
+print([[a\nb]], #[[\x41]], [[\z
+z]])

@@ -1,0 +1,4 @@
+-- An unfinished long string or comment.
+print(load("return [[abc"))
+print(load("return [==[abc]=]"))
+print(load("--[[ comment"))

@@ -1,0 +1,5 @@
+-- getmetatable returns the metatable or nil.
+local mt = {}
+local t = setmetatable({}, mt)
+print(getmetatable(t) == mt, getmetatable({}), getmetatable(1), getmetatable(nil), getmetatable(print))
+print(pcall(getmetatable))

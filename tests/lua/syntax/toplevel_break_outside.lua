@@ -1,0 +1,3 @@
+-- A top-level break.
+print(1)
+break

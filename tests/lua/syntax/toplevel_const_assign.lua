@@ -1,0 +1,3 @@
+-- A top-level file assigning to a constant.
+local limit <const> = 10
+limit = 11

@@ -1,0 +1,3 @@
+-- A top-level file with an unfinished string.
+print("fine")
+print("broken)

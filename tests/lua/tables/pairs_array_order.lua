@@ -1,0 +1,3 @@
+-- pairs visits the array part in order.
+local t = {"a", "b", "c", "d"}
+for k, v in pairs(t) do print(k, v) end
