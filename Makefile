@@ -37,7 +37,7 @@ test-diff: build ## The differential corpus: every tests/lua file through rupa a
 
 test-wasm: ## Build rupa for wasm32-wasip1 and run a sample of the corpus through it under wasmtime.
 	$(CARGO) build --release -p rupa_cli --target wasm32-wasip1
-	$(PYTHON) tests/difftest.py --sample 60 --runner "$(PYTHON) tests/wasm_run.py $(WASM)"
+	$(PYTHON) tests/difftest.py --sample 60 --rupa $(WASM) --runner "$(PYTHON) tests/wasm_run.py {rupa}"
 
 bench: build ## Benchmarks: each benches/lua program through rupa and lua5.4; writes docs/performance.md.
 	$(PYTHON) benches/run_lua.py --rupa $(RUPA)
