@@ -3,10 +3,16 @@
 #![forbid(unsafe_code)]
 
 pub mod ast;
+pub mod call;
 pub mod chunkname;
+pub mod debug_info;
 pub mod error;
+pub mod frame;
 pub mod function;
+pub mod load;
+pub mod lua;
 pub mod meta;
+pub mod metaops;
 pub mod native;
 pub mod number;
 pub mod opcode;
@@ -17,6 +23,7 @@ pub mod table;
 pub mod thread;
 pub mod userdata;
 pub mod value;
+pub mod vm;
 
 pub use error::RuntimeError;
 pub use state::{Context, State};

@@ -8,7 +8,7 @@ use std::cell::Cell;
 
 use gc_arena::{
     lock::{Lock, RefLock},
-    Collect, Gc, GcWeak, Mutation,
+    Collect, DynamicRootSet, Gc, GcWeak, Mutation,
 };
 
 use crate::error::RuntimeError;
@@ -44,6 +44,12 @@ pub struct State<'gc> {
     pub to_finalize: RefLock<Vec<Value<'gc>>>,
     /// Tables whose metatable had `__mode` when it was set (held weakly; swept after marking).
     pub weak_tables: RefLock<Vec<GcWeak<'gc, RefLock<TableState<'gc>>>>>,
+    /// Fuel left in the current slice while a native runs: natives doing work proportional to
+    /// their input (e.g. `string.rep`) subtract from it; the executor reads it back.
+    #[collect(require_static)]
+    pub fuel: Cell<i64>,
+    /// Handles for values held outside the arena (`Lua::stash`).
+    pub roots: DynamicRootSet<'gc>,
 }
 
 /// A collection requested from Lua.
@@ -87,6 +93,8 @@ impl<'gc> State<'gc> {
             finalizable: RefLock::new(Vec::new()),
             to_finalize: RefLock::new(Vec::new()),
             weak_tables: RefLock::new(Vec::new()),
+            fuel: Cell::new(0),
+            roots: DynamicRootSet::new(mc),
         }
     }
 }
