@@ -4,6 +4,7 @@
 
 pub mod ast;
 pub mod chunkname;
+pub mod compiler;
 pub mod error;
 pub mod function;
 pub mod meta;
@@ -18,6 +19,7 @@ pub mod thread;
 pub mod userdata;
 pub mod value;
 
+pub use compiler::{compile, disassemble};
 pub use error::RuntimeError;
 pub use state::{Context, State};
 pub use string::LuaString;
