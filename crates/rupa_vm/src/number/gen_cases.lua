@@ -1,5 +1,5 @@
 -- Generates number/cases.rs: inputs for number.rs and arith.rs with the results lua5.4 gives.
--- Run from crates/rupa_vm/src:  lua5.4 number/gen_cases.lua > number/cases.rs
+-- Run from crates/rupa_vm/src:  lua5.4 number/gen_cases.lua > number/cases.rs && cargo fmt
 -- The committed cases.rs is the oracle's output; the tests never call lua5.4 themselves.
 
 local out = {}
