@@ -2,6 +2,7 @@
 //! stackless interpreter, values, tables, strings, closures, coroutines, metamethods and errors.
 #![forbid(unsafe_code)]
 
+pub mod arith;
 pub mod ast;
 pub mod call;
 pub mod chunkname;
