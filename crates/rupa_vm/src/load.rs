@@ -82,3 +82,19 @@ pub fn load_with<'gc>(
         message: "not enough memory".to_string(),
     })
 }
+
+fn frontend(source: &[u8], chunk_name: &str) -> Result<Rc<Proto>, SyntaxError> {
+    let chunk = crate::parser::parse(source, chunk_name)?;
+    crate::compiler::compile(&chunk, chunk_name)
+}
+
+/// Parses and compiles `source` and returns the main function, with `_ENV` = `env` or the
+/// globals table.
+pub fn load_chunk<'gc>(
+    ctx: Context<'gc>,
+    source: &[u8],
+    chunk_name: &str,
+    env: Option<Value<'gc>>,
+) -> Result<Function<'gc>, SyntaxError> {
+    load_with(ctx, frontend, source, chunk_name, env)
+}

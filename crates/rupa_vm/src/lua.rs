@@ -136,6 +136,14 @@ impl Lua {
         self.arena.metrics().total_allocation()
     }
 
+    /// Parses and compiles a chunk; the result is its main function (`_ENV` = globals).
+    pub fn load(&mut self, source: &[u8], chunk_name: &str) -> Result<StashedValue, SyntaxError> {
+        self.enter(|ctx| {
+            crate::load::load_chunk(ctx, source, chunk_name, None)
+                .map(|f| Lua::stash(ctx, Value::Function(f)))
+        })
+    }
+
     /// Loads a compiled prototype as a function whose `_ENV` is the globals table.
     pub fn load_proto(&mut self, proto: &std::rc::Rc<Proto>) -> Result<StashedValue, SyntaxError> {
         self.enter(|ctx| {

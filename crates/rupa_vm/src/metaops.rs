@@ -5,13 +5,14 @@
 //! the interpreter turns into a frame, so metamethods never recurse on the Rust stack. Errors
 //! name the failing operand ([`OpError`]) so the interpreter can add "(local 'x')".
 
+use crate::arith::{self as raw, ArithError, ArithOp};
 use crate::error::RuntimeError;
 use crate::meta::MetaEvent;
+use crate::number;
 use crate::state::Context;
 use crate::table::Table;
 use crate::value::Value;
 use crate::vm::coerce;
-use crate::vm::numeric::{self, ArOp};
 
 /// The longest `__index`/`__newindex` chain followed (PUC Lua's MAXTAGLOOP).
 const MAX_TAG_LOOP: usize = 2000;
@@ -49,6 +50,8 @@ pub enum OpError<'gc> {
         value: Value<'gc>,
         operand: Option<u8>,
     },
+    /// "number has no integer representation", naming operand 0 or 1.
+    NoInteger { operand: u8 },
     /// "attempt to compare ..." for two values.
     Compare { a: Value<'gc>, b: Value<'gc> },
     /// Any other error.
@@ -187,21 +190,26 @@ pub fn new_index<'gc>(
     )))
 }
 
-/// `a op b` once the number fast path missed: string coercion, then `__add` & co.
+/// `a op b` (unary operators: `a op a`) once the number fast path missed: string coercion,
+/// then `__add` & co.
 pub fn arith<'gc>(
     ctx: Context<'gc>,
-    op: ArOp,
+    op: ArithOp,
     a: Value<'gc>,
     b: Value<'gc>,
 ) -> Result<Meta<'gc>, OpError<'gc>> {
-    let na = coerce::to_number(a);
-    let nb = coerce::to_number(b);
-    if let (Some(x), Some(y)) = (na, nb) {
-        if let Some(r) = numeric::arith(op, x, y) {
-            return r
-                .map(Meta::Value)
-                .map_err(|e| OpError::Runtime(RuntimeError::msg(e.message())));
+    match raw::arith(op, a, b) {
+        Ok(Some(v)) => return Ok(Meta::Value(v)),
+        Ok(None) => {}
+        Err(ArithError::NoIntegerRep) => {
+            let operand = if raw::tointeger_value(a).is_none() {
+                0
+            } else {
+                1
+            };
+            return Err(OpError::NoInteger { operand });
         }
+        Err(e) => return Err(OpError::Runtime(RuntimeError::msg(e.message()))),
     }
     let event = op.event();
     let mut tm = metamethod(ctx, a, event);
@@ -211,69 +219,29 @@ pub fn arith<'gc>(
     if !tm.is_nil() {
         return Ok(Meta::call2(tm, a, b));
     }
+    let is_num = |v: Value<'gc>| matches!(v, Value::Integer(_) | Value::Number(_));
     if op.is_bitwise() {
-        if na.is_some() && nb.is_some() {
-            return Err(OpError::Runtime(RuntimeError::msg(
-                numeric::NumError::NoInteger.message(),
-            )));
+        if is_num(a) && is_num(b) {
+            let operand = if raw::tointeger_value(a).is_none() {
+                0
+            } else {
+                1
+            };
+            return Err(OpError::NoInteger { operand });
         }
-        let (value, operand) = if na.is_none() { (a, 0) } else { (b, 1) };
+        let (value, operand) = if !is_num(a) { (a, 0) } else { (b, 1) };
         return Err(OpError::Type {
             op: "perform bitwise operation on",
             value,
             operand: Some(operand),
         });
     }
-    let (value, operand) = if na.is_none() { (a, 0) } else { (b, 1) };
+    let na = coerce::to_number(a).is_some();
+    let (value, operand) = if !na { (a, 0) } else { (b, 1) };
     Err(OpError::Type {
         op: "perform arithmetic on",
         value,
         operand: Some(operand),
-    })
-}
-
-/// `-a` or `~a` once the fast path missed.
-pub fn unary<'gc>(
-    ctx: Context<'gc>,
-    event: MetaEvent,
-    a: Value<'gc>,
-) -> Result<Meta<'gc>, OpError<'gc>> {
-    if let Some(n) = coerce::to_number(a) {
-        match event {
-            MetaEvent::Unm => {
-                return Ok(Meta::Value(match n {
-                    Value::Integer(i) => Value::Integer(i.wrapping_neg()),
-                    Value::Number(f) => Value::Number(-f),
-                    _ => unreachable!("to_number returns numbers"),
-                }))
-            }
-            _ => {
-                if let Some(r) = numeric::arith(ArOp::BXor, n, Value::Integer(-1)) {
-                    if let Ok(v) = r {
-                        return Ok(Meta::Value(v));
-                    }
-                    if metamethod(ctx, a, event).is_nil() {
-                        return Err(OpError::Runtime(RuntimeError::msg(
-                            numeric::NumError::NoInteger.message(),
-                        )));
-                    }
-                }
-            }
-        }
-    }
-    let tm = metamethod(ctx, a, event);
-    if !tm.is_nil() {
-        return Ok(Meta::call2(tm, a, a));
-    }
-    let op = if event == MetaEvent::Unm {
-        "perform arithmetic on"
-    } else {
-        "perform bitwise operation on"
-    };
-    Err(OpError::Type {
-        op,
-        value: a,
-        operand: Some(0),
     })
 }
 
@@ -321,7 +289,7 @@ pub fn equal<'gc>(ctx: Context<'gc>, a: Value<'gc>, b: Value<'gc>) -> Meta<'gc> 
                 Meta::call2(tm, a, b)
             }
         }
-        _ => Meta::Value(Value::Boolean(coerce::raw_equal(a, b))),
+        _ => Meta::Value(Value::Boolean(a.raw_equal(&b))),
     }
 }
 
@@ -332,10 +300,20 @@ pub fn compare<'gc>(
     b: Value<'gc>,
     le: bool,
 ) -> Result<Meta<'gc>, OpError<'gc>> {
-    let r = if le {
-        numeric::num_le(a, b)
-    } else {
-        numeric::num_lt(a, b)
+    let r = match (a, b) {
+        (Value::Integer(x), Value::Integer(y)) => Some(if le { x <= y } else { x < y }),
+        (Value::Number(x), Value::Number(y)) => Some(if le { x <= y } else { x < y }),
+        (Value::Integer(x), Value::Number(y)) => Some(if le {
+            number::int_le_float(x, y)
+        } else {
+            number::int_lt_float(x, y)
+        }),
+        (Value::Number(x), Value::Integer(y)) => Some(if le {
+            number::float_le_int(x, y)
+        } else {
+            number::float_lt_int(x, y)
+        }),
+        _ => None,
     };
     if let Some(r) = r {
         return Ok(Meta::Value(Value::Boolean(r)));

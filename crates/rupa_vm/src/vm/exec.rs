@@ -7,6 +7,7 @@
 
 use gc_arena::Gc;
 
+use crate::arith::ArithOp;
 use crate::call::{self, CallError, PreCall};
 use crate::debug_info;
 use crate::error::RuntimeError;
@@ -14,6 +15,7 @@ use crate::frame::{Frame, LuaFrame, ReturnTo};
 use crate::function::{Function, FunctionKind, LuaClosure, UpValue, UpValueState};
 use crate::meta::MetaEvent;
 use crate::metaops::{self, Meta, OpError};
+use crate::number;
 use crate::opcode::{Op, Rk};
 use crate::state::Context;
 use crate::table::Table;
@@ -21,7 +23,6 @@ use crate::thread::{Thread, ThreadState};
 use crate::value::Value;
 use crate::vm::concat;
 use crate::vm::executor::Work;
-use crate::vm::numeric::{self, ArOp};
 
 /// How an instruction's operand is described in error messages.
 #[derive(Clone, Copy)]
@@ -205,16 +206,12 @@ pub(crate) fn run_lua<'gc>(
         }
         macro_rules! arith_slow {
             ($op:expr, $dst:expr, $lhs:expr, $rhs:expr, $a:expr, $b:expr) => {{
-                match numeric::arith($op, $a, $b) {
-                    Some(Ok(v)) => reg!($dst) = v,
-                    Some(Err(e)) => throw!(RuntimeError::msg(e.message())),
-                    None => match metaops::arith(ctx, $op, $a, $b) {
-                        Ok(Meta::Value(v)) => reg!($dst) = v,
-                        Ok(Meta::Call { func, args, nargs }) => {
-                            meta_call!(func, &args[..nargs as usize], ReturnTo::Store { reg: $dst })
-                        }
-                        Err(e) => op_error!(e, [Operand::Rk($lhs), Operand::Rk($rhs)]),
-                    },
+                match metaops::arith(ctx, $op, $a, $b) {
+                    Ok(Meta::Value(v)) => reg!($dst) = v,
+                    Ok(Meta::Call { func, args, nargs }) => {
+                        meta_call!(func, &args[..nargs as usize], ReturnTo::Store { reg: $dst })
+                    }
+                    Err(e) => op_error!(e, [Operand::Rk($lhs), Operand::Rk($rhs)]),
                 }
             }};
         }
@@ -359,7 +356,7 @@ pub(crate) fn run_lua<'gc>(
                     index_into!(dst, o, k, Operand::Reg(obj))
                 }
                 Op::Add { dst, lhs, rhs } => arith!(
-                    ArOp::Add,
+                    ArithOp::Add,
                     dst,
                     lhs,
                     rhs,
@@ -367,7 +364,7 @@ pub(crate) fn run_lua<'gc>(
                     |x: f64, y: f64| x + y
                 ),
                 Op::Sub { dst, lhs, rhs } => arith!(
-                    ArOp::Sub,
+                    ArithOp::Sub,
                     dst,
                     lhs,
                     rhs,
@@ -375,7 +372,7 @@ pub(crate) fn run_lua<'gc>(
                     |x: f64, y: f64| x - y
                 ),
                 Op::Mul { dst, lhs, rhs } => arith!(
-                    ArOp::Mul,
+                    ArithOp::Mul,
                     dst,
                     lhs,
                     rhs,
@@ -390,21 +387,21 @@ pub(crate) fn run_lua<'gc>(
                         (Value::Integer(x), Value::Integer(y)) => {
                             reg!(dst) = Value::Number(x as f64 / y as f64)
                         }
-                        _ => arith_slow!(ArOp::Div, dst, lhs, rhs, a, b),
+                        _ => arith_slow!(ArithOp::Div, dst, lhs, rhs, a, b),
                     }
                 }
-                Op::Mod { dst, lhs, rhs } => arith_general!(ArOp::Mod, dst, lhs, rhs),
-                Op::Pow { dst, lhs, rhs } => arith_general!(ArOp::Pow, dst, lhs, rhs),
-                Op::IDiv { dst, lhs, rhs } => arith_general!(ArOp::IDiv, dst, lhs, rhs),
-                Op::BAnd { dst, lhs, rhs } => arith_general!(ArOp::BAnd, dst, lhs, rhs),
-                Op::BOr { dst, lhs, rhs } => arith_general!(ArOp::BOr, dst, lhs, rhs),
-                Op::BXor { dst, lhs, rhs } => arith_general!(ArOp::BXor, dst, lhs, rhs),
-                Op::Shl { dst, lhs, rhs } => arith_general!(ArOp::Shl, dst, lhs, rhs),
-                Op::Shr { dst, lhs, rhs } => arith_general!(ArOp::Shr, dst, lhs, rhs),
+                Op::Mod { dst, lhs, rhs } => arith_general!(ArithOp::Mod, dst, lhs, rhs),
+                Op::Pow { dst, lhs, rhs } => arith_general!(ArithOp::Pow, dst, lhs, rhs),
+                Op::IDiv { dst, lhs, rhs } => arith_general!(ArithOp::IDiv, dst, lhs, rhs),
+                Op::BAnd { dst, lhs, rhs } => arith_general!(ArithOp::BAnd, dst, lhs, rhs),
+                Op::BOr { dst, lhs, rhs } => arith_general!(ArithOp::BOr, dst, lhs, rhs),
+                Op::BXor { dst, lhs, rhs } => arith_general!(ArithOp::BXor, dst, lhs, rhs),
+                Op::Shl { dst, lhs, rhs } => arith_general!(ArithOp::Shl, dst, lhs, rhs),
+                Op::Shr { dst, lhs, rhs } => arith_general!(ArithOp::Shr, dst, lhs, rhs),
                 Op::Unm { dst, src } => match reg!(src) {
                     Value::Integer(i) => reg!(dst) = Value::Integer(i.wrapping_neg()),
                     Value::Number(f) => reg!(dst) = Value::Number(-f),
-                    v => match metaops::unary(ctx, MetaEvent::Unm, v) {
+                    v => match metaops::arith(ctx, ArithOp::Unm, v, v) {
                         Ok(Meta::Value(r)) => reg!(dst) = r,
                         Ok(Meta::Call { func, args, nargs }) => {
                             meta_call!(func, &args[..nargs as usize], ReturnTo::Store { reg: dst })
@@ -414,7 +411,7 @@ pub(crate) fn run_lua<'gc>(
                 },
                 Op::BNot { dst, src } => match reg!(src) {
                     Value::Integer(i) => reg!(dst) = Value::Integer(!i),
-                    v => match metaops::unary(ctx, MetaEvent::BNot, v) {
+                    v => match metaops::arith(ctx, ArithOp::BNot, v, v) {
                         Ok(Meta::Value(r)) => reg!(dst) = r,
                         Ok(Meta::Call { func, args, nargs }) => {
                             meta_call!(func, &args[..nargs as usize], ReturnTo::Store { reg: dst })
@@ -786,29 +783,37 @@ fn describe<'gc>(
     match e {
         OpError::Runtime(e) => e,
         OpError::Compare { a, b } => RuntimeError::msg(metaops::compare_message(ctx, a, b)),
+        OpError::NoInteger { operand } => {
+            let info = operand_info(frame, closure, pc, operands[operand as usize]);
+            RuntimeError::msg(format!("number{info} has no integer representation"))
+        }
         OpError::Type { op, value, operand } => {
             let mut msg = format!(
                 "attempt to {op} a {} value",
                 metaops::type_name_for_error(ctx, value)
             );
             if let Some(i) = operand {
-                let proto = &closure.proto.proto;
-                match operands[i as usize] {
-                    Operand::Reg(r) => msg.push_str(&debug_info::register_info(frame, pc, r)),
-                    Operand::Up(u) => msg.push_str(&debug_info::upvalue_info(proto, u)),
-                    Operand::Rk(rk) => match rk.decode() {
-                        Ok(r) => msg.push_str(&debug_info::register_info(frame, pc, r)),
-                        Err(k) => {
-                            if let Value::String(s) = closure.proto.constants[k] {
-                                msg.push_str(&format!(" (constant '{}')", s.to_str_lossy()));
-                            }
-                        }
-                    },
-                    Operand::None => {}
-                }
+                msg.push_str(&operand_info(frame, closure, pc, operands[i as usize]));
             }
             RuntimeError::msg(msg)
         }
+    }
+}
+
+/// " (local 'x')" for an operand, or "".
+fn operand_info(frame: &LuaFrame<'_>, closure: &LuaClosure<'_>, pc: usize, op: Operand) -> String {
+    let proto = &closure.proto.proto;
+    match op {
+        Operand::Reg(r) => debug_info::register_info(frame, pc, r),
+        Operand::Up(u) => debug_info::upvalue_info(proto, u),
+        Operand::Rk(rk) => match rk.decode() {
+            Ok(r) => debug_info::register_info(frame, pc, r),
+            Err(k) => match closure.proto.constants[k] {
+                Value::String(s) => format!(" (constant '{}')", s.to_str_lossy()),
+                _ => String::new(),
+            },
+        },
+        Operand::None => String::new(),
     }
 }
 
@@ -875,42 +880,15 @@ fn for_prep<'gc>(ts: &mut ThreadState<'gc>, at: usize) -> Result<bool, RuntimeEr
             return Err(RuntimeError::msg("'for' step is zero"));
         }
         let lim = match limit {
-            Value::Integer(l) => l,
+            Value::Integer(l) => Some(l),
             other => match for_number(other, "limit")? {
-                Value::Integer(l) => l,
-                Value::Number(f) => {
-                    let bound = if s < 0 { f.ceil() } else { f.floor() };
-                    match numeric::float_to_int(bound) {
-                        Some(l) => l,
-                        None => {
-                            if f.is_nan() {
-                                return Ok(false);
-                            }
-                            if f > 0.0 {
-                                if s < 0 {
-                                    return Ok(false);
-                                }
-                                i64::MAX
-                            } else {
-                                if s > 0 {
-                                    return Ok(false);
-                                }
-                                i64::MIN
-                            }
-                        }
-                    }
-                }
+                Value::Integer(l) => Some(l),
+                Value::Number(f) => number::for_limit_from_float(i, f, s),
                 _ => unreachable!("for_number returns numbers"),
             },
         };
-        if if s > 0 { i > lim } else { i < lim } {
+        let Some(count) = lim.and_then(|l| number::for_int_count(i, l, s)) else {
             return Ok(false);
-        }
-        let count = if s > 0 {
-            (lim as u64).wrapping_sub(i as u64) / s as u64
-        } else {
-            let d = (i as u64).wrapping_sub(lim as u64);
-            d / ((-(s + 1)) as u64 + 1)
         };
         ts.stack[at + 1] = Value::Integer(count as i64);
         ts.stack[at + 3] = Value::Integer(i);

@@ -5,6 +5,5 @@ pub(crate) mod coerce;
 pub(crate) mod concat;
 pub(crate) mod exec;
 pub mod executor;
-pub(crate) mod numeric;
 
 pub use executor::{Executor, StepResult};
