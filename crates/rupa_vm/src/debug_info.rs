@@ -270,14 +270,14 @@ pub fn global_func_name<'gc>(ctx: Context<'gc>, f: Function<'gc>) -> Option<Stri
     let loaded = match ctx
         .state
         .registry
-        .get(Value::String(ctx.new_string(b"_LOADED").ok()?))
+        .get(ctx, Value::String(ctx.new_string(b"_LOADED").ok()?))
     {
         Value::Table(t) => t,
         _ => return None,
     };
     let mut key = Value::Nil;
     let mut steps = 0;
-    while let Ok(Some((k, v))) = loaded.next(key) {
+    while let Ok(Some((k, v))) = loaded.next(ctx, key) {
         key = k;
         steps += 1;
         if steps > 1000 {
@@ -288,7 +288,7 @@ pub fn global_func_name<'gc>(ctx: Context<'gc>, f: Function<'gc>) -> Option<Stri
         };
         let mut fk = Value::Nil;
         let mut inner = 0;
-        while let Ok(Some((name, val))) = m.next(fk) {
+        while let Ok(Some((name, val))) = m.next(ctx, fk) {
             fk = name;
             inner += 1;
             if inner > 10_000 {

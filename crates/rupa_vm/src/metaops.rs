@@ -88,7 +88,7 @@ pub fn metamethod<'gc>(ctx: Context<'gc>, v: Value<'gc>, event: MetaEvent) -> Va
 pub fn type_name_for_error<'gc>(ctx: Context<'gc>, v: Value<'gc>) -> String {
     if let Value::Table(_) | Value::UserData(_) = v {
         if let Some(mt) = metatable(ctx, v) {
-            if let Value::String(s) = mt.get_str(ctx.meta_name(MetaEvent::Name)) {
+            if let Value::String(s) = mt.get_str(ctx, ctx.meta_name(MetaEvent::Name)) {
                 return s.to_str_lossy().into_owned();
             }
         }
@@ -104,7 +104,7 @@ pub fn index<'gc>(
 ) -> Result<Meta<'gc>, OpError<'gc>> {
     for step in 0..MAX_TAG_LOOP {
         let tm = if let Value::Table(t) = obj {
-            let v = t.get(key);
+            let v = t.get(ctx, key);
             if !v.is_nil() {
                 return Ok(Meta::Value(v));
             }
@@ -152,7 +152,7 @@ pub fn new_index<'gc>(
                 None => Value::Nil,
                 Some(mt) => {
                     let tm = mt.metamethod(ctx, MetaEvent::NewIndex);
-                    if !tm.is_nil() && !t.get(key).is_nil() {
+                    if !tm.is_nil() && !t.get(ctx, key).is_nil() {
                         // An existing key is assigned raw.
                         Value::Nil
                     } else {

@@ -153,7 +153,7 @@ pub(crate) fn run_lua<'gc>(
                 let obj = $obj;
                 let key = $key;
                 if let Value::Table(t) = obj {
-                    let v = t.get(key);
+                    let v = t.get(ctx, key);
                     if !v.is_nil() || t.metatable().is_none() {
                         reg!($dst) = v;
                         continue;
@@ -286,7 +286,7 @@ pub(crate) fn run_lua<'gc>(
                     let t = reg!(table);
                     let k = reg!(key);
                     if let (Value::Table(tb), Value::Integer(i)) = (t, k) {
-                        let v = tb.get_int(i);
+                        let v = tb.get_int(ctx, i);
                         if !v.is_nil() || tb.metatable().is_none() {
                             reg!(dst) = v;
                             continue;
@@ -300,7 +300,7 @@ pub(crate) fn run_lua<'gc>(
                 Op::GetInt { dst, table, index } => {
                     let t = reg!(table);
                     if let Value::Table(tb) = t {
-                        let v = tb.get_int(index as i64);
+                        let v = tb.get_int(ctx, index as i64);
                         if !v.is_nil() || tb.metatable().is_none() {
                             reg!(dst) = v;
                             continue;
