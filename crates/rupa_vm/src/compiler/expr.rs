@@ -1080,13 +1080,14 @@ impl Compiler {
 
     /// A table constructor (5.4's `constructor`).
     fn constructor(&mut self, fields: &[TableField], line: u32) -> CResult<ExpDesc> {
-        self.fs().advance_line(line);
         let table = self.freereg();
+        // 5.4 emits `NewTable` before reading `{`: it gets the line of the token before.
         let pc = self.emit(Op::NewTable {
             dst: table,
             array: 0,
             hash: 0,
         });
+        self.fs().advance_line(line);
         let t = ExpDesc::new(ExpKind::NonReloc(table));
         self.reserve_regs(1)?;
         let mut na: u32 = 0; // positional items already stored

@@ -120,6 +120,8 @@ struct LabelDesc {
     line: u32,
     /// Number of active locals at that point.
     nactvar: usize,
+    /// Register level of those locals (kept because the locals may be gone when it is needed).
+    reg_level: u8,
     /// A goto that leaves the scope of a captured variable needs a `Close`.
     close: bool,
 }

@@ -31,16 +31,24 @@ impl Compiler {
     pub(super) fn leave_block(&mut self) -> CResult<()> {
         let bl = self.fs().blocks.last().cloned().expect("a block is open");
         let stack_level = self.reg_level(bl.nactvar);
-        self.remove_vars(bl.nactvar);
+        let removed = self.remove_vars(bl.nactvar);
         let mut has_close = false;
         if bl.is_loop {
-            has_close = self.create_label(BREAK.to_string(), 0, false)?;
+            let line = self.fs_ref().line;
+            has_close = self.create_label(BREAK.to_string(), 0, false, line)?;
         }
         let nested = self.fs_ref().blocks.len() > 1;
         if !has_close && nested && bl.upval {
             self.emit(Op::Close { from: stack_level });
         }
-        self.fs().freereg = stack_level as u32;
+        // 5.4.4 ends the block's locals after the block's closing instructions (its scoping
+        // acts as if they were removed first, which later versions also do).
+        let fs = self.fs();
+        let pc = fs.pc() as u32;
+        for di in removed {
+            fs.local_vars[di].end_pc = pc;
+        }
+        fs.freereg = stack_level as u32;
         self.labels.truncate(bl.first_label);
         self.fs().blocks.pop();
         if nested {
@@ -66,13 +74,12 @@ impl Compiler {
     /// Pending gotos of a finished block now belong to the enclosing block.
     fn move_gotos_out(&mut self, bl: &BlockCnt) {
         let block_level = self.reg_level(bl.nactvar);
-        for i in bl.first_goto..self.gotos.len() {
-            let level = self.reg_level(self.gotos[i].nactvar);
-            let gt = &mut self.gotos[i];
-            if level > block_level {
+        for gt in &mut self.gotos[bl.first_goto..] {
+            if gt.reg_level > block_level {
                 gt.close |= bl.upval;
             }
             gt.nactvar = bl.nactvar;
+            gt.reg_level = block_level;
         }
     }
 
@@ -121,21 +128,18 @@ impl Compiler {
         }
     }
 
-    /// Deactivates locals down to `to_level`, closing their debug ranges.
-    fn remove_vars(&mut self, to_level: usize) {
-        let first = self.fs_ref().first_local;
-        let pc = self.fs_ref().pc() as u32;
-        while self.fs_ref().nactvar > to_level {
-            let fs = self.fs();
-            fs.nactvar -= 1;
-            let n = fs.nactvar;
-            let var = &self.actvar[first + n];
-            if var.kind != VarKind::CompileTime {
-                let di = var.debug_index;
-                self.fs().local_vars[di].end_pc = pc;
-            }
-        }
+    /// Deactivates locals down to `to_level`; returns the debug entries to close.
+    fn remove_vars(&mut self, to_level: usize) -> Vec<usize> {
+        let fs = self.fs_ref();
+        let first = fs.first_local;
+        let removed = self.actvar[first + to_level..first + fs.nactvar]
+            .iter()
+            .filter(|v| v.kind != VarKind::CompileTime)
+            .map(|v| v.debug_index)
+            .collect();
+        self.fs().nactvar = to_level;
         self.actvar.truncate(first + to_level);
+        removed
     }
 
     /// The block declaring local `level` (or an enclosing one) has a captured variable.
@@ -239,11 +243,13 @@ impl Compiler {
     /// Records a pending goto (or `break`) whose jump list is `pc`.
     pub(super) fn new_goto(&mut self, name: &str, line: u32, pc: usize) {
         let nactvar = self.fs_ref().nactvar;
+        let reg_level = self.nvarstack();
         self.gotos.push(LabelDesc {
             name: name.to_string(),
             pc,
             line,
             nactvar,
+            reg_level,
             close: false,
         });
     }
@@ -284,16 +290,20 @@ impl Compiler {
             let msg = format!("label '{}' already defined on line {}", name, lb.line);
             return Err(self.error_at(error_line, msg));
         }
-        let saved = self.fs_ref().line;
-        self.fs().advance_line(error_line);
-        self.create_label(name.to_string(), line, last)?;
-        self.fs().line = saved.max(line);
+        self.fs().advance_line(line);
+        self.create_label(name.to_string(), line, last, error_line)?;
         Ok(())
     }
 
     /// Creates a label at the current pc and solves pending gotos to it; returns whether a
     /// `Close` was emitted for them (5.4's `createlabel`).
-    fn create_label(&mut self, name: String, line: u32, last: bool) -> CResult<bool> {
+    fn create_label(
+        &mut self,
+        name: String,
+        line: u32,
+        last: bool,
+        error_line: u32,
+    ) -> CResult<bool> {
         let pc = self.get_label();
         let fs = self.fs_ref();
         let nactvar = if last {
@@ -302,14 +312,16 @@ impl Compiler {
         } else {
             fs.nactvar
         };
+        let reg_level = self.reg_level(nactvar);
         let label = LabelDesc {
             name,
             pc,
             line,
             nactvar,
+            reg_level,
             close: false,
         };
-        let needs_close = self.solve_gotos(&label)?;
+        let needs_close = self.solve_gotos(&label, error_line)?;
         self.labels.push(label);
         if needs_close {
             let from = self.nvarstack();
@@ -320,7 +332,7 @@ impl Compiler {
     }
 
     /// Patches the pending gotos of the current block that target `label`.
-    fn solve_gotos(&mut self, label: &LabelDesc) -> CResult<bool> {
+    fn solve_gotos(&mut self, label: &LabelDesc, error_line: u32) -> CResult<bool> {
         let first = self
             .fs_ref()
             .blocks
@@ -340,7 +352,7 @@ impl Compiler {
                         "<goto {}> at line {} jumps into the scope of local '{}'",
                         gt.name, gt.line, var
                     );
-                    return Err(self.error(msg));
+                    return Err(self.error_at(error_line, msg));
                 }
                 self.patch_list(gt.pc, label.pc);
             } else {
