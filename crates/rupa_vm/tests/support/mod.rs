@@ -157,6 +157,20 @@ fn rawequal<'gc>(_: Context<'gc>, _: &[Value<'gc>], s: &mut NativeStack<'gc, '_>
     Ok(NativeAction::Return)
 }
 
+fn next<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], s: &mut NativeStack<'gc, '_>) -> R<'gc> {
+    let Value::Table(t) = s.get(0) else {
+        return Err(RuntimeError::BadArgument {
+            index: 1,
+            message: "table expected".into(),
+        });
+    };
+    match t.next(ctx, s.get(1))? {
+        Some((k, v)) => s.replace(&[k, v]),
+        None => s.replace(&[Value::Nil]),
+    }
+    Ok(NativeAction::Return)
+}
+
 fn co_create<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], s: &mut NativeStack<'gc, '_>) -> R<'gc> {
     let t = Thread::new(ctx.mc, s.get(0));
     s.replace(&[Value::Thread(t)]);
@@ -261,6 +275,7 @@ pub fn new_lua() -> Lua {
         set_fn(ctx, g, "tostring", tostring);
         set_fn(ctx, g, "setmetatable", setmetatable);
         set_fn(ctx, g, "rawequal", rawequal);
+        set_fn(ctx, g, "next", next);
         let co = Table::new(ctx.mc);
         set_fn(ctx, co, "create", co_create);
         set_fn(ctx, co, "resume", co_resume);
@@ -273,7 +288,10 @@ pub fn new_lua() -> Lua {
         let k = Value::String(ctx.new_string(b"_G").expect("no cap"));
         loaded.set(ctx, k, Value::Table(g)).expect("no cap");
         let k = Value::String(ctx.new_string(b"_LOADED").expect("no cap"));
-        ctx.state.registry.set(ctx, k, Value::Table(loaded)).expect("no cap");
+        ctx.state
+            .registry
+            .set(ctx, k, Value::Table(loaded))
+            .expect("no cap");
     });
     lua
 }
