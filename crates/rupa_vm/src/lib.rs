@@ -2,14 +2,24 @@
 //! stackless interpreter, values, tables, strings, closures, coroutines, metamethods and errors.
 #![forbid(unsafe_code)]
 
+pub mod arith;
 pub mod ast;
+pub mod call;
 pub mod chunkname;
+pub mod debug_info;
+pub mod compiler;
 pub mod error;
+pub mod frame;
 pub mod function;
+pub mod load;
+pub mod lua;
+pub mod lexer;
 pub mod meta;
+pub mod metaops;
 pub mod native;
 pub mod number;
 pub mod opcode;
+pub mod parser;
 pub mod proto;
 pub mod state;
 pub mod string;
@@ -17,8 +27,12 @@ pub mod table;
 pub mod thread;
 pub mod userdata;
 pub mod value;
+pub mod vm;
 
+pub use compiler::{compile, disassemble};
 pub use error::RuntimeError;
+pub use lexer::skip_shebang;
+pub use parser::parse;
 pub use state::{Context, State};
 pub use string::LuaString;
 pub use table::Table;
