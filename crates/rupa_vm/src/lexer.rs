@@ -357,6 +357,8 @@ impl<'s> Lexer<'s> {
     }
 
     /// Reads the next token.
+    // Kept out of line: inlined into the recursive parser it would bloat every frame.
+    #[inline(never)]
     pub fn next_token(&mut self) -> Result<Lexeme, SyntaxError> {
         loop {
             let start = self.pos;

@@ -146,8 +146,14 @@ impl<'s> Parser<'s> {
         if self.test_next(what)? {
             return Ok(());
         }
+        Err(self.error_unmatched(what, who, line))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn error_unmatched(&self, what: &Token, who: &Token, line: u32) -> SyntaxError {
         if line == self.line() {
-            Err(self.error_expected(what))
+            self.error_expected(what)
         } else {
             let msg = format!(
                 "{} expected (to close {} at line {})",
@@ -155,7 +161,7 @@ impl<'s> Parser<'s> {
                 token_name(who),
                 line
             );
-            Err(self.error(&msg))
+            self.error(&msg)
         }
     }
 
@@ -171,6 +177,8 @@ impl<'s> Parser<'s> {
     }
 
     /// An error at the current token: `chunk:line: msg near 'tok'`.
+    #[cold]
+    #[inline(never)]
     fn error(&self, msg: &str) -> SyntaxError {
         // lua5.4 tests the token code for "is there a token": a NUL byte is token 0, so none.
         if self.current.token == Token::Char(0) {
@@ -181,10 +189,14 @@ impl<'s> Parser<'s> {
     }
 
     /// An error with a position but no "near" part (lua5.4's `luaK_semerror`).
+    #[cold]
+    #[inline(never)]
     fn error_plain(&self, msg: &str) -> SyntaxError {
         syntax_error(self.lex.chunk_name(), self.line(), msg, None)
     }
 
+    #[cold]
+    #[inline(never)]
     fn error_expected(&self, token: &Token) -> SyntaxError {
         self.error(&format!("{} expected", token_name(token)))
     }
@@ -194,9 +206,7 @@ impl<'s> Parser<'s> {
         self.level += 1;
         if self.level + C_LEVELS_IN_USE >= MAX_C_CALLS || self.level + self.chain > MAX_CHAIN_DEPTH
         {
-            return Err(SyntaxError {
-                message: NESTING_MESSAGE.to_owned(),
-            });
+            return Err(nesting_error());
         }
         Ok(())
     }
@@ -209,15 +219,21 @@ impl<'s> Parser<'s> {
     fn enter_chain(&mut self) -> Result<()> {
         self.chain += 1;
         if self.level + self.chain > MAX_CHAIN_DEPTH {
-            return Err(SyntaxError {
-                message: NESTING_MESSAGE.to_owned(),
-            });
+            return Err(nesting_error());
         }
         Ok(())
     }
 
     fn leave_chain(&mut self, links: u32) {
         self.chain -= links;
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn nesting_error() -> SyntaxError {
+    SyntaxError {
+        message: NESTING_MESSAGE.to_owned(),
     }
 }
 

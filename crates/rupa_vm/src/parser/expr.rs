@@ -64,11 +64,13 @@ fn unary_op(token: &Token) -> Option<UnOp> {
 
 impl Parser<'_> {
     /// An expression.
+    #[inline(never)]
     pub(super) fn expr(&mut self) -> Result<Expr> {
         Ok(self.sub_expr(0)?.0)
     }
 
     /// `expr {',' expr}`.
+    #[inline(never)]
     pub(super) fn expr_list(&mut self) -> Result<Vec<Expr>> {
         let mut list = vec![self.expr()?];
         while self.test_next(&Token::Char(b','))? {
@@ -82,16 +84,7 @@ impl Parser<'_> {
     fn sub_expr(&mut self, limit: u8) -> Result<(Expr, Option<BinOp>)> {
         self.enter_level()?;
         let mut expr = match unary_op(self.tok()) {
-            Some(op) => {
-                let line = self.line();
-                self.advance()?;
-                let (operand, _) = self.sub_expr(UNARY_PRIORITY)?;
-                let operand = Box::new(operand);
-                Expr {
-                    kind: ExprKind::Unary { op, operand },
-                    line,
-                }
-            }
+            Some(op) => self.unary(op)?,
             None => self.simple_expr()?,
         };
         let mut op = binary_op(self.tok());
@@ -104,14 +97,7 @@ impl Parser<'_> {
             let line = self.line();
             self.advance()?;
             let (rhs, next) = self.sub_expr(right)?;
-            expr = Expr {
-                kind: ExprKind::Binary {
-                    op: current,
-                    lhs: Box::new(expr),
-                    rhs: Box::new(rhs),
-                },
-                line,
-            };
+            expr = binary(current, expr, rhs, line);
             self.enter_chain()?;
             links += 1;
             op = next;
@@ -121,7 +107,23 @@ impl Parser<'_> {
         Ok((expr, op))
     }
 
+    /// A unary operator and its operand; the current token is the operator.
+    #[inline(never)]
+    fn unary(&mut self, op: UnOp) -> Result<Expr> {
+        let line = self.line();
+        self.advance()?;
+        let (operand, _) = self.sub_expr(UNARY_PRIORITY)?;
+        Ok(Expr {
+            kind: ExprKind::Unary {
+                op,
+                operand: Box::new(operand),
+            },
+            line,
+        })
+    }
+
     /// Literals, `...`, constructors, function expressions and suffixed expressions.
+    #[inline(never)]
     fn simple_expr(&mut self) -> Result<Expr> {
         let line = self.line();
         let kind = match self.tok() {
@@ -138,20 +140,25 @@ impl Parser<'_> {
                 ExprKind::VarArg
             }
             Token::Char(b'{') => return self.table(),
-            Token::Function => {
-                self.advance()?;
-                // lua5.4's `linedefined` is the line of the token after `function`.
-                let body_line = self.line();
-                let body = self.body(false, body_line)?;
-                return Ok(Expr {
-                    kind: ExprKind::Function(Box::new(body)),
-                    line,
-                });
-            }
+            Token::Function => return self.function_expr(),
             _ => return self.suffixed_expr(),
         };
         self.advance()?;
         Ok(Expr { kind, line })
+    }
+
+    /// `function body`; the current token is `function`.
+    #[inline(never)]
+    fn function_expr(&mut self) -> Result<Expr> {
+        let line = self.line();
+        self.advance()?;
+        // lua5.4's `linedefined` is the line of the token after `function`.
+        let body_line = self.line();
+        let body = self.body(false, body_line)?;
+        Ok(Expr {
+            kind: ExprKind::Function(Box::new(body)),
+            line,
+        })
     }
 
     /// Takes the value of the current string token, leaving it empty; the caller advances.
@@ -163,6 +170,7 @@ impl Parser<'_> {
     }
 
     /// A name or a parenthesized expression.
+    #[inline(never)]
     fn primary_expr(&mut self) -> Result<Expr> {
         let line = self.line();
         match self.tok() {
@@ -188,6 +196,7 @@ impl Parser<'_> {
 
     /// A primary expression followed by any number of `.name`, `[key]`, `:m(args)` and
     /// `(args)`.
+    #[inline(never)]
     pub(super) fn suffixed_expr(&mut self) -> Result<Expr> {
         // Calls are attributed to the line where the whole expression starts.
         let line = self.line();
@@ -195,41 +204,9 @@ impl Parser<'_> {
         let mut links = 0;
         loop {
             expr = match self.tok() {
-                Token::Char(b'.') => {
-                    self.advance()?;
-                    let key_line = self.line();
-                    let name = self.check_name()?;
-                    index(expr, string_key(name, key_line), key_line)
-                }
-                Token::Char(b'[') => {
-                    self.advance()?;
-                    let key = self.expr()?;
-                    let key_line = self.line();
-                    self.check_next(&Token::Char(b']'))?;
-                    index(expr, key, key_line)
-                }
-                Token::Char(b':') => {
-                    self.advance()?;
-                    let method = self.check_name()?;
-                    let args = self.call_args(line)?;
-                    Expr {
-                        kind: ExprKind::MethodCall {
-                            obj: Box::new(expr),
-                            method,
-                            args,
-                        },
-                        line,
-                    }
-                }
-                Token::Char(b'(' | b'{') | Token::String { .. } => {
-                    let args = self.call_args(line)?;
-                    Expr {
-                        kind: ExprKind::Call {
-                            func: Box::new(expr),
-                            args,
-                        },
-                        line,
-                    }
+                Token::Char(b'.' | b'[') => self.index_suffix(expr)?,
+                Token::Char(b':' | b'(' | b'{') | Token::String { .. } => {
+                    self.call_suffix(expr, line)?
                 }
                 _ => break,
             };
@@ -240,7 +217,54 @@ impl Parser<'_> {
         Ok(expr)
     }
 
+    /// `.name` or `[key]` after `obj`.
+    #[inline(never)]
+    fn index_suffix(&mut self, obj: Expr) -> Result<Expr> {
+        let (key, line) = if self.is_char(b'.') {
+            self.advance()?;
+            let line = self.line();
+            let name = self.check_name()?;
+            (string_key(name, line), line)
+        } else {
+            self.advance()?;
+            let key = self.expr()?;
+            let line = self.line();
+            self.check_next(&Token::Char(b']'))?;
+            (key, line)
+        };
+        Ok(Expr {
+            kind: ExprKind::Index {
+                obj: Box::new(obj),
+                key: Box::new(key),
+            },
+            line,
+        })
+    }
+
+    /// `:name args` or `args` after `func`; `line` is the call's line.
+    #[inline(never)]
+    fn call_suffix(&mut self, func: Expr, line: u32) -> Result<Expr> {
+        let kind = if self.is_char(b':') {
+            self.advance()?;
+            let method = self.check_name()?;
+            let args = self.call_args(line)?;
+            ExprKind::MethodCall {
+                obj: Box::new(func),
+                method,
+                args,
+            }
+        } else {
+            let args = self.call_args(line)?;
+            ExprKind::Call {
+                func: Box::new(func),
+                args,
+            }
+        };
+        Ok(Expr { kind, line })
+    }
+
     /// Call arguments: `(exprs)`, a constructor or a string. `line` is the call's line.
+    #[inline(never)]
     fn call_args(&mut self, line: u32) -> Result<Vec<Expr>> {
         match self.tok() {
             Token::Char(b'(') => {
@@ -267,6 +291,7 @@ impl Parser<'_> {
     }
 
     /// A table constructor; the current token is `{`.
+    #[inline(never)]
     fn table(&mut self) -> Result<Expr> {
         let line = self.line();
         self.check_next(&Token::Char(b'{'))?;
@@ -305,11 +330,12 @@ impl Parser<'_> {
     }
 }
 
-fn index(obj: Expr, key: Expr, line: u32) -> Expr {
+fn binary(op: BinOp, lhs: Expr, rhs: Expr, line: u32) -> Expr {
     Expr {
-        kind: ExprKind::Index {
-            obj: Box::new(obj),
-            key: Box::new(key),
+        kind: ExprKind::Binary {
+            op,
+            lhs: Box::new(lhs),
+            rhs: Box::new(rhs),
         },
         line,
     }
