@@ -73,9 +73,12 @@ impl Parser<'_> {
     #[inline(never)]
     pub(super) fn expr_list(&mut self) -> Result<Vec<Expr>> {
         let mut list = vec![self.expr()?];
+        let mut deepest = self.depth;
         while self.test_next(&Token::Char(b','))? {
             list.push(self.expr()?);
+            deepest = deepest.max(self.depth);
         }
+        self.depth = deepest;
         Ok(list)
     }
 
@@ -87,8 +90,8 @@ impl Parser<'_> {
             Some(op) => self.unary(op)?,
             None => self.simple_expr()?,
         };
+        let mut depth = self.depth;
         let mut op = binary_op(self.tok());
-        let mut links = 0;
         while let Some(current) = op {
             let (left, right) = priority(current);
             if left <= limit {
@@ -98,11 +101,10 @@ impl Parser<'_> {
             self.advance()?;
             let (rhs, next) = self.sub_expr(right)?;
             expr = binary(current, expr, rhs, line);
-            self.enter_chain()?;
-            links += 1;
+            self.set_depth(depth.max(self.depth))?;
+            depth = self.depth;
             op = next;
         }
-        self.leave_chain(links);
         self.leave_level();
         Ok((expr, op))
     }
@@ -113,6 +115,7 @@ impl Parser<'_> {
         let line = self.line();
         self.advance()?;
         let (operand, _) = self.sub_expr(UNARY_PRIORITY)?;
+        self.set_depth(self.depth)?;
         Ok(Expr {
             kind: ExprKind::Unary {
                 op,
@@ -144,6 +147,7 @@ impl Parser<'_> {
             _ => return self.suffixed_expr(),
         };
         self.advance()?;
+        self.set_depth(0)?;
         Ok(Expr { kind, line })
     }
 
@@ -155,6 +159,7 @@ impl Parser<'_> {
         // lua5.4's `linedefined` is the line of the token after `function`.
         let body_line = self.line();
         let body = self.body(false, body_line)?;
+        self.set_depth(self.depth)?;
         Ok(Expr {
             kind: ExprKind::Function(Box::new(body)),
             line,
@@ -176,6 +181,7 @@ impl Parser<'_> {
         match self.tok() {
             Token::Name(_) => {
                 let name = self.check_name()?;
+                self.set_depth(0)?;
                 Ok(Expr {
                     kind: ExprKind::Name(name),
                     line,
@@ -185,6 +191,7 @@ impl Parser<'_> {
                 self.advance()?;
                 let inner = self.expr()?;
                 self.check_match(&Token::Char(b')'), &Token::Char(b'('), line)?;
+                self.set_depth(self.depth)?;
                 Ok(Expr {
                     kind: ExprKind::Paren(Box::new(inner)),
                     line,
@@ -201,7 +208,6 @@ impl Parser<'_> {
         // Calls are attributed to the line where the whole expression starts.
         let line = self.line();
         let mut expr = self.primary_expr()?;
-        let mut links = 0;
         loop {
             expr = match self.tok() {
                 Token::Char(b'.' | b'[') => self.index_suffix(expr)?,
@@ -210,20 +216,19 @@ impl Parser<'_> {
                 }
                 _ => break,
             };
-            self.enter_chain()?;
-            links += 1;
         }
-        self.leave_chain(links);
         Ok(expr)
     }
 
     /// `.name` or `[key]` after `obj`.
     #[inline(never)]
     fn index_suffix(&mut self, obj: Expr) -> Result<Expr> {
+        let obj_depth = self.depth;
         let (key, line) = if self.is_char(b'.') {
             self.advance()?;
             let line = self.line();
             let name = self.check_name()?;
+            self.depth = 1;
             (string_key(name, line), line)
         } else {
             self.advance()?;
@@ -232,6 +237,7 @@ impl Parser<'_> {
             self.check_next(&Token::Char(b']'))?;
             (key, line)
         };
+        self.set_depth(obj_depth.max(self.depth))?;
         Ok(Expr {
             kind: ExprKind::Index {
                 obj: Box::new(obj),
@@ -244,6 +250,7 @@ impl Parser<'_> {
     /// `:name args` or `args` after `func`; `line` is the call's line.
     #[inline(never)]
     fn call_suffix(&mut self, func: Expr, line: u32) -> Result<Expr> {
+        let func_depth = self.depth;
         let kind = if self.is_char(b':') {
             self.advance()?;
             let method = self.check_name()?;
@@ -260,6 +267,7 @@ impl Parser<'_> {
                 args,
             }
         };
+        self.set_depth(func_depth.max(self.depth))?;
         Ok(Expr { kind, line })
     }
 
@@ -270,6 +278,7 @@ impl Parser<'_> {
             Token::Char(b'(') => {
                 self.advance()?;
                 let args = if self.is_char(b')') {
+                    self.depth = 0;
                     Vec::new()
                 } else {
                     self.expr_list()?
@@ -284,6 +293,7 @@ impl Parser<'_> {
                     line: self.line(),
                 };
                 self.advance()?;
+                self.depth = 1;
                 Ok(vec![string])
             }
             _ => Err(self.error("function arguments expected")),
@@ -296,6 +306,7 @@ impl Parser<'_> {
         let line = self.line();
         self.check_next(&Token::Char(b'{'))?;
         let mut fields = Vec::new();
+        let mut deepest = 0;
         loop {
             if self.is_char(b'}') {
                 break;
@@ -311,18 +322,21 @@ impl Parser<'_> {
                 Token::Char(b'[') => {
                     self.advance()?;
                     let key = self.expr()?;
+                    deepest = deepest.max(self.depth);
                     self.check_next(&Token::Char(b']'))?;
                     self.check_next(&Token::Char(b'='))?;
                     TableField::Keyed(key, self.expr()?)
                 }
                 _ => TableField::Positional(self.expr()?),
             };
+            deepest = deepest.max(self.depth);
             fields.push(field);
             if !(self.test_next(&Token::Char(b','))? || self.test_next(&Token::Char(b';'))?) {
                 break;
             }
         }
         self.check_match(&Token::Char(b'}'), &Token::Char(b'{'), line)?;
+        self.set_depth(deepest)?;
         Ok(Expr {
             kind: ExprKind::Table(fields),
             line,

@@ -415,19 +415,127 @@ fn nesting_limit() {
     });
 }
 
+/// The height of an expression's tree (see `MAX_TREE_DEPTH` for what counts).
+fn depth(e: &Expr) -> u32 {
+    let children: Vec<&Expr> = match &e.kind {
+        ExprKind::Binary { lhs, rhs, .. } => vec![lhs, rhs],
+        ExprKind::Unary { operand, .. } => vec![operand],
+        ExprKind::Paren(inner) => vec![inner],
+        ExprKind::Index { obj, key } => vec![obj, key],
+        ExprKind::Call { func, args } => std::iter::once(&**func).chain(args).collect(),
+        ExprKind::MethodCall { obj, args, .. } => std::iter::once(&**obj).chain(args).collect(),
+        ExprKind::Table(fields) => fields
+            .iter()
+            .flat_map(|f| match f {
+                TableField::Positional(v) | TableField::Named(_, v) => vec![v],
+                TableField::Keyed(k, v) => vec![k, v],
+            })
+            .collect(),
+        ExprKind::Function(body) => return 2 + block_height(&body.block),
+        _ => Vec::new(),
+    };
+    1 + children.into_iter().map(depth).max().unwrap_or(0)
+}
+
+fn exprs_height<'a>(exprs: impl IntoIterator<Item = &'a Expr>) -> u32 {
+    exprs.into_iter().map(depth).max().unwrap_or(0)
+}
+
+fn block_height(block: &Block) -> u32 {
+    let stats = block.stats.iter().map(stat_height).max().unwrap_or(0);
+    let ret = block.ret.as_ref().map_or(0, |r| 1 + exprs_height(&r.exprs));
+    1 + stats.max(ret)
+}
+
+fn stat_height(stat: &Stat) -> u32 {
+    1 + match stat {
+        Stat::Call(e) => depth(e),
+        Stat::Local { exprs, .. } => exprs_height(exprs),
+        Stat::Assign { targets, exprs, .. } => exprs_height(targets.iter().chain(exprs)),
+        Stat::Do(b) => block_height(b),
+        Stat::While { cond, block, .. } | Stat::Repeat { block, cond, .. } => {
+            depth(cond).max(block_height(block))
+        }
+        Stat::If {
+            arms, else_block, ..
+        } => arms
+            .iter()
+            .map(|(c, b)| depth(c).max(block_height(b)))
+            .chain(else_block.iter().map(block_height))
+            .max()
+            .unwrap_or(0),
+        Stat::NumericFor {
+            start,
+            limit,
+            step,
+            block,
+            ..
+        } => exprs_height([start, limit].into_iter().chain(step)).max(block_height(block)),
+        Stat::GenericFor { exprs, block, .. } => exprs_height(exprs).max(block_height(block)),
+        Stat::Function { body, .. } | Stat::LocalFunction { body, .. } => {
+            1 + block_height(&body.block)
+        }
+        Stat::Goto { .. } | Stat::Label { .. } | Stat::Break { .. } => 0,
+    }
+}
+
 #[test]
 fn long_chains() {
     on_small_stack(|| {
-        // Left-leaning chains are loops in lua5.4 and have no limit there; here they are
-        // bounded so the tree stays shallow enough to walk and drop recursively.
-        let sum = format!("return a{}", "+a".repeat(900));
-        assert!(parse(sum.as_bytes(), "=t").is_ok());
-        let fields = format!("return a{}", ".b".repeat(900));
-        assert!(parse(fields.as_bytes(), "=t").is_ok());
+        // Left-associative chains are loops in lua5.4 and have no limit there; here the tree
+        // depth is bounded, so that the tree can be walked and dropped recursively.
+        let shapes: [(&str, fn(usize) -> String); 8] = [
+            ("sum", |n| format!("a{}", "+a".repeat(n))),
+            ("fields", |n| format!("a{}", ".b".repeat(n))),
+            ("calls", |n| format!("f{}", "()".repeat(n))),
+            ("methods", |n| format!("o{}", ":m(1)".repeat(n))),
+            // Chains nested in chains: each level's first operand is the inner chain.
+            ("nested", |n| {
+                let mut e = "a".to_owned();
+                for _ in 0..4 {
+                    e = format!("({e}{})", "*a".repeat(n / 5));
+                }
+                format!("{e}{}", "-a".repeat(n % 5 + n / 5))
+            }),
+            ("mixed", |n| {
+                format!("{{{{-t{}}}}}{}", ".x".repeat(n / 2), "|b".repeat(n - n / 2))
+            }),
+            // A chain inside a function inside a chain: the outer links count too.
+            ("functions", |n| {
+                let inner = format!("a{}", "+a".repeat(n / 2));
+                format!(
+                    "(function() while x do return {inner} end end){}",
+                    "+a".repeat(n - n / 2)
+                )
+            }),
+            ("statements", |n| {
+                format!(
+                    "function() {}x = a{} {}end",
+                    "do ".repeat(100),
+                    "+a".repeat(n - 207),
+                    "end ".repeat(100)
+                )
+            }),
+        ];
+        for (what, make) in shapes {
+            // Find where each shape crosses the bound, and check the tree depth there.
+            let mut last_ok = None;
+            for n in (super::MAX_TREE_DEPTH as usize - 12)..(super::MAX_TREE_DEPTH as usize + 4) {
+                let src = format!("return {}", make(n));
+                match parse(src.as_bytes(), "=t") {
+                    Ok(c) => {
+                        let height = block_height(&c.block);
+                        assert!(height <= super::MAX_TREE_DEPTH, "{what} {n}");
+                        last_ok = Some(height);
+                    }
+                    Err(e) => assert_eq!(e.message, "C stack overflow", "{what} {n}"),
+                }
+            }
+            // Every shape can reach the bound exactly.
+            assert_eq!(last_ok, Some(super::MAX_TREE_DEPTH), "{what}");
+        }
         let huge = format!("return a{}", "+a".repeat(100_000));
-        let err = parse(huge.as_bytes(), "=t").expect_err("too long");
+        let err = parse(huge.as_bytes(), "=t").expect_err("too deep");
         assert_eq!(err.message, "C stack overflow");
-        let calls = format!("f{}", "()".repeat(100_000));
-        assert!(parse(calls.as_bytes(), "=t").is_err());
     });
 }
