@@ -484,7 +484,8 @@ fn long_chains() {
     on_small_stack(|| {
         // Left-associative chains are loops in lua5.4 and have no limit there; here the tree
         // depth is bounded, so that the tree can be walked and dropped recursively.
-        let shapes: [(&str, fn(usize) -> String); 8] = [
+        type Make = fn(usize) -> String;
+        let shapes: [(&str, Make); 8] = [
             ("sum", |n| format!("a{}", "+a".repeat(n))),
             ("fields", |n| format!("a{}", ".b".repeat(n))),
             ("calls", |n| format!("f{}", "()".repeat(n))),
