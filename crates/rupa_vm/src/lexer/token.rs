@@ -81,7 +81,9 @@ pub enum Quote {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lexeme {
     pub token: Token,
+    /// Byte offset of the token's first byte in the source.
     pub start: usize,
+    /// Byte offset just past the token's last byte.
     pub end: usize,
 }
 
