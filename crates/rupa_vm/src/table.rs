@@ -40,7 +40,7 @@ const _: () = assert!(MetaEvent::ALL.len() <= 32);
 pub struct Table<'gc>(pub Gc<'gc, RefLock<TableState<'gc>>>);
 
 /// The contents of a table.
-#[derive(Collect, Debug)]
+#[derive(Collect)]
 #[collect(no_drop)]
 pub struct TableState<'gc> {
     pub metatable: Option<Table<'gc>>,
@@ -59,6 +59,22 @@ pub struct TableState<'gc> {
     /// without a hash lookup (a random memory access per step on big tables).
     #[collect(require_static)]
     next_hint: Cell<usize>,
+}
+
+/// Sizes only: printing the contents would recurse forever through a table that contains
+/// itself.
+impl std::fmt::Debug for TableState<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TableState")
+            .field("array", &self.array.len())
+            .field("hash", &self.hash.len())
+            .field(
+                "weak",
+                &self.weak.as_ref().map(|w| (w.weak_keys, w.weak_values)),
+            )
+            .field("has_metatable", &self.metatable.is_some())
+            .finish()
+    }
 }
 
 /// "invalid key to 'next'" (raised from inside `next`, so without a position).
