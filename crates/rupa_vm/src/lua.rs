@@ -266,3 +266,10 @@ pub fn error_message<'gc>(ctx: Context<'gc>, v: Value<'gc>) -> String {
         }
     }
 }
+
+impl Lua {
+    /// A full collection cycle, finalizers queued.
+    pub fn collect_full(&mut self) {
+        self.arena.collect_all();
+    }
+}

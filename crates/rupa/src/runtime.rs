@@ -1,0 +1,214 @@
+//! [`Runtime`]: one Lua state with its libraries and limits.
+
+use rupa_vm::lua::{ExecuteStatus, InterruptHandle, Lua, LuaErrorReport};
+use rupa_vm::{LuaString, RuntimeError, Table, Value};
+
+use crate::error::Error;
+use crate::value::{Handle, LuaValue};
+
+/// Limits applied to every call a runtime makes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Limits {
+    /// Instruction budget per call (`None`: unlimited). Natives charge fuel in proportion to
+    /// their work; a call that runs out fails with [`Error::OutOfFuel`].
+    pub fuel: Option<i64>,
+    /// Memory cap in bytes for the whole runtime (`None`: unlimited). An allocation that would
+    /// pass it fails with Lua's "not enough memory" before it happens.
+    pub memory: Option<usize>,
+}
+
+/// One Lua state.
+pub struct Runtime {
+    lua: Lua,
+    limits: Limits,
+}
+
+impl Default for Runtime {
+    fn default() -> Self {
+        Runtime::new()
+    }
+}
+
+impl Runtime {
+    /// A runtime with the libraries the VM provides (base and coroutine).
+    pub fn new() -> Runtime {
+        Runtime::with_limits(Limits::default())
+    }
+
+    /// A runtime with the given limits.
+    pub fn with_limits(limits: Limits) -> Runtime {
+        let lua = Lua::new();
+        lua.enter(|ctx| {
+            rupa_vm::baselib::load_base(ctx).expect("a fresh state has room for the base library");
+            rupa_vm::corolib::load_coroutine(ctx)
+                .expect("a fresh state has room for the coroutine library");
+        });
+        let mut rt = Runtime {
+            lua,
+            limits: Limits::default(),
+        };
+        rt.set_limits(limits);
+        rt
+    }
+
+    /// The limits in force.
+    pub fn limits(&self) -> Limits {
+        self.limits
+    }
+
+    /// Changes the limits; a memory cap below current use only stops new allocations.
+    pub fn set_limits(&mut self, limits: Limits) {
+        self.lua.set_memory_limit(limits.memory);
+        self.limits = limits;
+    }
+
+    /// Bytes the runtime owns now.
+    pub fn memory_used(&self) -> usize {
+        self.lua.memory_used()
+    }
+
+    /// A handle that stops the running call from any thread (error "interrupted").
+    pub fn interrupt_handle(&self) -> InterruptHandle {
+        self.lua.interrupt_handle()
+    }
+
+    /// A full garbage collection (finalizers included).
+    pub fn gc_collect(&mut self) {
+        self.lua.collect_full();
+    }
+
+    /// Compiles `source` as a chunk named `chunk_name` (`"=stdin"`, `"@file.lua"`, or any text,
+    /// shown as `[string "..."]`). Returns the chunk's main function.
+    pub fn load(&mut self, source: &[u8], chunk_name: &str) -> Result<Handle, Error> {
+        self.lua
+            .load(source, chunk_name)
+            .map(Handle)
+            .map_err(|e| Error::Syntax(e.message))
+    }
+
+    /// Calls `func(args...)` under the runtime's limits and returns its results.
+    pub fn call(&mut self, func: &Handle, args: &[Handle]) -> Result<Vec<Handle>, Error> {
+        let args: Vec<_> = args.iter().map(|h| h.0.clone()).collect();
+        let exec = self.lua.start(&func.0, &args);
+        match self.limits.fuel {
+            None => while self.lua.execute(&exec, i64::MAX) == ExecuteStatus::OutOfFuel {},
+            Some(fuel) => {
+                if self.lua.execute(&exec, fuel) == ExecuteStatus::OutOfFuel {
+                    return Err(Error::OutOfFuel);
+                }
+            }
+        }
+        match self.lua.finish(&exec) {
+            Ok(vals) => Ok(vals.into_iter().map(Handle).collect()),
+            Err(report) => Err(runtime_error(report)),
+        }
+    }
+
+    /// Loads and runs a chunk, returning what it returns.
+    pub fn exec(&mut self, source: &[u8], chunk_name: &str) -> Result<Vec<Handle>, Error> {
+        let f = self.load(source, chunk_name)?;
+        self.call(&f, &[])
+    }
+
+    /// Copies a value out of the VM.
+    pub fn value(&self, h: &Handle) -> LuaValue {
+        self.lua.enter(|ctx| match Lua::fetch(ctx, &h.0) {
+            Value::Nil => LuaValue::Nil,
+            Value::Boolean(b) => LuaValue::Boolean(b),
+            Value::Integer(i) => LuaValue::Integer(i),
+            Value::Number(n) => LuaValue::Number(n),
+            Value::String(s) => LuaValue::String(s.as_bytes().to_vec()),
+            Value::Table(_) => LuaValue::Table(h.clone()),
+            Value::Function(_) => LuaValue::Function(h.clone()),
+            Value::Thread(_) => LuaValue::Thread(h.clone()),
+            Value::UserData(_) => LuaValue::UserData(h.clone()),
+        })
+    }
+
+    /// Puts a value into the VM (strings are copied; checked against the memory cap).
+    pub fn create(&mut self, v: &LuaValue) -> Result<Handle, Error> {
+        self.lua.enter(|ctx| {
+            let value = match v {
+                LuaValue::Nil => Value::Nil,
+                LuaValue::Boolean(b) => Value::Boolean(*b),
+                LuaValue::Integer(i) => Value::Integer(*i),
+                LuaValue::Number(n) => Value::Number(*n),
+                LuaValue::String(b) => Value::String(ctx.new_string(b).map_err(|_| Error::Memory)?),
+                LuaValue::Table(h)
+                | LuaValue::Function(h)
+                | LuaValue::Thread(h)
+                | LuaValue::UserData(h) => Lua::fetch(ctx, &h.0),
+            };
+            Ok(Handle(Lua::stash(ctx, value)))
+        })
+    }
+
+    /// A new empty table.
+    pub fn new_table(&mut self) -> Result<Handle, Error> {
+        self.lua.enter(|ctx| {
+            let t = Table::with_capacity(ctx, 0, 0).map_err(|_| Error::Memory)?;
+            Ok(Handle(Lua::stash(ctx, Value::Table(t))))
+        })
+    }
+
+    /// Raw `t[key] = value` (no metamethods).
+    pub fn raw_set(&mut self, table: &Handle, key: &Handle, value: &Handle) -> Result<(), Error> {
+        self.lua.enter(|ctx| {
+            let Value::Table(t) = Lua::fetch(ctx, &table.0) else {
+                return Err(plain_error("table expected".to_string()));
+            };
+            t.set(ctx, Lua::fetch(ctx, &key.0), Lua::fetch(ctx, &value.0))
+                .map_err(|e| match e {
+                    RuntimeError::OutOfMemory => Error::Memory,
+                    RuntimeError::Message(m) | RuntimeError::Plain(m) => plain_error(m),
+                    other => plain_error(format!("{other:?}")),
+                })
+        })
+    }
+
+    /// The global variable `name` (raw access to the globals table).
+    pub fn global(&self, name: &str) -> Handle {
+        self.lua.enter(|ctx| {
+            let key = LuaString::new(ctx.mc, name.as_bytes());
+            Handle(Lua::stash(ctx, ctx.state.globals.get_str(ctx, key)))
+        })
+    }
+
+    /// Sets the global variable `name` (raw access to the globals table).
+    pub fn set_global(&mut self, name: &str, value: &Handle) -> Result<(), Error> {
+        let key = self.create(&LuaValue::from(name))?;
+        let globals = self
+            .lua
+            .enter(|ctx| Handle(Lua::stash(ctx, Value::Table(ctx.state.globals))));
+        self.raw_set(&globals, &key, value)
+    }
+
+    /// The underlying VM, for what this API does not cover.
+    pub fn vm(&mut self) -> &mut Lua {
+        &mut self.lua
+    }
+}
+
+/// A runtime error raised by this API itself (no Lua value, no traceback).
+fn plain_error(message: String) -> Error {
+    Error::Runtime {
+        message,
+        traceback: None,
+        value: None,
+    }
+}
+
+/// Sorts a VM error report into the host's error kinds.
+fn runtime_error(report: LuaErrorReport) -> Error {
+    // The VM raises these two with exactly these texts and no position; a script's own
+    // `error("not enough memory")` gets a position prefix and stays a runtime error.
+    match report.message.as_str() {
+        "not enough memory" => Error::Memory,
+        "interrupted" => Error::Interrupted,
+        _ => Error::Runtime {
+            message: report.message,
+            traceback: report.traceback,
+            value: report.value.map(Handle),
+        },
+    }
+}
