@@ -486,7 +486,9 @@ impl Compiler {
         }
     }
 
-    /// Appends list `l2` to list `l1` (5.4's `luaK_concat`).
+    /// Joins jump list `l2` into list `l1` (5.4's `luaK_concat`). The order of jumps in a
+    /// list does not matter, so the shorter list is linked in front of the longer one: long
+    /// `or`/`and` chains stay linear.
     fn concat_jumps(&mut self, l1: &mut usize, l2: usize) {
         if l2 == NO_JUMP {
             return;
@@ -495,15 +497,22 @@ impl Compiler {
             *l1 = l2;
             return;
         }
-        let mut list = *l1;
+        let (mut a, mut b) = (*l1, l2);
         loop {
-            let next = self.get_jump(list);
-            if next == NO_JUMP {
-                break;
+            let next_a = self.get_jump(a);
+            if next_a == NO_JUMP {
+                self.fix_jump(a, l2);
+                return;
             }
-            list = next;
+            let next_b = self.get_jump(b);
+            if next_b == NO_JUMP {
+                self.fix_jump(b, *l1);
+                *l1 = l2;
+                return;
+            }
+            a = next_a;
+            b = next_b;
         }
-        self.fix_jump(list, l2);
     }
 
     /// The instruction controlling the jump at `pc`: the test before it, if any.

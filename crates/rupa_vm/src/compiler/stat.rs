@@ -527,7 +527,10 @@ impl Compiler {
         body: &FuncBody,
         line: u32,
     ) -> CResult<()> {
-        let mut v = self.single_var(&path[0], line)?;
+        let Some(first) = path.first() else {
+            return Err(self.error("syntax error"));
+        };
+        let mut v = self.single_var(first, line)?;
         for name in path[1..].iter().chain(method) {
             self.field_sel(&mut v, name)?;
         }

@@ -422,7 +422,16 @@ fn long_left_chains_do_not_recurse() {
     let mut sum = name("a");
     let mut index = name("a");
     let mut calls = name("f");
+    let mut ors = name("a");
     for _ in 0..N {
+        ors = Expr {
+            kind: ExprKind::Binary {
+                op: BinOp::Or,
+                lhs: Box::new(ors),
+                rhs: Box::new(name("a")),
+            },
+            line: 1,
+        };
         sum = Expr {
             kind: ExprKind::Binary {
                 op: BinOp::Add,
@@ -453,14 +462,14 @@ fn long_left_chains_do_not_recurse() {
     let chunk = std::mem::ManuallyDrop::new(Chunk {
         block: Block {
             stats: vec![Stat::Local {
-                names: ["x", "y", "z"]
+                names: ["x", "y", "z", "w"]
                     .iter()
                     .map(|n| crate::ast::LocalName {
                         name: n.to_string(),
                         attrib: crate::ast::Attrib::None,
                     })
                     .collect(),
-                exprs: vec![sum, index, calls],
+                exprs: vec![sum, index, calls, ors],
                 line: 1,
             }],
             ret: None,
@@ -475,7 +484,8 @@ fn long_left_chains_do_not_recurse() {
             .join()
             .expect("compiling does not overflow the stack")
     });
-    assert_eq!(result, Ok(4 * N + 4));
+    // Each `or` adds a read, a `TestSet` and a `Jmp`.
+    assert_eq!(result, Ok(4 * N + 4 + 3 * N + 1));
 }
 
 /// Development aid: `RUPA_SRC='lua code'` prints its listing; `RUPA_FILES='a.lua b.lua'`
