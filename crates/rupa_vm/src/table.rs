@@ -11,6 +11,7 @@
 mod hash;
 mod sizing;
 mod slot;
+mod state;
 mod weak;
 
 use std::cell::Cell;
@@ -19,7 +20,7 @@ use allocator_api2::{boxed::Box as ABox, vec::Vec as AVec};
 use gc_arena::{allocator_api::MetricsAlloc, lock::RefLock, Collect, Finalization, Gc, Mutation};
 
 use self::hash::HashPart;
-use self::sizing::{KeyCounts, MAX_ARRAY};
+use self::sizing::MAX_ARRAY;
 use self::weak::WeakPart;
 use crate::error::RuntimeError;
 use crate::meta::MetaEvent;
@@ -30,13 +31,16 @@ use crate::value::Value;
 
 pub use self::slot::WeakValue;
 
+// The absent-metamethod cache has one bit per event in a `u32`.
+const _: () = assert!(MetaEvent::ALL.len() <= 32);
+
 /// A table value.
 #[derive(Collect, Clone, Copy, Debug)]
 #[collect(no_drop)]
 pub struct Table<'gc>(pub Gc<'gc, RefLock<TableState<'gc>>>);
 
 /// The contents of a table.
-#[derive(Collect, Debug)]
+#[derive(Collect)]
 #[collect(no_drop)]
 pub struct TableState<'gc> {
     pub metatable: Option<Table<'gc>>,
@@ -51,6 +55,26 @@ pub struct TableState<'gc> {
     /// Where `#t` last found a border in the array part (5.4's `alimit` used as a hint).
     #[collect(require_static)]
     border: Cell<usize>,
+    /// Hash position of the key `next` returned last: a traversal finds its place there
+    /// without a hash lookup (a random memory access per step on big tables).
+    #[collect(require_static)]
+    next_hint: Cell<usize>,
+}
+
+/// Sizes only: printing the contents would recurse forever through a table that contains
+/// itself.
+impl std::fmt::Debug for TableState<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TableState")
+            .field("array", &self.array.len())
+            .field("hash", &self.hash.len())
+            .field(
+                "weak",
+                &self.weak.as_ref().map(|w| (w.weak_keys, w.weak_values)),
+            )
+            .field("has_metatable", &self.metatable.is_some())
+            .finish()
+    }
 }
 
 /// "invalid key to 'next'" (raised from inside `next`, so without a position).
@@ -59,308 +83,6 @@ fn invalid_next_key<'gc>() -> RuntimeError<'gc> {
 }
 
 const VALUE_BYTES: usize = std::mem::size_of::<Value<'static>>();
-
-impl<'gc> TableState<'gc> {
-    fn new(mc: &Mutation<'gc>) -> Self {
-        TableState {
-            metatable: None,
-            array: AVec::new_in(MetricsAlloc::new(mc)),
-            hash: HashPart::new(mc),
-            weak: None,
-            absent: Cell::new(0),
-            border: Cell::new(0),
-        }
-    }
-
-    /// Index into `array` of an integer key, when it is there.
-    #[inline(always)]
-    fn array_index(&self, key: i64) -> Option<usize> {
-        let i = (key as u64).wrapping_sub(1);
-        (i < self.array.len() as u64).then_some(i as usize)
-    }
-
-    /// `array_index` for a get or set: like 5.4's `luaH_getint`, an access above the `#t`
-    /// hint moves the hint there ("probably '#t' is here now"), which `length` relies on to
-    /// give the borders lua5.4 gives.
-    #[inline(always)]
-    fn array_access(&self, key: i64) -> Option<usize> {
-        let i = self.array_index(key)?;
-        if i >= self.border.get() {
-            self.border.set(i + 1);
-        }
-        Some(i)
-    }
-
-    #[inline]
-    fn get_int(&self, mc: &Mutation<'gc>, key: i64) -> Value<'gc> {
-        if let Some(i) = self.array_access(key) {
-            return self.array[i];
-        }
-        if let Some(w) = &self.weak {
-            return w.get_int(mc, key);
-        }
-        self.hash
-            .find_int(key)
-            .map_or(Value::Nil, |p| self.hash.value(p))
-    }
-
-    /// Reads an integer key without moving the `#t` hint (for tests that must not disturb it).
-    #[cfg(test)]
-    fn peek_int(&self, key: i64) -> Value<'gc> {
-        match self.array_index(key) {
-            Some(i) => self.array[i],
-            None => self
-                .hash
-                .find_int(key)
-                .map_or(Value::Nil, |p| self.hash.value(p)),
-        }
-    }
-
-    /// Reads a normalized key that is neither an integer nor a string.
-    fn get_other(&self, mc: &Mutation<'gc>, key: &Value<'gc>) -> Value<'gc> {
-        if let Some(w) = &self.weak {
-            return w.get(mc, key);
-        }
-        self.hash
-            .find(key)
-            .map_or(Value::Nil, |p| self.hash.value(p))
-    }
-
-    fn set_int(
-        &mut self,
-        ctx: Context<'gc>,
-        key: i64,
-        value: Value<'gc>,
-    ) -> Result<(), RuntimeError<'gc>> {
-        if let Some(i) = self.array_access(key) {
-            self.array[i] = value;
-            return Ok(());
-        }
-        if let Some(w) = &mut self.weak {
-            return w.set(ctx, Value::Integer(key), value);
-        }
-        match self.hash.find_int(key) {
-            Some(p) => {
-                self.set_at(p, Value::Integer(key), value);
-                Ok(())
-            }
-            None if value.is_nil() => Ok(()),
-            None => self.insert_new(ctx, Value::Integer(key), value),
-        }
-    }
-
-    /// Sets a normalized key that is not an integer (nor nil or NaN).
-    fn set_other(
-        &mut self,
-        ctx: Context<'gc>,
-        key: Value<'gc>,
-        value: Value<'gc>,
-    ) -> Result<(), RuntimeError<'gc>> {
-        if let Some(w) = &mut self.weak {
-            return w.set(ctx, key, value);
-        }
-        match self.hash.find(&key) {
-            Some(p) => {
-                self.set_at(p, key, value);
-                Ok(())
-            }
-            None if value.is_nil() => Ok(()),
-            None => self.insert_new(ctx, key, value),
-        }
-    }
-
-    /// Stores into an existing hash entry. Clearing it keeps the key (for `next`) but holds it
-    /// weakly, so a removed key does not keep its object alive; refilling makes it strong again.
-    #[inline]
-    fn set_at(&mut self, pos: usize, key: Value<'gc>, value: Value<'gc>) {
-        let e = self.hash.entry_mut(pos);
-        if value.is_nil() {
-            e.key = e.key.downgrade();
-        } else if e.value.is_nil() {
-            e.key = WeakValue::strong(key);
-        }
-        e.value = value;
-    }
-
-    /// Adds a key that is not present (value not nil), rehashing when the hash part is full.
-    fn insert_new(
-        &mut self,
-        ctx: Context<'gc>,
-        key: Value<'gc>,
-        value: Value<'gc>,
-    ) -> Result<(), RuntimeError<'gc>> {
-        if self.hash.is_full() {
-            self.rehash(ctx, &key)?;
-            if let Value::Integer(k) = key {
-                if let Some(i) = self.array_index(k) {
-                    self.array[i] = value;
-                    return Ok(());
-                }
-            }
-        }
-        self.hash.push(WeakValue::strong(key), value);
-        Ok(())
-    }
-
-    /// Resizes both parts for the current keys plus `extra` (5.4's `rehash`).
-    fn rehash(&mut self, ctx: Context<'gc>, extra: &Value<'gc>) -> Result<(), RuntimeError<'gc>> {
-        let mut counts = KeyCounts::default();
-        let mut total = 1; // the extra key
-        for (i, v) in self.array.iter().enumerate() {
-            if !v.is_nil() {
-                counts.add(i as i64 + 1);
-                total += 1;
-            }
-        }
-        for e in self.hash.live() {
-            if let Some(k) = e.key.as_int() {
-                counts.add(k);
-            }
-            total += 1;
-        }
-        if let Value::Integer(k) = *extra {
-            counts.add(k);
-        }
-        let (array_size, in_array) = counts.array_size();
-        let mut hash_keys = total - in_array;
-        let same_size = hash_size_for(hash_keys)? == self.hash.size();
-        if same_size && array_size == self.array.len() && self.hash.size() >= 64 {
-            // The rebuild would only drop removed keys (which keep their slots until then).
-            // Give room to spare, or a big table whose live count sits just below a power of
-            // two and keeps removing and adding keys would rebuild on nearly every insertion.
-            // Small tables rebuild cheaply and keep 5.4's sizes (and so its `#t` borders).
-            hash_keys = self.hash.size() + 1;
-        }
-        self.resize(ctx, array_size, hash_keys)
-    }
-
-    /// Gives the array part exactly `array_size` slots and the hash part room for at least
-    /// `hash_keys` keys (a power of two, enlarged if the keys that must go there need it),
-    /// moving keys between the parts. Tombstones are dropped.
-    fn resize(
-        &mut self,
-        ctx: Context<'gc>,
-        array_size: usize,
-        hash_keys: usize,
-    ) -> Result<(), RuntimeError<'gc>> {
-        let old_len = self.array.len();
-        let in_new_array =
-            |k: Option<i64>| k.is_some_and(|k| k >= 1 && (k as u64) <= array_size as u64);
-        let spilled = self
-            .array
-            .get(array_size..)
-            .map_or(0, |rest| rest.iter().filter(|v| !v.is_nil()).count());
-        let staying = self
-            .hash
-            .live()
-            .filter(|e| !in_new_array(e.key.as_int()))
-            .count();
-        let keys = hash_keys.max(spilled + staying);
-        let hash_size = hash_size_for(keys)?;
-        let grow = array_size
-            .saturating_sub(old_len)
-            .saturating_mul(VALUE_BYTES);
-        ctx.reserve(HashPart::<Value<'gc>>::bytes_for(hash_size).saturating_add(grow))?;
-
-        let old_hash = std::mem::replace(&mut self.hash, HashPart::with_size(ctx.mc, hash_size));
-        if array_size > old_len {
-            self.array.reserve_exact(array_size - old_len);
-            self.array.resize(array_size, Value::Nil);
-        }
-        for e in old_hash.live() {
-            match e.key.as_int() {
-                Some(k) if in_new_array(Some(k)) => self.array[k as usize - 1] = e.value,
-                _ => self.hash.push(e.key, e.value),
-            }
-        }
-        if array_size < old_len {
-            for (i, v) in self.array[array_size..].iter().enumerate() {
-                if !v.is_nil() {
-                    let key = Value::Integer((array_size + i + 1) as i64);
-                    self.hash.push(WeakValue::strong(key), *v);
-                }
-            }
-            self.array.truncate(array_size);
-            self.array.shrink_to_fit();
-        }
-        self.border.set(array_size);
-        Ok(())
-    }
-
-    /// Every live pair (for converting between strong and weak storage).
-    fn pairs(&self, mc: &Mutation<'gc>) -> Vec<(Value<'gc>, Value<'gc>)> {
-        if let Some(w) = &self.weak {
-            return w.pairs(mc);
-        }
-        let array = self.array.iter().enumerate().filter(|(_, v)| !v.is_nil());
-        let array = array.map(|(i, v)| (Value::Integer(i as i64 + 1), *v));
-        let hash = self
-            .hash
-            .live()
-            .filter_map(|e| Some((e.key.upgrade(mc)?, e.value)));
-        array.chain(hash).collect()
-    }
-
-    /// `#t` (5.4's `luaH_getn`, including how it moves its `alimit` hint).
-    fn length(&self) -> i64 {
-        if let Some(w) = &self.weak {
-            if !w.has_int(1) {
-                return 0;
-            }
-            return sizing::hash_search(|k| w.has_int(k), 0);
-        }
-        let array = &self.array[..];
-        let len = array.len();
-        let mut limit = self.border.get().min(len);
-        if limit > 0 && array[limit - 1].is_nil() {
-            // There is a border below the hint.
-            if limit >= 2 && !array[limit - 2].is_nil() {
-                if len.is_power_of_two() && !(limit - 1).is_power_of_two() {
-                    self.border.set(limit - 1);
-                }
-                return (limit - 1) as i64;
-            }
-            let b = sizing::binsearch(array, 0, limit);
-            if len.is_power_of_two() && b > len / 2 {
-                self.border.set(b);
-            }
-            return b as i64;
-        }
-        if limit != len {
-            // `limit` is 0 or present: look above it.
-            if array[limit].is_nil() {
-                return limit as i64;
-            }
-            if array[len - 1].is_nil() {
-                let b = sizing::binsearch(array, limit, len);
-                self.border.set(b);
-                return b as i64;
-            }
-            self.border.set(len);
-            limit = len;
-        }
-        // The array part is full (or empty): continue in the hash part.
-        let next = limit as i64 + 1;
-        let present = |k: i64| {
-            self.hash
-                .find_int(k)
-                .is_some_and(|p| !self.hash.value(p).is_nil())
-        };
-        if !present(next) {
-            return limit as i64;
-        }
-        sizing::hash_search(present, limit as u64)
-    }
-}
-
-/// The hash part size for `keys` keys: the power of two 5.4 chooses.
-fn hash_size_for<'gc>(keys: usize) -> Result<usize, RuntimeError<'gc>> {
-    if keys == 0 {
-        return Ok(0);
-    }
-    keys.checked_next_power_of_two()
-        .ok_or_else(|| RuntimeError::msg("table overflow"))
-}
 
 /// Normalized form of a key: integers (floats with an integral value included) apart.
 enum Key<'gc> {
@@ -550,11 +272,18 @@ impl<'gc> Table<'gc> {
             return w.next(ctx.mc, key);
         }
         let len = s.array.len();
+        let find = |k: &Value<'gc>| {
+            let hint = s.next_hint.get();
+            match s.hash.entries().get(hint) {
+                Some(e) if e.key.matches(k) => Some(hint),
+                _ => s.hash.find(k),
+            }
+        };
         let mut pos = match normalize(key) {
             Key::Nil => 0,
             Key::Int(i) if s.array_index(i).is_some() => i as usize,
-            Key::Int(i) => s.hash.find_int(i).ok_or_else(invalid_next_key)? + len + 1,
-            Key::Other(k) => s.hash.find(&k).ok_or_else(invalid_next_key)? + len + 1,
+            Key::Int(i) => find(&Value::Integer(i)).ok_or_else(invalid_next_key)? + len + 1,
+            Key::Other(k) => find(&k).ok_or_else(invalid_next_key)? + len + 1,
             Key::NaN => return Err(invalid_next_key()),
         };
         while pos < len {
@@ -564,9 +293,10 @@ impl<'gc> Table<'gc> {
             }
             pos += 1;
         }
-        for e in &s.hash.entries()[pos - len..] {
+        for (p, e) in s.hash.entries().iter().enumerate().skip(pos - len) {
             if !e.value.is_nil() {
                 if let Some(k) = e.key.upgrade(ctx.mc) {
+                    s.next_hint.set(p);
                     return Ok(Some((k, e.value)));
                 }
             }
