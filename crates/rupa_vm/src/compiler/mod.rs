@@ -46,6 +46,10 @@ const MAX_VARS: usize = 200;
 const MAX_UPVALUES: usize = 255;
 /// Placeholder register of a `TestSet` whose destination is not known yet (5.4's `NO_REG`).
 const NO_REG: Reg = 255;
+/// Largest forward/backward distance of a `for` loop jump (5.4's `MAXARG_Bx`).
+const MAX_FOR_JUMP: usize = (1 << 17) - 1;
+/// Range of `Jmp` offsets (5.4's `sJ` argument): longer jumps are "control structure too long".
+const JUMP_RANGE: std::ops::RangeInclusive<i64> = -((1 << 24) - 1)..=(1 << 24);
 /// Positional items stored per `SetList` (5.4's `LFIELDS_PER_FLUSH`).
 const FIELDS_PER_FLUSH: u32 = 50;
 
@@ -178,6 +182,8 @@ struct FuncState {
     last_target: usize,
     /// Line of the last source token consumed, as far as the AST tells (5.4's `lastline`).
     line: u32,
+    /// A jump went beyond 5.4's range; reported at the end of the statement.
+    jump_too_long: bool,
 }
 
 impl FuncState {
@@ -262,6 +268,7 @@ impl Compiler {
             blocks: Vec::new(),
             last_target: 0,
             line: line_defined,
+            jump_too_long: false,
         };
         self.funcs.push(fs);
         self.enter_block(false);
@@ -479,6 +486,9 @@ impl Compiler {
 
     fn fix_jump(&mut self, pc: usize, dest: usize) {
         let offset = dest as i64 - (pc as i64 + 1);
+        if !JUMP_RANGE.contains(&offset) {
+            self.fs().jump_too_long = true;
+        }
         let offset = i32::try_from(offset).expect("code size is far below 2^31 instructions");
         match &mut self.fs().code[pc] {
             Op::Jmp { offset: o } => *o = offset,

@@ -510,3 +510,15 @@ fn listing_on_demand() {
         }
     }
 }
+
+#[test]
+fn long_loops_are_control_structures_too_long() {
+    // lua5.4: "control structure too long near 'end'" for this loop (its `end` is on line
+    // 140002); without tokens we report the line of the last statement.
+    let body = "x = 1\n".repeat(140_000);
+    assert_eq!(
+        error(&format!("for i=1,2 do\n{body}end")),
+        "t:140001: control structure too long"
+    );
+    compile_src(&format!("while y do\n{body}end")).expect("a while loop jumps with Jmp");
+}
