@@ -648,8 +648,33 @@ pub(crate) fn run_lua<'gc>(
                     } else {
                         count as usize - 1
                     };
-                    ts.close_upvalues(ctx.mc, base);
+                    if !ts.open_upvalues.is_empty() {
+                        ts.close_upvalues(ctx.mc, base);
+                    }
                     ts.frames.pop();
+                    // The common case inline: back into a Lua caller's `Call`.
+                    if let (ReturnTo::Call { wanted }, Some(Frame::Lua(caller))) =
+                        (frame.ret, ts.frames.last())
+                    {
+                        if wanted != ReturnTo::MULTI {
+                            let caller_top = caller.base
+                                + match &*caller.func.0 {
+                                    FunctionKind::Lua(c) => c.proto.proto.max_stack as usize,
+                                    FunctionKind::Native(_) => 0,
+                                };
+                            let dst = frame.func_slot;
+                            let wanted = wanted as usize;
+                            let stack = &mut ts.stack;
+                            if stack.len() < dst + wanted {
+                                call::set_top(stack, dst + wanted);
+                            }
+                            for i in 0..wanted {
+                                stack[dst + i] = if i < n { stack[src + i] } else { Value::Nil };
+                            }
+                            call::set_top(stack, caller_top.max(dst + wanted));
+                            continue 'frame;
+                        }
+                    }
                     match call::finish_return(ctx, ts, frame.func_slot, src, n, frame.ret) {
                         Work::RunLua => continue 'frame,
                         w => return w,
