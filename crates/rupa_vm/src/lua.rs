@@ -24,6 +24,12 @@ type StateRoot = Rootable![State<'_>];
 #[derive(Clone)]
 pub struct StashedValue(DynamicRoot<Rootable![Value<'_>]>);
 
+impl std::fmt::Debug for StashedValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("StashedValue")
+    }
+}
+
 /// A running call, resumable slice by slice with [`Lua::execute`].
 #[derive(Clone)]
 pub struct Execution(DynamicRoot<Rootable![Executor<'_>]>);
