@@ -9,7 +9,10 @@ use std::sync::Arc;
 
 use gc_arena::{Arena, DynamicRoot, Rootable};
 
-use crate::error::SyntaxError;
+use std::rc::Rc;
+
+use crate::error::{RuntimeError, SyntaxError};
+use crate::native::{NativeAction, NativeStack};
 use crate::proto::Proto;
 use crate::state::{Context, GcRequest, State};
 use crate::value::Value;
@@ -83,10 +86,28 @@ impl InterruptHandle {
     }
 }
 
+/// How a host function fails.
+#[derive(Debug, Clone)]
+pub enum HostError {
+    /// Raise this value unchanged (e.g. a wrapped Python exception).
+    Value(StashedValue),
+    /// Raise a message; it gets the caller's position like `luaL_error`.
+    Message(String),
+}
+
+/// A host function: runs outside the arena with the whole state available, so it may call back
+/// into Lua (nested execution).
+pub type HostFn = Rc<dyn Fn(&mut Lua, Vec<StashedValue>) -> Result<Vec<StashedValue>, HostError>>;
+
+/// Most nested host calls (a host function calling Lua calling a host function...).
+const MAX_HOST_DEPTH: usize = 200;
+
 /// One Lua state.
 pub struct Lua {
     arena: Arena<StateRoot>,
     interrupt: InterruptHandle,
+    hosts: Vec<HostFn>,
+    host_depth: usize,
 }
 
 impl Default for Lua {
@@ -101,7 +122,57 @@ impl Lua {
         Lua {
             arena: Arena::<StateRoot>::new(|mc| State::new(mc)),
             interrupt: InterruptHandle::default(),
+            hosts: Vec::new(),
+            host_depth: 0,
         }
+    }
+
+    /// A Lua function value that runs `f` on the host side when called.
+    pub fn create_host_function(&mut self, name: &'static str, f: HostFn) -> StashedValue {
+        let id = self.hosts.len();
+        self.hosts.push(f);
+        self.enter(|ctx| {
+            let func = crate::function::Function::new_native(
+                ctx.mc,
+                name,
+                host_trampoline,
+                Box::new([Value::Integer(id as i64)]),
+            );
+            Lua::stash(ctx, Value::Function(func))
+        })
+    }
+
+    /// Runs host function `id` for the executor that asked for it.
+    fn run_host_call(&mut self, exec: &Execution, id: usize) {
+        let args: Vec<StashedValue> = self.enter(|ctx| {
+            let ex = *ctx.state.roots.fetch(&exec.0);
+            ex.host_args(ctx)
+                .into_iter()
+                .map(|v| Lua::stash(ctx, v))
+                .collect()
+        });
+        let outcome = if self.host_depth >= MAX_HOST_DEPTH {
+            Err(HostError::Message("C stack overflow".to_string()))
+        } else {
+            match self.hosts.get(id).cloned() {
+                Some(f) => {
+                    self.host_depth += 1;
+                    let r = f(self, args);
+                    self.host_depth -= 1;
+                    r
+                }
+                None => Err(HostError::Message("unknown host function".to_string())),
+            }
+        };
+        self.enter(|ctx| {
+            let ex = *ctx.state.roots.fetch(&exec.0);
+            let outcome = match outcome {
+                Ok(vals) => Ok(vals.iter().map(|v| Lua::fetch(ctx, v)).collect()),
+                Err(HostError::Value(v)) => Err(RuntimeError::Value(Lua::fetch(ctx, &v))),
+                Err(HostError::Message(m)) => Err(RuntimeError::Message(m)),
+            };
+            ex.host_return(ctx, outcome);
+        });
     }
 
     /// Runs `f` inside the arena (no collection can happen while it runs).
@@ -177,6 +248,11 @@ impl Lua {
         let mut left = fuel;
         loop {
             if self.interrupt.0.swap(false, Ordering::SeqCst) {
+                if self.host_depth > 0 {
+                    // The outer runs must stop too: a host function must not be able to turn
+                    // an interrupt into an ordinary (catchable) error.
+                    self.interrupt.0.store(true, Ordering::SeqCst);
+                }
                 self.abort(exec, "interrupted");
                 return ExecuteStatus::Finished;
             }
@@ -194,6 +270,10 @@ impl Lua {
             if r == StepResult::OutOfFuel {
                 // The slice is used up even if the count says otherwise.
                 left -= budget.max(0);
+            }
+            if let StepResult::HostCall(id) = r {
+                self.run_host_call(exec, id);
+                continue;
             }
             self.collect(r == StepResult::GcRequested);
             if r == StepResult::Done {
@@ -271,4 +351,17 @@ pub fn error_message<'gc>(ctx: Context<'gc>, v: Value<'gc>) -> String {
             format!("(error object is a {} value)", v.type_name())
         }
     }
+}
+
+/// The native behind every host function: asks the executor to end the slice and run the host
+/// callback whose id is the upvalue.
+fn host_trampoline<'gc>(
+    ctx: Context<'gc>,
+    upvalues: &[Value<'gc>],
+    _stack: &mut NativeStack<'gc, '_>,
+) -> Result<NativeAction<'gc>, RuntimeError<'gc>> {
+    if let Some(Value::Integer(id)) = upvalues.first() {
+        ctx.state.host_request.set(Some(*id as usize));
+    }
+    Ok(NativeAction::Return)
 }
