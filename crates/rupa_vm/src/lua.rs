@@ -108,6 +108,8 @@ pub struct Lua {
     interrupt: InterruptHandle,
     hosts: Vec<HostFn>,
     host_depth: usize,
+    /// Finalizers are running (they are not re-entered from their own collections).
+    finalizing: bool,
 }
 
 impl Default for Lua {
@@ -124,6 +126,7 @@ impl Lua {
             interrupt: InterruptHandle::default(),
             hosts: Vec::new(),
             host_depth: 0,
+            finalizing: false,
         }
     }
 
@@ -323,6 +326,55 @@ impl Lua {
         self.finish(&exec)
     }
 
+    /// Runs the `__gc` metamethods of objects the collector found dead (queued in
+    /// `State::to_finalize`), each protected; errors are ignored as lua5.4 does with warnings
+    /// off.
+    pub fn run_finalizers(&mut self) {
+        if self.finalizing {
+            return;
+        }
+        self.finalizing = true;
+        loop {
+            let next = self.enter(|ctx| {
+                let obj = ctx.state.to_finalize.borrow_mut(ctx.mc).pop()?;
+                let gc = crate::metaops::metamethod(ctx, obj, crate::meta::MetaEvent::Gc);
+                Some((Lua::stash(ctx, gc), Lua::stash(ctx, obj)))
+            });
+            let Some((gc, obj)) = next else { break };
+            let callable = self.enter(|ctx| !Lua::fetch(ctx, &gc).is_nil());
+            if callable {
+                // A failing finalizer is ignored, as lua5.4 does with warnings off.
+                let _ = self.call(&gc, &[obj]);
+            }
+        }
+        self.finalizing = false;
+    }
+
+    /// Closes the state as `lua_close` does: runs the finalizer of every object that has one,
+    /// the most recently marked first.
+    pub fn close(mut self) {
+        self.arena.collect_all();
+        self.run_finalizers();
+        self.enter(|ctx| {
+            let pending: Vec<_> = ctx.state.finalizable.borrow_mut(ctx.mc).drain(..).collect();
+            let mut queue = ctx.state.to_finalize.borrow_mut(ctx.mc);
+            for f in pending {
+                let v = match f {
+                    crate::state::Finalizable::Table(w) => w
+                        .upgrade(ctx.mc)
+                        .map(|t| Value::Table(crate::table::Table(t))),
+                    crate::state::Finalizable::UserData(w) => w
+                        .upgrade(ctx.mc)
+                        .map(|u| Value::UserData(crate::userdata::UserData(u))),
+                };
+                if let Some(v) = v {
+                    queue.push(v);
+                }
+            }
+        });
+        self.run_finalizers();
+    }
+
     /// One garbage-collection step (or the full collection Lua asked for).
     fn collect(&mut self, requested: bool) {
         let request = self.enter(|ctx| ctx.state.gc_request.take());
@@ -335,6 +387,10 @@ impl Lua {
                     self.arena.collect_debt();
                 }
             }
+        }
+        let pending = self.enter(|ctx| !ctx.state.to_finalize.borrow().is_empty());
+        if pending {
+            self.run_finalizers();
         }
     }
 }
