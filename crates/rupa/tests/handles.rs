@@ -1,6 +1,6 @@
 //! Handles: values kept by the host across calls and collections.
 
-use rupa::{Error, LuaValue, Runtime};
+use rupa::{Api, Error, LuaValue, Runtime};
 
 #[test]
 fn handles_survive_collections_and_can_be_called() {

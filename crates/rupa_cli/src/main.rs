@@ -8,7 +8,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use args::{Action, Script};
-use rupa::{Error, Handle, LuaValue, Runtime};
+use rupa::{Api, Error, Handle, LuaValue, Runtime};
 
 /// What `rupa -v` prints.
 pub const VERSION: &str = concat!(
@@ -36,7 +36,10 @@ fn main() -> ExitCode {
     }
     let mut rt = Runtime::new();
     let cli = Cli { progname };
-    match cli.run(&mut rt, &argv, &opts) {
+    let outcome = cli.run(&mut rt, &argv, &opts);
+    // Like lua.c, close the state whatever happened: pending finalizers run now.
+    rt.close();
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(()) => ExitCode::FAILURE,
     }

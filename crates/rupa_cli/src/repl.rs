@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, Write};
 
-use rupa::{Error, Runtime};
+use rupa::{Api, Error, Runtime};
 
 use crate::Cli;
 
