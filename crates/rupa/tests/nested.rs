@@ -49,7 +49,7 @@ fn unbounded_host_recursion_is_a_lua_error() {
     let mut rt = Runtime::new();
     let call = rt.create_function("call", |lua, args| {
         let f = args.into_iter().next().expect("one argument");
-        lua.call(&f, &[f.clone()])
+        lua.call(&f, std::slice::from_ref(&f))
     });
     rt.set_global("call", &call).expect("global");
     let err = rt
