@@ -92,7 +92,7 @@ impl<'gc> WeakPart<'gc> {
     /// Rebuilds the hash part without tombstones, with room for `extra` more keys.
     fn rebuild(&mut self, ctx: Context<'gc>, extra: usize) -> Result<(), RuntimeError<'gc>> {
         let live = self.hash.live_count();
-        let size = super::hash_size_for(live + extra)?;
+        let size = super::state::hash_size_for(live + extra)?;
         ctx.reserve(HashPart::<WeakValue<'gc>>::bytes_for(size))?;
         let mut new = HashPart::with_size(ctx.mc, size);
         for e in self.hash.live() {
