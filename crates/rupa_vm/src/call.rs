@@ -40,6 +40,21 @@ pub(crate) enum PreCall<'gc> {
     Native(Function<'gc>),
 }
 
+/// Sets the stack length to `top`, filling new slots with nil (capacity must suffice for
+/// speed, not for correctness).
+#[inline(always)]
+pub(crate) fn set_top(stack: &mut Vec<Value<'_>>, top: usize) {
+    let len = stack.len();
+    if len >= top {
+        stack.truncate(top);
+    } else {
+        stack.reserve(top - len);
+        for _ in len..top {
+            stack.push(Value::Nil);
+        }
+    }
+}
+
 /// Grows the stack to `len` slots, checking the cap and the memory limit.
 #[inline]
 pub(crate) fn ensure_stack<'gc>(
@@ -59,6 +74,7 @@ pub(crate) fn ensure_stack<'gc>(
 }
 
 /// Starts a call of `stack[func_slot]` with the arguments `func_slot + 1 .. stack.len()`.
+#[inline]
 pub(crate) fn precall<'gc>(
     ctx: Context<'gc>,
     ts: &mut ThreadState<'gc>,
@@ -86,12 +102,15 @@ pub(crate) fn precall<'gc>(
                         }
                         (base, nargs - nparams)
                     } else {
+                        // Registers past the parameters need no clearing: the compiler never
+                        // reads a register it did not write. Missing parameters are past the
+                        // old top, so growing fills them with nil.
                         let base = func_slot + 1;
-                        ensure_stack(ctx, &mut ts.stack, base + max_stack)?;
-                        if nargs > nparams {
-                            ts.stack.truncate(base + nparams);
+                        let top = base + max_stack;
+                        if ts.stack.len() < top {
+                            ensure_stack(ctx, &mut ts.stack, top)?;
                         }
-                        ts.stack.resize(base + max_stack, Value::Nil);
+                        set_top(&mut ts.stack, top);
                         (base, 0)
                     };
                     ts.frames.push(Frame::Lua(LuaFrame {

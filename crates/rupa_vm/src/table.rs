@@ -40,7 +40,7 @@ const _: () = assert!(MetaEvent::ALL.len() <= 32);
 pub struct Table<'gc>(pub Gc<'gc, RefLock<TableState<'gc>>>);
 
 /// The contents of a table.
-#[derive(Collect, Debug)]
+#[derive(Collect)]
 #[collect(no_drop)]
 pub struct TableState<'gc> {
     pub metatable: Option<Table<'gc>>,
@@ -55,6 +55,26 @@ pub struct TableState<'gc> {
     /// Where `#t` last found a border in the array part (5.4's `alimit` used as a hint).
     #[collect(require_static)]
     border: Cell<usize>,
+    /// Hash position of the key `next` returned last: a traversal finds its place there
+    /// without a hash lookup (a random memory access per step on big tables).
+    #[collect(require_static)]
+    next_hint: Cell<usize>,
+}
+
+/// Sizes only: printing the contents would recurse forever through a table that contains
+/// itself.
+impl std::fmt::Debug for TableState<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TableState")
+            .field("array", &self.array.len())
+            .field("hash", &self.hash.len())
+            .field(
+                "weak",
+                &self.weak.as_ref().map(|w| (w.weak_keys, w.weak_values)),
+            )
+            .field("has_metatable", &self.metatable.is_some())
+            .finish()
+    }
 }
 
 /// "invalid key to 'next'" (raised from inside `next`, so without a position).
@@ -252,11 +272,18 @@ impl<'gc> Table<'gc> {
             return w.next(ctx.mc, key);
         }
         let len = s.array.len();
+        let find = |k: &Value<'gc>| {
+            let hint = s.next_hint.get();
+            match s.hash.entries().get(hint) {
+                Some(e) if e.key.matches(k) => Some(hint),
+                _ => s.hash.find(k),
+            }
+        };
         let mut pos = match normalize(key) {
             Key::Nil => 0,
             Key::Int(i) if s.array_index(i).is_some() => i as usize,
-            Key::Int(i) => s.hash.find_int(i).ok_or_else(invalid_next_key)? + len + 1,
-            Key::Other(k) => s.hash.find(&k).ok_or_else(invalid_next_key)? + len + 1,
+            Key::Int(i) => find(&Value::Integer(i)).ok_or_else(invalid_next_key)? + len + 1,
+            Key::Other(k) => find(&k).ok_or_else(invalid_next_key)? + len + 1,
             Key::NaN => return Err(invalid_next_key()),
         };
         while pos < len {
@@ -266,9 +293,10 @@ impl<'gc> Table<'gc> {
             }
             pos += 1;
         }
-        for e in &s.hash.entries()[pos - len..] {
+        for (p, e) in s.hash.entries().iter().enumerate().skip(pos - len) {
             if !e.value.is_nil() {
                 if let Some(k) = e.key.upgrade(ctx.mc) {
+                    s.next_hint.set(p);
                     return Ok(Some((k, e.value)));
                 }
             }

@@ -110,6 +110,7 @@ impl<'gc> ThreadState<'gc> {
     }
 
     /// Closes every open upvalue at or above stack slot `level`: the value moves into the cell.
+    #[inline]
     pub fn close_upvalues(&mut self, mc: &Mutation<'gc>, level: usize) {
         while let Some(&(index, uv)) = self.open_upvalues.last() {
             if index < level {

@@ -39,8 +39,9 @@ pub enum WeakValue<'gc> {
 /// depend on all input bits: sequential integers and aligned addresses spread well.
 #[inline(always)]
 fn mix(x: u64) -> u64 {
-    let x = x.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    x ^ (x >> 32)
+    // Fold first: float keys differ mostly in their high bits, addresses in their middle ones.
+    let x = (x ^ (x >> 32)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    x ^ (x >> 29)
 }
 
 #[inline(always)]

@@ -23,6 +23,7 @@ impl<'gc> TableState<'gc> {
             weak: None,
             absent: Cell::new(0),
             border: Cell::new(0),
+            next_hint: Cell::new(0),
         }
     }
 

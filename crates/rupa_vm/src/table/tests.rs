@@ -516,3 +516,14 @@ fn churn_near_a_power_of_two_does_not_rebuild_every_time() {
         assert!(t.get(ctx, key(18_976)).is_nil());
     })
 }
+
+#[test]
+fn debug_output_of_a_cyclic_table_terminates() {
+    with_ctx(|ctx| {
+        let t = Table::new(ctx.mc);
+        t.set(ctx, s(ctx, "self"), Value::Table(t)).expect("set");
+        t.set_metatable(ctx.mc, Some(t));
+        let text = format!("{:?}", Value::Table(t));
+        assert!(text.contains("TableState"), "{text}");
+    })
+}

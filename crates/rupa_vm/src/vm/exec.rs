@@ -103,17 +103,30 @@ pub(crate) fn run_lua<'gc>(
         let upvals: &'gc [UpValue<'gc>] = &closure.upvalues;
         let base = frame.base;
         let mut pc = frame.pc;
+        // The stack as a slice: its pointer and length stay in registers. Re-derived after
+        // anything that may resize the stack.
+        let mut stack: &mut [Value<'gc>] = &mut ts.stack;
 
         macro_rules! reg {
             ($r:expr) => {
-                ts.stack[base + $r as usize]
+                stack[base + $r as usize]
             };
         }
         macro_rules! rk {
             ($rk:expr) => {
                 match $rk.decode() {
-                    Ok(r) => ts.stack[base + r as usize],
+                    Ok(r) => stack[base + r as usize],
                     Err(k) => consts[k],
+                }
+            };
+        }
+        // An operand by reference: matching through a reference reads the tag and payload
+        // straight from the stack instead of copying the whole value through a spill slot.
+        macro_rules! rkr {
+            ($rk:expr) => {
+                match $rk.decode() {
+                    Ok(r) => &stack[base + r as usize],
+                    Err(k) => &consts[k],
                 }
             };
         }
@@ -152,14 +165,17 @@ pub(crate) fn run_lua<'gc>(
             ($dst:expr, $obj:expr, $key:expr, $operand:expr) => {{
                 let obj = $obj;
                 let key = $key;
-                if let Value::Table(t) = obj {
+                let r = if let Value::Table(t) = obj {
                     let v = t.get(ctx, key);
                     if !v.is_nil() || t.metatable().is_none() {
                         reg!($dst) = v;
                         continue;
                     }
-                }
-                match metaops::index(ctx, obj, key) {
+                    metaops::index_miss(ctx, t, key)
+                } else {
+                    metaops::index(ctx, obj, key)
+                };
+                match r {
                     Ok(Meta::Value(v)) => reg!($dst) = v,
                     Ok(Meta::Call { func, args, nargs }) => {
                         meta_call!(func, &args[..nargs as usize], ReturnTo::Store { reg: $dst })
@@ -193,14 +209,15 @@ pub(crate) fn run_lua<'gc>(
         }
         macro_rules! arith {
             ($op:expr, $dst:expr, $lhs:expr, $rhs:expr, $int:expr, $flt:expr) => {{
-                let a = rk!($lhs);
-                let b = rk!($rhs);
-                match (a, b) {
-                    (Value::Integer(x), Value::Integer(y)) => {
-                        reg!($dst) = Value::Integer($int(x, y))
-                    }
-                    (Value::Number(x), Value::Number(y)) => reg!($dst) = Value::Number($flt(x, y)),
-                    _ => arith_slow!($op, $dst, $lhs, $rhs, a, b),
+                let a = rkr!($lhs);
+                let b = rkr!($rhs);
+                if let (&Value::Integer(x), &Value::Integer(y)) = (a, b) {
+                    reg!($dst) = Value::Integer($int(x, y));
+                } else if let (&Value::Number(x), &Value::Number(y)) = (a, b) {
+                    reg!($dst) = Value::Number($flt(x, y));
+                } else {
+                    let (a, b) = (*a, *b);
+                    arith_slow!($op, $dst, $lhs, $rhs, a, b)
                 }
             }};
         }
@@ -224,12 +241,12 @@ pub(crate) fn run_lua<'gc>(
         }
         macro_rules! compare {
             ($lhs:expr, $rhs:expr, $k:expr, $le:expr, $int:expr, $flt:expr) => {{
-                let a = rk!($lhs);
-                let b = rk!($rhs);
+                let a = rkr!($lhs);
+                let b = rkr!($rhs);
                 let r = match (a, b) {
-                    (Value::Integer(x), Value::Integer(y)) => $int(x, y),
-                    (Value::Number(x), Value::Number(y)) => $flt(x, y),
-                    _ => match metaops::compare(ctx, a, b, $le) {
+                    (&Value::Integer(x), &Value::Integer(y)) => $int(x, y),
+                    (&Value::Number(x), &Value::Number(y)) => $flt(x, y),
+                    (&a, &b) => match metaops::compare(ctx, a, b, $le) {
                         Ok(Meta::Value(v)) => v.is_truthy(),
                         Ok(Meta::Call { func, args, nargs }) => {
                             meta_call!(func, &args[..nargs as usize], ReturnTo::Compare { k: $k })
@@ -268,18 +285,18 @@ pub(crate) fn run_lua<'gc>(
                     }
                 }
                 Op::GetUpval { dst, up } => {
-                    reg!(dst) = read_upvalue(upvals[up as usize], thread, &ts.stack)
+                    reg!(dst) = read_upvalue(upvals[up as usize], thread, stack)
                 }
                 Op::SetUpval { src, up } => {
                     let v = reg!(src);
-                    write_upvalue(ctx, upvals[up as usize], thread, &mut ts.stack, v);
+                    write_upvalue(ctx, upvals[up as usize], thread, stack, v);
                 }
                 Op::GetTabUp { dst, up, key } => {
-                    let t = read_upvalue(upvals[up as usize], thread, &ts.stack);
+                    let t = read_upvalue(upvals[up as usize], thread, stack);
                     index_into!(dst, t, consts[key as usize], Operand::Up(up))
                 }
                 Op::SetTabUp { up, key, src } => {
-                    let t = read_upvalue(upvals[up as usize], thread, &ts.stack);
+                    let t = read_upvalue(upvals[up as usize], thread, stack);
                     assign!(t, consts[key as usize], rk!(src), Operand::Up(up))
                 }
                 Op::GetTable { dst, table, key } => {
@@ -390,9 +407,30 @@ pub(crate) fn run_lua<'gc>(
                         _ => arith_slow!(ArithOp::Div, dst, lhs, rhs, a, b),
                     }
                 }
-                Op::Mod { dst, lhs, rhs } => arith_general!(ArithOp::Mod, dst, lhs, rhs),
+                Op::Mod { dst, lhs, rhs } => {
+                    let a = rk!(lhs);
+                    let b = rk!(rhs);
+                    match (a, b) {
+                        (Value::Integer(x), Value::Integer(y)) if y != 0 => {
+                            reg!(dst) = Value::Integer(number::int_mod(x, y))
+                        }
+                        (Value::Number(x), Value::Number(y)) => {
+                            reg!(dst) = Value::Number(number::float_mod(x, y))
+                        }
+                        _ => arith_slow!(ArithOp::Mod, dst, lhs, rhs, a, b),
+                    }
+                }
                 Op::Pow { dst, lhs, rhs } => arith_general!(ArithOp::Pow, dst, lhs, rhs),
-                Op::IDiv { dst, lhs, rhs } => arith_general!(ArithOp::IDiv, dst, lhs, rhs),
+                Op::IDiv { dst, lhs, rhs } => {
+                    let a = rk!(lhs);
+                    let b = rk!(rhs);
+                    match (a, b) {
+                        (Value::Integer(x), Value::Integer(y)) if y != 0 => {
+                            reg!(dst) = Value::Integer(number::int_idiv(x, y))
+                        }
+                        _ => arith_slow!(ArithOp::IDiv, dst, lhs, rhs, a, b),
+                    }
+                }
                 Op::BAnd { dst, lhs, rhs } => arith_general!(ArithOp::BAnd, dst, lhs, rhs),
                 Op::BOr { dst, lhs, rhs } => arith_general!(ArithOp::BOr, dst, lhs, rhs),
                 Op::BXor { dst, lhs, rhs } => arith_general!(ArithOp::BXor, dst, lhs, rhs),
@@ -459,12 +497,14 @@ pub(crate) fn run_lua<'gc>(
                         }
                     }
                     ts.close_upvalues(ctx.mc, level);
+                    stack = &mut ts.stack;
                 }
                 Op::Tbc { reg } => {
                     let v = reg!(reg);
                     if let Err(e) = mark_tbc(ctx, ts, base + reg as usize, v, proto, pc - 1, reg) {
                         throw!(e);
                     }
+                    stack = &mut ts.stack;
                 }
                 Op::Jmp { offset } => pc = (pc as i64 + offset as i64) as usize,
                 Op::Eq { lhs, rhs, k } => {
@@ -611,8 +651,33 @@ pub(crate) fn run_lua<'gc>(
                     } else {
                         count as usize - 1
                     };
-                    ts.close_upvalues(ctx.mc, base);
+                    if !ts.open_upvalues.is_empty() {
+                        ts.close_upvalues(ctx.mc, base);
+                    }
                     ts.frames.pop();
+                    // The common case inline: back into a Lua caller's `Call`.
+                    if let (ReturnTo::Call { wanted }, Some(Frame::Lua(caller))) =
+                        (frame.ret, ts.frames.last())
+                    {
+                        if wanted != ReturnTo::MULTI {
+                            let caller_top = caller.base
+                                + match &*caller.func.0 {
+                                    FunctionKind::Lua(c) => c.proto.proto.max_stack as usize,
+                                    FunctionKind::Native(_) => 0,
+                                };
+                            let dst = frame.func_slot;
+                            let wanted = wanted as usize;
+                            let stack = &mut ts.stack;
+                            if stack.len() < dst + wanted {
+                                call::set_top(stack, dst + wanted);
+                            }
+                            for i in 0..wanted {
+                                stack[dst + i] = if i < n { stack[src + i] } else { Value::Nil };
+                            }
+                            call::set_top(stack, caller_top.max(dst + wanted));
+                            continue 'frame;
+                        }
+                    }
                     match call::finish_return(ctx, ts, frame.func_slot, src, n, frame.ret) {
                         Work::RunLua => continue 'frame,
                         w => return w,
@@ -620,7 +685,7 @@ pub(crate) fn run_lua<'gc>(
                 }
                 Op::ForPrep { base: fb, skip } => {
                     let at = base + fb as usize;
-                    match for_prep(ts, at) {
+                    match for_prep(stack, at) {
                         Ok(true) => {}
                         Ok(false) => pc += skip as usize,
                         Err(e) => throw!(e),
@@ -628,25 +693,25 @@ pub(crate) fn run_lua<'gc>(
                 }
                 Op::ForLoop { base: fb, back } => {
                     let at = base + fb as usize;
-                    match (ts.stack[at], ts.stack[at + 2]) {
-                        (Value::Integer(i), Value::Integer(step)) => {
-                            if let Value::Integer(count) = ts.stack[at + 1] {
+                    match (&stack[at], &stack[at + 2]) {
+                        (&Value::Integer(i), &Value::Integer(step)) => {
+                            if let Value::Integer(count) = stack[at + 1] {
                                 if count as u64 > 0 {
-                                    ts.stack[at + 1] = Value::Integer((count as u64 - 1) as i64);
+                                    stack[at + 1] = Value::Integer((count as u64 - 1) as i64);
                                     let i = Value::Integer(i.wrapping_add(step));
-                                    ts.stack[at] = i;
-                                    ts.stack[at + 3] = i;
+                                    stack[at] = i;
+                                    stack[at + 3] = i;
                                     pc -= back as usize;
                                 }
                             }
                         }
-                        (Value::Number(i), Value::Number(step)) => {
-                            if let Value::Number(limit) = ts.stack[at + 1] {
+                        (&Value::Number(i), &Value::Number(step)) => {
+                            if let Value::Number(limit) = stack[at + 1] {
                                 let i = i + step;
                                 let go = if step > 0.0 { i <= limit } else { limit <= i };
                                 if go {
-                                    ts.stack[at] = Value::Number(i);
-                                    ts.stack[at + 3] = Value::Number(i);
+                                    stack[at] = Value::Number(i);
+                                    stack[at + 3] = Value::Number(i);
                                     pc -= back as usize;
                                 }
                             }
@@ -656,10 +721,11 @@ pub(crate) fn run_lua<'gc>(
                 }
                 Op::TForPrep { base: fb, jump } => {
                     let at = base + fb as usize + 3;
-                    let v = ts.stack[at];
+                    let v = stack[at];
                     if let Err(e) = mark_tbc(ctx, ts, at, v, proto, pc - 1, fb + 3) {
                         throw!(e);
                     }
+                    stack = &mut ts.stack;
                     pc += jump as usize;
                 }
                 Op::TForCall { base: fb, results } => {
@@ -700,9 +766,9 @@ pub(crate) fn run_lua<'gc>(
                 }
                 Op::TForLoop { base: fb, back } => {
                     let at = base + fb as usize;
-                    let v = ts.stack[at + 4];
+                    let v = stack[at + 4];
                     if !v.is_nil() {
-                        ts.stack[at + 2] = v;
+                        stack[at + 2] = v;
                         pc -= back as usize;
                     }
                 }
@@ -713,13 +779,13 @@ pub(crate) fn run_lua<'gc>(
                 } => {
                     let at = base + table as usize;
                     let n = if count == 0 {
-                        ts.stack.len() - at - 1
+                        stack.len() - at - 1
                     } else {
                         count as usize
                     };
-                    if let Value::Table(t) = ts.stack[at] {
+                    if let Value::Table(t) = stack[at] {
                         for i in 0..n {
-                            let v = ts.stack[at + 1 + i];
+                            let v = stack[at + 1 + i];
                             if let Err(e) = t.set_int(ctx, start as i64 + i as i64, v) {
                                 throw!(e);
                             }
@@ -727,12 +793,16 @@ pub(crate) fn run_lua<'gc>(
                     }
                     if count == 0 {
                         restore_top(ts, base, proto);
+                        stack = &mut ts.stack;
                     }
                 }
                 Op::Closure { dst, proto: p } => {
                     let child = fproto.protos[p as usize];
                     match new_closure(ctx, thread, ts, closure, child, base) {
-                        Ok(f) => reg!(dst) = Value::Function(f),
+                        Ok(f) => {
+                            stack = &mut ts.stack;
+                            reg!(dst) = Value::Function(f)
+                        }
                         Err(e) => throw!(e),
                     }
                 }
@@ -746,11 +816,12 @@ pub(crate) fn run_lua<'gc>(
                         ts.stack.resize(at + nv, Value::Nil);
                         ts.stack.copy_within(base - nv..base, at);
                         ts.stack.truncate(at + nv);
+                        stack = &mut ts.stack;
                     } else {
                         let want = count as usize - 1;
                         for i in 0..want {
-                            ts.stack[at + i] = if i < nv {
-                                ts.stack[base - nv + i]
+                            stack[at + i] = if i < nv {
+                                stack[base - nv + i]
                             } else {
                                 Value::Nil
                             };
@@ -871,10 +942,10 @@ fn for_number<'gc>(v: Value<'gc>, what: &str) -> Result<Value<'gc>, RuntimeError
 }
 
 /// `ForPrep`: `Ok(true)` when the loop runs at least once.
-fn for_prep<'gc>(ts: &mut ThreadState<'gc>, at: usize) -> Result<bool, RuntimeError<'gc>> {
-    let init = ts.stack[at];
-    let limit = ts.stack[at + 1];
-    let step = ts.stack[at + 2];
+fn for_prep<'gc>(stack: &mut [Value<'gc>], at: usize) -> Result<bool, RuntimeError<'gc>> {
+    let init = stack[at];
+    let limit = stack[at + 1];
+    let step = stack[at + 2];
     if let (Value::Integer(i), Value::Integer(s)) = (init, step) {
         if s == 0 {
             return Err(RuntimeError::msg("'for' step is zero"));
@@ -890,8 +961,8 @@ fn for_prep<'gc>(ts: &mut ThreadState<'gc>, at: usize) -> Result<bool, RuntimeEr
         let Some(count) = lim.and_then(|l| number::for_int_count(i, l, s)) else {
             return Ok(false);
         };
-        ts.stack[at + 1] = Value::Integer(count as i64);
-        ts.stack[at + 3] = Value::Integer(i);
+        stack[at + 1] = Value::Integer(count as i64);
+        stack[at + 3] = Value::Integer(i);
         return Ok(true);
     }
     let to_f = |v: Value<'gc>| match v {
@@ -908,10 +979,10 @@ fn for_prep<'gc>(ts: &mut ThreadState<'gc>, at: usize) -> Result<bool, RuntimeEr
     if if s > 0.0 { l < i } else { i < l } {
         return Ok(false);
     }
-    ts.stack[at] = Value::Number(i);
-    ts.stack[at + 1] = Value::Number(l);
-    ts.stack[at + 2] = Value::Number(s);
-    ts.stack[at + 3] = Value::Number(i);
+    stack[at] = Value::Number(i);
+    stack[at + 1] = Value::Number(l);
+    stack[at + 2] = Value::Number(s);
+    stack[at + 3] = Value::Number(i);
     Ok(true)
 }
 
