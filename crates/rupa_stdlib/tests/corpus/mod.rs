@@ -114,7 +114,8 @@ fn try_format(fmt: &[u8], args: &[Arg<'_>]) -> Result<Vec<u8>, Vec<u8>> {
         let int = |a: Arg<'_>| match a {
             Arg::I(i) => Ok(i),
             Arg::F(x)
-                if x.fract() == 0.0 && x >= -9.223372036854776e18 && x < 9.223372036854776e18 =>
+                if x.fract() == 0.0
+                    && (-9.223372036854776e18..9.223372036854776e18).contains(&x) =>
             {
                 Ok(x as i64)
             }

@@ -453,8 +453,17 @@ const MATCH: &[(&[u8], &[u8], &str)] = &[
     (b"ab", b"(a)(b)()", "a|b|3"),
 ];
 
+/// Subject, pattern, replacement, maximum, expected rendering.
+type GsubCase = (
+    &'static [u8],
+    &'static [u8],
+    &'static [u8],
+    i64,
+    &'static str,
+);
+
 #[rustfmt::skip]
-const GSUB: &[(&[u8], &[u8], &[u8], i64, &str)] = &[
+const GSUB: &[GsubCase] = &[
     (b"hello world", b"o", b"0", -1, "hello world|0"),
     (b"hello world", b"o", b"0", 0, "hello world|0"),
     (b"hello world", b"o", b"0", 1, "hell0 world|1"),
