@@ -36,8 +36,8 @@ pub fn encode(bytes: &[u8]) -> Vec<u8> {
 }
 
 use rupa_stdlib::string::format::{
-    format_char, format_float, format_int, format_pointer, format_str, quote_float, quote_integer,
-    quote_string, segments, FormatError, Segment,
+    float_to_string, format_char, format_float, format_int, format_pointer, format_str,
+    quote_float, quote_integer, quote_string, segments, FormatError, Segment,
 };
 
 /// A `string.format` argument, already a Lua value of one of these types.
@@ -61,20 +61,10 @@ impl Arg<'_> {
     }
 }
 
-/// lua5.4's `tostring` of a float: `%.14g`, plus `.0` when that looks like an integer.
+/// lua5.4's `tostring` of a float.
 pub fn lua_float_to_string(x: f64) -> Vec<u8> {
     let mut out = Vec::new();
-    let item = segments(b"%.14g")
-        .next()
-        .and_then(|s| s.ok())
-        .expect("a valid item");
-    let Segment::Item(item) = item else {
-        panic!("%.14g is an item")
-    };
-    format_float(&mut out, &item.spec().expect("valid spec"), x);
-    if out.iter().all(|c| b"-0123456789".contains(c)) {
-        out.extend_from_slice(b".0");
-    }
+    float_to_string(x, &mut out);
     out
 }
 

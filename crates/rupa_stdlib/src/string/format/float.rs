@@ -42,6 +42,21 @@ pub fn format_float(out: &mut Vec<u8>, spec: &Spec, x: f64) {
     pad(out, spec, &head, &body, spec.zero);
 }
 
+/// A float as Lua's `tostring` writes it (`LUAI_NUMFFORMAT` "%.14g"), with ".0" added
+/// when the result would read back as an integer: `1.0`, `0.1`, `1e+15`, `-inf`, `-nan`.
+pub fn float_to_string(x: f64, out: &mut Vec<u8>) {
+    let spec = Spec {
+        precision: Some(14),
+        conv: b'g',
+        ..Spec::default()
+    };
+    let start = out.len();
+    format_float(out, &spec, x);
+    if out[start..].iter().all(|c| b"-0123456789".contains(c)) {
+        out.extend_from_slice(b".0");
+    }
+}
+
 /// `%e` of a finite `a >= 0`: `d.ddde+XX` with `prec` fraction digits.
 fn exponent_form(a: f64, prec: usize, alt: bool, upper: bool) -> Vec<u8> {
     let (mantissa, exp) = rust_exponent(a, prec);

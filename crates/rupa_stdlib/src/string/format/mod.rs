@@ -23,7 +23,7 @@ mod text;
 
 use std::fmt;
 
-pub use float::format_float;
+pub use float::{float_to_string, format_float};
 pub use int::{format_char, format_int};
 pub use text::{format_pointer, format_str, quote_float, quote_integer, quote_string};
 

@@ -47,3 +47,25 @@ fn too_long_and_cut_short() {
         Err("invalid conversion '%-5' to 'format'".to_string())
     );
 }
+
+#[test]
+fn float_to_string_matches_lua_tostring() {
+    // print(1.0, 0.1, 1e15, 1e16, -0.0, 1/0, -1/0, 2^63, 123456789012345.0, 3.14159265358979)
+    let cases = [
+        (1.0, "1.0"),
+        (0.1, "0.1"),
+        (1e15, "1e+15"),
+        (1e16, "1e+16"),
+        (-0.0, "-0.0"),
+        (f64::INFINITY, "inf"),
+        (f64::NEG_INFINITY, "-inf"),
+        (9223372036854775808.0, "9.2233720368548e+18"),
+        (123456789012345.0, "1.2345678901234e+14"),
+        (3.14159265358979, "3.1415926535898"),
+    ];
+    for (x, want) in cases {
+        let mut out = Vec::new();
+        float_to_string(x, &mut out);
+        assert_eq!(String::from_utf8_lossy(&out), want, "tostring({x})");
+    }
+}

@@ -8,6 +8,10 @@
 //! `luaL_checklstring` for strings; none for padding and no-ops) and call the matching
 //! writer in [`codec`]. [`pack_values`] does all of that for already-typed values.
 //! [`unpack`] and [`packsize`] need no Lua values and are complete here.
+//!
+//! Sizes come from the format: `string.pack("c214748364", "")` makes a 214 MB string from
+//! an 11-byte format, so a wrapper under a memory cap should charge `padding + size` (plus
+//! the string length for `s` and `z`) before each write.
 
 mod codec;
 
