@@ -335,6 +335,14 @@ impl<'a, 'b> Matcher<'a, 'b> {
         super::first_literal(&self.pat[p..])
     }
 
+    /// Whether a nested attempt at `s` can match, given [`Self::next_literal`]'s answer.
+    fn may_start(&self, s: usize, lit: Option<u8>) -> bool {
+        match lit {
+            None => true,
+            Some(c) => self.src.get(s) == Some(&c),
+        }
+    }
+
     /// How many bytes from `s` on match the single class `pat[p..ep]`.
     fn count_run(&self, s: usize, p: usize, ep: usize) -> usize {
         let rest = self.src.get(s..).unwrap_or_default();
@@ -360,7 +368,7 @@ impl<'a, 'b> Matcher<'a, 'b> {
         self.tick(n as u64)?;
         let lit = self.next_literal(ep + 1);
         loop {
-            if lit.is_none_or(|c| self.src.get(s + n) == Some(&c)) {
+            if self.may_start(s + n, lit) {
                 let e = self.nested(s + n, ep + 1)?;
                 if e != NO_MATCH {
                     return Ok(e);
@@ -378,7 +386,7 @@ impl<'a, 'b> Matcher<'a, 'b> {
         let lit = self.next_literal(ep + 1);
         loop {
             self.tick(1)?;
-            if lit.is_none_or(|c| self.src.get(s) == Some(&c)) {
+            if self.may_start(s, lit) {
                 let e = self.nested(s, ep + 1)?;
                 if e != NO_MATCH {
                     return Ok(e);
