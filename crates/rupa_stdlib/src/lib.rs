@@ -1,0 +1,9 @@
+//! rupa_stdlib: the Lua 5.4 standard libraries for rupa.
+//!
+//! For now this holds the VM-independent core of the string library (`string`): pattern
+//! matching, `string.format`, `string.pack`/`unpack` and the small byte helpers, all as pure
+//! Rust over byte slices. The native-function wrappers that feed Lua values into these come
+//! with the VM (issue #3).
+#![forbid(unsafe_code)]
+
+pub mod string;
