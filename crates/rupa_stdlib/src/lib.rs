@@ -6,4 +6,6 @@
 //! with the VM (issue #3).
 #![forbid(unsafe_code)]
 
+pub mod register;
 pub mod string;
+pub mod table;
