@@ -6,6 +6,7 @@
 //! with the VM (issue #3).
 #![forbid(unsafe_code)]
 
+pub mod math;
 pub mod register;
 pub mod string;
 pub mod table;
