@@ -52,6 +52,15 @@ pub fn load_math(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
             ("tointeger", tointeger),
             ("type", type_),
             ("ult", ult),
+            // Debian's lua5.4 is built with LUA_COMPAT_MATHLIB: these 5.2 functions remain.
+            ("atan2", atan),
+            ("cosh", |c, _, s| float1(c, s, f64::cosh)),
+            ("sinh", |c, _, s| float1(c, s, f64::sinh)),
+            ("tanh", |c, _, s| float1(c, s, f64::tanh)),
+            ("log10", |c, _, s| float1(c, s, f64::log10)),
+            ("pow", pow),
+            ("frexp", frexp),
+            ("ldexp", ldexp),
         ],
     )?;
     set_field(ctx, lib, "pi", Value::Number(std::f64::consts::PI))?;
@@ -186,6 +195,60 @@ fn log<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_
         }
     };
     ret1(stack, Value::Number(r))
+}
+
+fn pow<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
+    let x = num(ctx, stack, 0)?;
+    let y = num(ctx, stack, 1)?;
+    ret1(stack, Value::Number(x.powf(y)))
+}
+
+fn frexp<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
+    let (m, e) = split_exponent(num(ctx, stack, 0)?);
+    stack.replace(&[Value::Number(m), Value::Integer(e)]);
+    Ok(NativeAction::Return)
+}
+
+fn ldexp<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
+    let x = num(ctx, stack, 0)?;
+    // C casts the exponent to `int`.
+    let e = check_integer(ctx, stack, 1)? as i32;
+    ret1(stack, Value::Number(scale_by_power_of_two(x, e)))
+}
+
+/// C's `frexp`: `x = m * 2^e` with `0.5 <= |m| < 1` (m = x and e = 0 for 0, inf, NaN).
+fn split_exponent(x: f64) -> (f64, i64) {
+    if x == 0.0 || !x.is_finite() {
+        return (x, 0);
+    }
+    let (x, bias) = if x.abs() < f64::MIN_POSITIVE {
+        (x * 2f64.powi(64), -64)
+    } else {
+        (x, 0)
+    };
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (m, exp - 1022 + bias)
+}
+
+/// C's `ldexp`: `x * 2^e` without overflow in the intermediate power.
+fn scale_by_power_of_two(mut x: f64, mut e: i32) -> f64 {
+    while e > 1000 {
+        x *= 2f64.powi(1000);
+        e -= 1000;
+        if x.is_infinite() {
+            return x;
+        }
+    }
+    while e < -1000 {
+        x *= 2f64.powi(-1000);
+        e += 1000;
+        if x == 0.0 {
+            return x;
+        }
+    }
+    x * 2f64.powi(e)
 }
 
 /// `math.min`/`math.max`: compares the arguments as they are (no conversion), keeping the
@@ -323,6 +386,16 @@ mod tests {
         assert!(matches!(numint(1e100), Value::Number(_)));
         assert!(matches!(numint(f64::NAN), Value::Number(_)));
         assert!(matches!(numint(9.2233720368547758e18), Value::Number(_)));
+    }
+
+    #[test]
+    fn frexp_matches_c() {
+        assert_eq!(split_exponent(8.0), (0.5, 4));
+        assert_eq!(split_exponent(-3.0), (-0.75, 2));
+        assert_eq!(split_exponent(0.0), (0.0, 0));
+        assert_eq!(split_exponent(5e-324), (0.5, -1073));
+        assert_eq!(scale_by_power_of_two(0.5, 4), 8.0);
+        assert_eq!(scale_by_power_of_two(1.0, -1074), 5e-324);
     }
 
     #[test]
