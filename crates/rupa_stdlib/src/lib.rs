@@ -10,3 +10,4 @@ pub mod math;
 pub mod register;
 pub mod string;
 pub mod table;
+pub mod utf8;
