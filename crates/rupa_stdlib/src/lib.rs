@@ -4,6 +4,13 @@
 //! matching, `string.format`, `string.pack`/`unpack` and the small byte helpers, all as pure
 //! Rust over byte slices. The native-function wrappers that feed Lua values into these come
 //! with the VM (issue #3).
+//!
+//! The `table`, `math` and `utf8` libraries are complete natives (`load_table`, `load_math`,
+//! `load_utf8`); `register` installs a library in the globals and in `package.loaded`.
 #![forbid(unsafe_code)]
 
+pub mod math;
+pub mod register;
 pub mod string;
+pub mod table;
+pub mod utf8;
