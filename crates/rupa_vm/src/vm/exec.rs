@@ -146,8 +146,12 @@ pub(crate) fn run_lua<'gc>(
         }
         macro_rules! op_error {
             ($e:expr, $ops:expr) => {{
+                let e = $e;
+                if let OpError::ZeroDivision(m) = e {
+                    return Work::vm_error(RuntimeError::msg(m));
+                }
                 save_pc!();
-                let e = describe(ctx, &frame, closure, pc - 1, $e, $ops);
+                let e = describe(ctx, &frame, closure, pc - 1, e, $ops);
                 return Work::vm_error(e);
             }};
         }
@@ -867,6 +871,7 @@ fn describe<'gc>(
 ) -> RuntimeError<'gc> {
     match e {
         OpError::Runtime(e) => e,
+        OpError::ZeroDivision(m) => RuntimeError::msg(m),
         OpError::Compare { a, b } => RuntimeError::msg(metaops::compare_message(ctx, a, b)),
         OpError::NoInteger { operand } => {
             let info = operand_info(frame, closure, pc, operands[operand as usize]);
