@@ -255,6 +255,10 @@ mod tests {
     use super::*;
 
     fn new_arena() -> LuaArena {
+        #[allow(
+            clippy::redundant_closure,
+            reason = "the closure is needed for the higher-ranked lifetime"
+        )]
         LuaArena::new(|mc| State::new(mc))
     }
 
@@ -310,10 +314,7 @@ mod tests {
                 panic!("a table was queued")
             };
             // Resurrected whole: its contents survived the sweep.
-            assert_eq!(
-                t.get(ctx, key(ctx, "tag")).raw_equal(&key(ctx, "dropped")),
-                true
-            );
+            assert!(t.get(ctx, key(ctx, "tag")).raw_equal(&key(ctx, "dropped")));
             assert_eq!(ctx.state.finalizable.borrow().len(), 1);
         });
         enter(&arena, |ctx| {
