@@ -52,9 +52,6 @@ pub enum OpError<'gc> {
     },
     /// "number has no integer representation", naming operand 0 or 1.
     NoInteger { operand: u8 },
-    /// Integer `//` or `%` by zero. lua5.4 raises it without saving the instruction pointer, so
-    /// the position is that of the last instruction that did (a quirk the interpreter keeps).
-    ZeroDivision(&'static str),
     /// "attempt to compare ..." for two values.
     Compare { a: Value<'gc>, b: Value<'gc> },
     /// Any other error.
@@ -238,7 +235,7 @@ pub fn arith<'gc>(
             };
             return Err(OpError::NoInteger { operand });
         }
-        Err(e) => return Err(OpError::ZeroDivision(e.message())),
+        Err(e) => return Err(OpError::Runtime(RuntimeError::msg(e.message()))),
     }
     let event = op.event();
     let mut tm = metamethod(ctx, a, event);

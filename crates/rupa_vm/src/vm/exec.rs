@@ -7,7 +7,7 @@
 
 use gc_arena::Gc;
 
-use crate::arith::ArithOp;
+use crate::arith::{ArithError, ArithOp};
 use crate::call::{self, CallError, PreCall};
 use crate::debug_info;
 use crate::error::RuntimeError;
@@ -147,9 +147,6 @@ pub(crate) fn run_lua<'gc>(
         macro_rules! op_error {
             ($e:expr, $ops:expr) => {{
                 let e = $e;
-                if let OpError::ZeroDivision(m) = e {
-                    return Work::vm_error(RuntimeError::msg(m));
-                }
                 save_pc!();
                 let e = describe(ctx, &frame, closure, pc - 1, e, $ops);
                 return Work::vm_error(e);
@@ -420,6 +417,13 @@ pub(crate) fn run_lua<'gc>(
                         (Value::Integer(x), Value::Integer(y)) if y != 0 => {
                             reg!(dst) = Value::Integer(number::int_mod(x, y))
                         }
+                        // lua5.4 raises this without saving the instruction pointer: the
+                        // position is that of the last instruction that did.
+                        (Value::Integer(_), Value::Integer(_)) => {
+                            return Work::vm_error(RuntimeError::msg(
+                                ArithError::ModByZero.message(),
+                            ))
+                        }
                         (Value::Number(x), Value::Number(y)) => {
                             reg!(dst) = Value::Number(number::float_mod(x, y))
                         }
@@ -433,6 +437,11 @@ pub(crate) fn run_lua<'gc>(
                     match (a, b) {
                         (Value::Integer(x), Value::Integer(y)) if y != 0 => {
                             reg!(dst) = Value::Integer(number::int_idiv(x, y))
+                        }
+                        (Value::Integer(_), Value::Integer(_)) => {
+                            return Work::vm_error(RuntimeError::msg(
+                                ArithError::DivByZero.message(),
+                            ))
                         }
                         _ => arith_slow!(ArithOp::IDiv, dst, lhs, rhs, a, b),
                     }
@@ -871,7 +880,6 @@ fn describe<'gc>(
 ) -> RuntimeError<'gc> {
     match e {
         OpError::Runtime(e) => e,
-        OpError::ZeroDivision(m) => RuntimeError::msg(m),
         OpError::Compare { a, b } => RuntimeError::msg(metaops::compare_message(ctx, a, b)),
         OpError::NoInteger { operand } => {
             let info = operand_info(frame, closure, pc, operands[operand as usize]);
