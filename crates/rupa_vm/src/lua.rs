@@ -7,7 +7,9 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use gc_arena::{Arena, DynamicRoot, Rootable};
+use gc_arena::{DynamicRoot, Rootable};
+
+use crate::gc::{self, LuaArena};
 
 use std::rc::Rc;
 
@@ -20,8 +22,6 @@ use crate::vm::executor::{Executor, StepResult};
 
 /// Instructions run between two checks of the interrupt flag and two GC steps.
 const SLICE_FUEL: i64 = 20_000;
-
-type StateRoot = Rootable![State<'_>];
 
 /// A value held outside the arena; it stays alive until the handle is dropped.
 #[derive(Clone)]
@@ -104,7 +104,7 @@ const MAX_HOST_DEPTH: usize = 200;
 
 /// One Lua state.
 pub struct Lua {
-    arena: Arena<StateRoot>,
+    arena: LuaArena,
     interrupt: InterruptHandle,
     hosts: Vec<HostFn>,
     host_depth: usize,
@@ -122,7 +122,7 @@ impl Lua {
     /// An empty state: no libraries, empty globals.
     pub fn new() -> Lua {
         Lua {
-            arena: Arena::<StateRoot>::new(|mc| State::new(mc)),
+            arena: LuaArena::new(|mc| State::new(mc)),
             interrupt: InterruptHandle::default(),
             hosts: Vec::new(),
             host_depth: 0,
@@ -176,6 +176,18 @@ impl Lua {
             };
             ex.host_return(ctx, outcome);
         });
+    }
+
+    /// A state with the base and coroutine libraries.
+    pub fn with_base() -> Lua {
+        let lua = Lua::new();
+        lua.enter(|ctx| {
+            // Registering a few dozen functions in a fresh state cannot pass a memory cap
+            // (none is set yet).
+            crate::baselib::load_base(ctx).expect("no memory cap on a fresh state");
+            crate::corolib::load_coroutine(ctx).expect("no memory cap on a fresh state");
+        });
+        lua
     }
 
     /// Runs `f` inside the arena (no collection can happen while it runs).
@@ -385,25 +397,9 @@ impl Lua {
     /// Closes the state as `lua_close` does: runs the finalizer of every object that has one,
     /// the most recently marked first.
     pub fn close(mut self) {
-        self.arena.collect_all();
+        gc::collect_full(&mut self.arena);
         self.run_finalizers();
-        self.enter(|ctx| {
-            let pending: Vec<_> = ctx.state.finalizable.borrow_mut(ctx.mc).drain(..).collect();
-            let mut queue = ctx.state.to_finalize.borrow_mut(ctx.mc);
-            for f in pending {
-                let v = match f {
-                    crate::state::Finalizable::Table(w) => w
-                        .upgrade(ctx.mc)
-                        .map(|t| Value::Table(crate::table::Table(t))),
-                    crate::state::Finalizable::UserData(w) => w
-                        .upgrade(ctx.mc)
-                        .map(|u| Value::UserData(crate::userdata::UserData(u))),
-                };
-                if let Some(v) = v {
-                    queue.push(v);
-                }
-            }
-        });
+        self.enter(gc::finalize_all);
         self.run_finalizers();
     }
 
@@ -411,12 +407,12 @@ impl Lua {
     fn collect(&mut self, requested: bool) {
         let request = self.enter(|ctx| ctx.state.gc_request.take());
         match request {
-            Some(GcRequest::Full) => self.arena.collect_all(),
-            Some(GcRequest::Step(_)) => self.arena.collect_debt(),
+            Some(GcRequest::Full) => gc::collect_full(&mut self.arena),
+            Some(GcRequest::Step(_)) => gc::collect_debt(&mut self.arena),
             None => {
                 let stopped = self.enter(|ctx| ctx.state.gc_stopped.get());
                 if !stopped && !requested {
-                    self.arena.collect_debt();
+                    gc::collect_debt(&mut self.arena);
                 }
             }
         }

@@ -645,6 +645,22 @@ pub(crate) fn run_lua<'gc>(
                             }
                         }
                     }
+                    if let Value::Function(f) = ts.stack[fs] {
+                        if let FunctionKind::Native(_) = &*f.0 {
+                            // lua5.4 runs a native tail call above the caller's frame (errors
+                            // see the caller as level 1); the `Return` that follows every
+                            // `TailCall` then returns its results.
+                            save_pc!();
+                            return Work::CallNative {
+                                func: f,
+                                func_slot: fs,
+                                ret: ReturnTo::Call {
+                                    wanted: ReturnTo::MULTI,
+                                },
+                                c_depth: frame.c_depth,
+                            };
+                        }
+                    }
                     ts.close_upvalues(ctx.mc, base);
                     ts.frames.pop();
                     let dst = frame.func_slot;
