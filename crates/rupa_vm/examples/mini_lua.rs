@@ -1,15 +1,26 @@
-//! A minimal `lua`-like runner over the interpreter with the test natives of
-//! `tests/support` (no standard library): `mini_lua FILE`. Prints an escaping error as
+//! A minimal `lua`-like runner over the interpreter with the base and coroutine libraries:
+//! `mini_lua FILE` (`--support` uses the test natives of `tests/support` instead). Prints an escaping error as
 //! `rupa: <message>` and the traceback on stderr, exit status 1 — the CLI's behaviour, so the
 //! differential corpus can exercise the VM before the libraries exist.
 #[path = "../tests/support/mod.rs"]
 mod support;
 
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: mini_lua FILE");
+    let args: Vec<String> = std::env::args().collect();
+    let with_support = args.iter().any(|a| a == "--support");
+    let path = args
+        .iter()
+        .skip(1)
+        .find(|a| !a.starts_with("--"))
+        .expect("usage: mini_lua [--support] FILE")
+        .clone();
     let src = std::fs::read(&path).expect("readable file");
     let src = rupa_vm::skip_shebang(&src);
-    let mut lua = support::new_lua();
+    let mut lua = if with_support {
+        support::new_lua()
+    } else {
+        rupa_vm::lua::Lua::with_base()
+    };
     let f = match lua.load(src, &format!("@{path}")) {
         Ok(f) => f,
         Err(e) => {
