@@ -262,9 +262,9 @@ fn min_max<'gc>(ctx: Context<'gc>, stack: &mut NativeStack<'gc, '_>, max: bool) 
         let v = stack.get(i);
         let (a, b) = if max { (best, v) } else { (v, best) };
         let lt = match metaops::compare(ctx, a, b, false) {
-            Ok(Meta::Value(r)) => r.is_truthy(),
+            Ok((Meta::Value(r), _)) => r.is_truthy(),
             // TODO(#3): `__lt` metamethods of non-number arguments need a continuation.
-            Ok(Meta::Call { .. }) => {
+            Ok((Meta::Call { .. }, _)) => {
                 return Err(RuntimeError::msg(
                     "math.min/max: '__lt' metamethods are not supported",
                 ))
