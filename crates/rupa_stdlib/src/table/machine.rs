@@ -373,7 +373,8 @@ pub fn less<'gc>(
     b: Value<'gc>,
 ) -> Result<Access<'gc>, RuntimeError<'gc>> {
     charge(ctx);
-    meta_access(ctx, metaops::compare(ctx, a, b, false))
+    // Only `<=` can come back negated (the `__lt` fallback); `<` never does.
+    meta_access(ctx, metaops::compare(ctx, a, b, false).map(|(m, _)| m))
 }
 
 /// `a == b` with `__eq` (`lua_compare(..., LUA_OPEQ)`).
