@@ -1,6 +1,8 @@
 //! The `rupa` command: runs Lua scripts like `lua5.4` does (same options, same `arg` table,
 //! same error output and exit status), on the rupa VM.
 
+#![forbid(unsafe_code)]
+
 mod args;
 mod repl;
 
