@@ -1,0 +1,16 @@
+//! rupa_stdlib: the Lua 5.4 standard libraries for rupa, as native functions on `rupa_vm`.
+//!
+//! Every library is loaded on its own by its `load_<lib>` function. Whatever touches the world
+//! outside the VM (files, processes, environment, clock, standard streams) goes through the
+//! [`host::Host`] the embedder installs with [`host::install`]: [`host::StdHost`] grants what
+//! lua5.4 has, [`host::DenyHost`] refuses everything.
+#![forbid(unsafe_code)]
+
+pub mod host;
+pub mod io;
+pub mod os;
+pub mod package;
+
+pub use io::load_io;
+pub use os::load_os;
+pub use package::{load_host_base, load_package};

@@ -1,0 +1,487 @@
+//! The `package` library and `require`: `loaded`, `preload`, `path`, `cpath`, `config`,
+//! `searchers`, `searchpath`, and the base functions that read files (`dofile`, `loadfile`,
+//! in [`file`]).
+//!
+//! Lua files are found and read through the installed host. There are no dynamic libraries:
+//! the C searchers look along `package.cpath` like lua5.4, and a library they find fails to
+//! load with "dynamic libraries not enabled; check your Lua installation". `require` calls
+//! searchers and loaders through continuations, so a loader may yield or error freely.
+
+pub mod file;
+
+use rupa_vm::baselib::args::{check_string, opt_string};
+use rupa_vm::baselib::set_native;
+use rupa_vm::native::{CallStatus, Continuation, NativeAction, NativeFn, NativeStack};
+use rupa_vm::{Context, LuaString, RuntimeError, Table, Value};
+
+use crate::host::{with_host, HostError, OpenMode};
+
+type R<'gc> = Result<NativeAction<'gc>, RuntimeError<'gc>>;
+
+/// lua5.4's default `package.path` (Debian's build).
+pub const DEFAULT_PATH: &str = "/usr/local/share/lua/5.4/?.lua;/usr/local/share/lua/5.4/?/init.lua;\
+/usr/local/lib/lua/5.4/?.lua;/usr/local/lib/lua/5.4/?/init.lua;/usr/share/lua/5.4/?.lua;\
+/usr/share/lua/5.4/?/init.lua;./?.lua;./?/init.lua";
+/// lua5.4's default `package.cpath` (Debian's build).
+pub const DEFAULT_CPATH: &str = "/usr/local/lib/lua/5.4/?.so;/usr/lib/x86_64-linux-gnu/lua/5.4/?.so;\
+/usr/lib/lua/5.4/?.so;/usr/local/lib/lua/5.4/loadall.so;./?.so";
+/// `package.config`: directory separator, path separator, name mark, executable-directory
+/// mark, ignore mark.
+pub const CONFIG: &str = "/\n;\n?\n!\n-\n";
+/// Why a C library cannot be loaded (lua5.4's message when built without `dlopen`).
+const NO_DYNAMIC_LIBRARIES: &str = "dynamic libraries not enabled; check your Lua installation";
+
+/// Libraries that `load_package` records in `package.loaded` when they are already loaded.
+const STANDARD_LIBRARIES: [&str; 9] = [
+    "coroutine", "table", "io", "os", "string", "math", "utf8", "debug", "package",
+];
+
+/// A registry table by name, created when missing (`luaL_getsubtable`).
+fn registry_table<'gc>(ctx: Context<'gc>, name: &[u8]) -> Result<Table<'gc>, RuntimeError<'gc>> {
+    let key = ctx.new_string(name)?;
+    if let Value::Table(t) = ctx.state.registry.get_str(ctx, key) {
+        return Ok(t);
+    }
+    let t = Table::new(ctx.mc);
+    ctx.state.registry.set_str(ctx, key, Value::Table(t))?;
+    Ok(t)
+}
+
+/// The table of loaded modules (`package.loaded`, the registry's `_LOADED`).
+pub fn loaded_table<'gc>(ctx: Context<'gc>) -> Result<Table<'gc>, RuntimeError<'gc>> {
+    registry_table(ctx, b"_LOADED")
+}
+
+/// Makes a library a global and records it in `package.loaded` (`luaL_requiref`).
+pub fn register_library<'gc>(
+    ctx: Context<'gc>,
+    name: &str,
+    lib: Table<'gc>,
+) -> Result<(), RuntimeError<'gc>> {
+    let key = ctx.new_string(name.as_bytes())?;
+    ctx.state.globals.set_str(ctx, key, Value::Table(lib))?;
+    loaded_table(ctx)?.set_str(ctx, key, Value::Table(lib))
+}
+
+/// Installs `package` and `require`, and `dofile`/`loadfile` (see [`load_host_base`]).
+/// Libraries loaded before it are recorded in `package.loaded`.
+pub fn load_package(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
+    let package = Table::new(ctx.mc);
+    let loaded = loaded_table(ctx)?;
+    let preload = registry_table(ctx, b"_PRELOAD")?;
+    let set = |k: &str, v: Value<'_>| -> Result<(), RuntimeError<'_>> {
+        package.set_str(ctx, ctx.new_string(k.as_bytes())?, v)
+    };
+    set("loaded", Value::Table(loaded))?;
+    set("preload", Value::Table(preload))?;
+    set("config", Value::String(ctx.new_string(CONFIG.as_bytes())?))?;
+    let path = env_path(ctx, "LUA_PATH", DEFAULT_PATH);
+    set("path", Value::String(ctx.new_string(&path)?))?;
+    let cpath = env_path(ctx, "LUA_CPATH", DEFAULT_CPATH);
+    set("cpath", Value::String(ctx.new_string(&cpath)?))?;
+    set_native(ctx, package, "searchpath", searchpath, Box::new([]))?;
+    let searchers = Table::new(ctx.mc);
+    let list: [(&'static str, NativeFn); 4] = [
+        ("searcher_preload", search_preload),
+        ("searcher_Lua", search_lua),
+        ("searcher_C", search_c),
+        ("searcher_Croot", search_croot),
+    ];
+    for (i, (name, f)) in list.into_iter().enumerate() {
+        let func = rupa_vm::function::Function::new_native(
+            ctx.mc,
+            name,
+            f,
+            Box::new([Value::Table(package)]),
+        );
+        searchers.set_int(ctx, i as i64 + 1, Value::Function(func))?;
+    }
+    set("searchers", Value::Table(searchers))?;
+    set_native(
+        ctx,
+        ctx.state.globals,
+        "require",
+        require,
+        Box::new([Value::Table(package)]),
+    )?;
+    let g = ctx.state.globals;
+    loaded.set_str(ctx, ctx.new_string(b"_G")?, Value::Table(g))?;
+    for name in STANDARD_LIBRARIES {
+        let key = ctx.new_string(name.as_bytes())?;
+        if let Value::Table(t) = g.get_str(ctx, key) {
+            loaded.set_str(ctx, key, Value::Table(t))?;
+        }
+    }
+    register_library(ctx, "package", package)?;
+    load_host_base(ctx)
+}
+
+/// Installs the base functions that read files: `dofile` and `loadfile`.
+pub fn load_host_base(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
+    let g = ctx.state.globals;
+    set_native(ctx, g, "dofile", file::dofile, Box::new([]))?;
+    set_native(ctx, g, "loadfile", file::loadfile, Box::new([]))
+}
+
+/// A path from `<var>_5_4` or `<var>`, with `;;` replaced by the default (lua5.4's `setpath`).
+/// A host that refuses the environment gets the default.
+fn env_path(ctx: Context<'_>, var: &str, default: &str) -> Vec<u8> {
+    let get = |name: String| with_host(ctx, |h| h.host.getenv(name.as_bytes()).ok().flatten());
+    let Some(value) = get(format!("{var}_5_4")).or_else(|| get(var.to_string())) else {
+        return default.as_bytes().to_vec();
+    };
+    let Some(at) = value.windows(2).position(|w| w == b";;") else {
+        return value;
+    };
+    let mut out = Vec::new();
+    if at > 0 {
+        out.extend_from_slice(&value[..at]);
+        out.push(b';');
+    }
+    out.extend_from_slice(default.as_bytes());
+    if at + 2 < value.len() {
+        out.push(b';');
+        out.extend_from_slice(&value[at + 2..]);
+    }
+    out
+}
+
+/// Replaces every `from` in `s` by `to`.
+fn replace_all(s: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    if from.is_empty() {
+        return s.to_vec();
+    }
+    let mut out = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        if s[i..].starts_with(from) {
+            out.extend_from_slice(to);
+            i += from.len();
+        } else {
+            out.push(s[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Whether `path` can be opened for reading through the host.
+fn readable(ctx: Context<'_>, path: &[u8]) -> Result<bool, HostError> {
+    let mode = OpenMode::parse(b"r").expect("'r' is a valid mode");
+    match with_host(ctx, |h| h.host.open(path, mode)) {
+        Ok(mut f) => {
+            let _ = f.close();
+            Ok(true)
+        }
+        Err(HostError::Denied(what)) => Err(HostError::Denied(what)),
+        Err(HostError::Io { .. }) => Ok(false),
+    }
+}
+
+/// `package.searchpath`'s search: the first readable file, or the "no file" list.
+fn search_path<'gc>(
+    ctx: Context<'gc>,
+    function: &str,
+    name: &[u8],
+    path: &[u8],
+    sep: &[u8],
+    rep: &[u8],
+) -> Result<Result<Vec<u8>, Vec<u8>>, RuntimeError<'gc>> {
+    let name = if !sep.is_empty() && name.windows(sep.len()).any(|w| w == sep) {
+        replace_all(name, sep, rep)
+    } else {
+        name.to_vec()
+    };
+    let path = replace_all(path, b"?", &name);
+    for candidate in path.split(|&b| b == b';').filter(|c| !c.is_empty()) {
+        match readable(ctx, candidate) {
+            Ok(true) => return Ok(Ok(candidate.to_vec())),
+            Ok(false) => {}
+            Err(HostError::Denied(what)) => return Err(HostError::denied_error(function, what)),
+            Err(HostError::Io { .. }) => {}
+        }
+    }
+    let mut msg = b"no file '".to_vec();
+    msg.extend_from_slice(&replace_all(&path, b";", b"'\n\tno file '"));
+    msg.push(b'\'');
+    Ok(Err(msg))
+}
+
+fn searchpath<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
+    let name = check_string(ctx, stack, 0)?;
+    let path = check_string(ctx, stack, 1)?;
+    let sep = opt_string(ctx, stack, 2)?.map_or(b".".to_vec(), |s| s.as_bytes().to_vec());
+    let rep = opt_string(ctx, stack, 3)?.map_or(b"/".to_vec(), |s| s.as_bytes().to_vec());
+    let r = search_path(
+        ctx,
+        "package.searchpath",
+        name.as_bytes(),
+        path.as_bytes(),
+        &sep,
+        &rep,
+    )?;
+    match r {
+        Ok(found) => stack.replace(&[Value::String(ctx.new_string(&found)?)]),
+        Err(msg) => stack.replace(&[Value::Nil, Value::String(ctx.new_string(&msg)?)]),
+    }
+    Ok(NativeAction::Return)
+}
+
+/// A string field of the package table, raising "'package.<field>' must be a string".
+fn package_string<'gc>(
+    ctx: Context<'gc>,
+    upvalues: &[Value<'gc>],
+    field: &str,
+) -> Result<LuaString<'gc>, RuntimeError<'gc>> {
+    let v = match upvalues.first() {
+        Some(Value::Table(p)) => p.get_str(ctx, ctx.new_string(field.as_bytes())?),
+        _ => Value::Nil,
+    };
+    match v {
+        Value::String(s) => Ok(s),
+        Value::Integer(_) | Value::Number(_) => ctx.new_string(
+            rupa_vm::baselib::args::number_to_string(v).as_bytes(),
+        ),
+        _ => Err(RuntimeError::msg(format!(
+            "'package.{field}' must be a string"
+        ))),
+    }
+}
+
+fn text<'gc>(ctx: Context<'gc>, bytes: &[u8]) -> Result<Value<'gc>, RuntimeError<'gc>> {
+    Ok(Value::String(ctx.new_string(bytes)?))
+}
+
+fn search_preload<'gc>(
+    ctx: Context<'gc>,
+    _: &[Value<'gc>],
+    stack: &mut NativeStack<'gc, '_>,
+) -> R<'gc> {
+    let name = check_string(ctx, stack, 0)?;
+    let Value::Table(preload) = ctx.state.registry.get_str(ctx, ctx.new_string(b"_PRELOAD")?)
+    else {
+        return Err(RuntimeError::msg("'package.preload' must be a table"));
+    };
+    match preload.get_str(ctx, name) {
+        Value::Nil => {
+            let mut msg = b"no field package.preload['".to_vec();
+            msg.extend_from_slice(name.as_bytes());
+            msg.extend_from_slice(b"']");
+            stack.replace(&[text(ctx, &msg)?]);
+        }
+        loader => stack.replace(&[loader, text(ctx, b":preload:")?]),
+    }
+    Ok(NativeAction::Return)
+}
+
+/// "error loading module 'm' from file 'f':\n\t<reason>".
+fn load_error<'gc>(name: &[u8], file: &[u8], reason: &str) -> RuntimeError<'gc> {
+    RuntimeError::msg(format!(
+        "error loading module '{}' from file '{}':\n\t{reason}",
+        String::from_utf8_lossy(name),
+        String::from_utf8_lossy(file)
+    ))
+}
+
+fn search_lua<'gc>(ctx: Context<'gc>, up: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
+    let name = check_string(ctx, stack, 0)?;
+    let path = package_string(ctx, up, "path")?;
+    let found = search_path(ctx, "require", name.as_bytes(), path.as_bytes(), b".", b"/")?;
+    let filename = match found {
+        Ok(f) => f,
+        Err(msg) => {
+            stack.replace(&[text(ctx, &msg)?]);
+            return Ok(NativeAction::Return);
+        }
+    };
+    match file::load_file(ctx, "require", Some(&filename), None, None)? {
+        Ok(f) => stack.replace(&[Value::Function(f), text(ctx, &filename)?]),
+        Err(msg) => return Err(load_error(name.as_bytes(), &filename, &msg)),
+    }
+    Ok(NativeAction::Return)
+}
+
+fn search_c<'gc>(ctx: Context<'gc>, up: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
+    let name = check_string(ctx, stack, 0)?;
+    let cpath = package_string(ctx, up, "cpath")?;
+    match search_path(ctx, "require", name.as_bytes(), cpath.as_bytes(), b".", b"/")? {
+        Ok(f) => Err(load_error(name.as_bytes(), &f, NO_DYNAMIC_LIBRARIES)),
+        Err(msg) => {
+            stack.replace(&[text(ctx, &msg)?]);
+            Ok(NativeAction::Return)
+        }
+    }
+}
+
+fn search_croot<'gc>(
+    ctx: Context<'gc>,
+    up: &[Value<'gc>],
+    stack: &mut NativeStack<'gc, '_>,
+) -> R<'gc> {
+    let name = check_string(ctx, stack, 0)?;
+    let Some(dot) = name.as_bytes().iter().position(|&b| b == b'.') else {
+        stack.clear();
+        return Ok(NativeAction::Return);
+    };
+    let root = &name.as_bytes()[..dot];
+    let cpath = package_string(ctx, up, "cpath")?;
+    match search_path(ctx, "require", root, cpath.as_bytes(), b".", b"/")? {
+        Ok(f) => Err(load_error(name.as_bytes(), &f, NO_DYNAMIC_LIBRARIES)),
+        Err(msg) => {
+            stack.replace(&[text(ctx, &msg)?]);
+            Ok(NativeAction::Return)
+        }
+    }
+}
+
+// Slots of the table `require` carries between searcher and loader calls.
+const SLOT_NAME: i64 = 1;
+const SLOT_INDEX: i64 = 2;
+const SLOT_SEARCHERS: i64 = 3;
+const SLOT_LOADED: i64 = 4;
+const SLOT_EXTRA: i64 = 5;
+/// Searcher messages are kept at SLOT_MESSAGES + 1, + 2, ...
+const SLOT_MESSAGES: i64 = 100;
+
+fn require<'gc>(ctx: Context<'gc>, up: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
+    let name = check_string(ctx, stack, 0)?;
+    let loaded = loaded_table(ctx)?;
+    let have = loaded.get_str(ctx, name);
+    if have.is_truthy() {
+        stack.replace(&[have]);
+        return Ok(NativeAction::Return);
+    }
+    let searchers = match up.first() {
+        Some(Value::Table(p)) => p.get_str(ctx, ctx.new_string(b"searchers")?),
+        _ => Value::Nil,
+    };
+    let Value::Table(searchers) = searchers else {
+        return Err(RuntimeError::msg("'package.searchers' must be a table"));
+    };
+    let st = Table::new(ctx.mc);
+    st.set_int(ctx, SLOT_NAME, Value::String(name))?;
+    st.set_int(ctx, SLOT_INDEX, Value::Integer(0))?;
+    st.set_int(ctx, SLOT_SEARCHERS, Value::Table(searchers))?;
+    st.set_int(ctx, SLOT_LOADED, Value::Table(loaded))?;
+    next_searcher(ctx, st, stack)
+}
+
+fn slot_int(ctx: Context<'_>, st: Table<'_>, slot: i64) -> i64 {
+    match st.get_int(ctx, slot) {
+        Value::Integer(i) => i,
+        _ => 0,
+    }
+}
+
+/// Calls the next searcher, or raises "module 'x' not found:" with what they said.
+fn next_searcher<'gc>(ctx: Context<'gc>, st: Table<'gc>, stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
+    let i = slot_int(ctx, st, SLOT_INDEX) + 1;
+    st.set_int(ctx, SLOT_INDEX, Value::Integer(i))?;
+    let name = st.get_int(ctx, SLOT_NAME);
+    let searcher = match st.get_int(ctx, SLOT_SEARCHERS) {
+        Value::Table(s) => s.get_int(ctx, i),
+        _ => Value::Nil,
+    };
+    if searcher.is_nil() {
+        let mut msg = b"module '".to_vec();
+        if let Value::String(n) = name {
+            msg.extend_from_slice(n.as_bytes());
+        }
+        msg.extend_from_slice(b"' not found:");
+        for k in 1..i {
+            if let Value::String(s) = st.get_int(ctx, SLOT_MESSAGES + k) {
+                msg.extend_from_slice(b"\n\t");
+                msg.extend_from_slice(s.as_bytes());
+            }
+        }
+        return Err(RuntimeError::msg(String::from_utf8_lossy(&msg).into_owned()));
+    }
+    stack.replace(&[name]);
+    Ok(NativeAction::Call {
+        func: searcher,
+        then: Continuation {
+            func: searcher_returned,
+            data: Value::Table(st),
+        },
+        protected: false,
+    })
+}
+
+fn state_table<'gc>(data: Value<'gc>) -> Result<Table<'gc>, RuntimeError<'gc>> {
+    match data {
+        Value::Table(t) => Ok(t),
+        _ => Err(RuntimeError::msg("require: lost its state")),
+    }
+}
+
+fn searcher_returned<'gc>(
+    ctx: Context<'gc>,
+    data: Value<'gc>,
+    _: CallStatus<'gc>,
+    stack: &mut NativeStack<'gc, '_>,
+) -> R<'gc> {
+    let st = state_table(data)?;
+    let i = slot_int(ctx, st, SLOT_INDEX);
+    match stack.get(0) {
+        loader @ Value::Function(_) => {
+            let extra = stack.get(1);
+            st.set_int(ctx, SLOT_EXTRA, extra)?;
+            let name = st.get_int(ctx, SLOT_NAME);
+            stack.replace(&[name, extra]);
+            Ok(NativeAction::Call {
+                func: loader,
+                then: Continuation {
+                    func: loader_returned,
+                    data: Value::Table(st),
+                },
+                protected: false,
+            })
+        }
+        v @ (Value::String(_) | Value::Integer(_) | Value::Number(_)) => {
+            let s = match v {
+                Value::String(s) => s,
+                _ => ctx.new_string(rupa_vm::baselib::args::number_to_string(v).as_bytes())?,
+            };
+            st.set_int(ctx, SLOT_MESSAGES + i, Value::String(s))?;
+            next_searcher(ctx, st, stack)
+        }
+        _ => next_searcher(ctx, st, stack),
+    }
+}
+
+fn loader_returned<'gc>(
+    ctx: Context<'gc>,
+    data: Value<'gc>,
+    _: CallStatus<'gc>,
+    stack: &mut NativeStack<'gc, '_>,
+) -> R<'gc> {
+    let st = state_table(data)?;
+    let Value::Table(loaded) = st.get_int(ctx, SLOT_LOADED) else {
+        return Err(RuntimeError::msg("require: lost its state"));
+    };
+    let name = st.get_int(ctx, SLOT_NAME);
+    let result = stack.get(0);
+    if !result.is_nil() {
+        loaded.set(ctx, name, result)?;
+    }
+    let mut value = loaded.get(ctx, name);
+    if value.is_nil() {
+        value = Value::Boolean(true);
+        loaded.set(ctx, name, value)?;
+    }
+    stack.replace(&[value, st.get_int(ctx, SLOT_EXTRA)]);
+    Ok(NativeAction::Return)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::replace_all;
+
+    #[test]
+    fn replace_all_replaces_every_occurrence() {
+        assert_eq!(replace_all(b"a.b.c", b".", b"/"), b"a/b/c");
+        assert_eq!(replace_all(b"x;;y", b";", b"'\n'"), b"x'\n''\n'y");
+        assert_eq!(replace_all(b"abc", b"", b"z"), b"abc");
+        assert_eq!(replace_all(b"aaa", b"aa", b"b"), b"ba");
+    }
+}
