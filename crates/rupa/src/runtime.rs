@@ -42,6 +42,9 @@ impl Runtime {
             rupa_vm::baselib::load_base(ctx).expect("a fresh state has room for the base library");
             rupa_vm::corolib::load_coroutine(ctx)
                 .expect("a fresh state has room for the coroutine library");
+            rupa_stdlib::math::load_math(ctx).expect("a fresh state has room for the math library");
+            rupa_stdlib::table::load_table(ctx)
+                .expect("a fresh state has room for the table library");
         });
         let mut rt = Runtime {
             lua,

@@ -1,0 +1,1 @@
+//! `string.format` (in progress).

@@ -1,0 +1,11 @@
+-- math.floor/ceil: integers stay, floats become integers when representable
+print(math.floor(3), math.floor(-3), math.floor(3.7), math.floor(-3.7), math.floor(-0.0))
+print(math.ceil(3), math.ceil(3.2), math.ceil(-3.2), math.ceil(-0.5), math.ceil(0.5))
+print(math.floor(1e100), math.ceil(-1e100), math.floor(2^62), math.floor(2^63), math.ceil(-2^63))
+print(math.floor(1/0), math.ceil(-1/0))
+print(math.floor("3.7"), math.ceil("3.2"), math.floor("10"), math.floor(" 0x10 "))
+print(math.type(math.floor(3.0)), math.type(math.floor(2^70)))
+print(pcall(math.floor, "x"))
+print(pcall(math.ceil))
+print(pcall(math.floor, nil))
+print(math.floor(math.maxinteger + 0.0), math.floor(-2^53 - 0.5))

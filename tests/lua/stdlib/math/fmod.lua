@@ -1,0 +1,11 @@
+-- math.fmod: integer remainder truncates toward zero, zero divisor errors, floats use fmod
+print(math.fmod(7, 3), math.fmod(-7, 3), math.fmod(7, -3), math.fmod(-7, -3), math.fmod(0, 5))
+print(math.fmod(math.mininteger, -1), math.fmod(math.maxinteger, -1), math.fmod(math.mininteger, 2))
+print(math.fmod(7.5, 2), math.fmod(-7.5, 2), math.fmod(7, 3.0), math.fmod(7.0, 3))
+print(math.fmod(1, 1/0), math.fmod(-1, 1/0), math.fmod(1/0, 1) ~= math.fmod(1/0, 1))
+print(math.fmod("7", "3"), math.fmod("7", 3), math.type(math.fmod(7, 3)))
+print(pcall(math.fmod, 1, 0))
+print(pcall(math.fmod, 1))
+print(pcall(math.fmod, "a", 1))
+print(pcall(math.fmod, 1, "b"))
+print(math.fmod(1, 0.0) ~= math.fmod(1, 0.0), math.fmod(5, math.mininteger), math.fmod(math.mininteger, math.mininteger))

@@ -1,0 +1,13 @@
+-- math.min/max compare raw values, keep the first of equals and keep its subtype
+print(math.max(1, 2, 3), math.min(1, 2, 3), math.max(3), math.min(-1))
+print(math.max(1, 2.0, 2), math.min(2.0, 2, 1.0), math.max(2, 2.0), math.min(1.0, 1))
+print(math.max(-0.0, 0.0), math.min(0.0, -0.0), math.max(math.mininteger, -1/0), math.min(math.maxinteger, 1/0))
+print(math.max(0/0, 1) ~= math.max(0/0, 1), math.max(1, 0/0), math.min(1, 0/0))
+print(math.max("10", "9"), math.min("a", "b", "A"), math.max("x"))
+print(math.max(2^53, 2^53 + 1), math.max(9007199254740993, 2^53))
+print(pcall(math.max))
+print(pcall(math.min))
+print(pcall(math.max, 1, "9"))
+print(pcall(math.min, {}, 1))
+print(pcall(math.min, 1, nil))
+print((pcall(math.max, {})))

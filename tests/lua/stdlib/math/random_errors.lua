@@ -1,0 +1,13 @@
+-- math.random / randomseed errors
+print(pcall(math.random, 1, 2, 3))
+print(pcall(math.random, 2, 1))
+print(pcall(math.random, 0.5))
+print(pcall(math.random, -1))
+print(pcall(math.random, "x"))
+print(pcall(math.random, 1, "y"))
+print(pcall(math.random, 3, 1.5))
+print(pcall(math.random, math.maxinteger, math.mininteger))
+print(pcall(math.randomseed, 1.5))
+print(pcall(math.randomseed, "x"))
+print(pcall(math.randomseed, 1, 2.5))
+print(pcall(math.randomseed, nil))

@@ -1,0 +1,13 @@
+-- math.tointeger, math.type and math.ult
+print(math.tointeger(3), math.tointeger(3.0), math.tointeger(3.5), math.tointeger(-0.0))
+print(math.tointeger("8"), math.tointeger("8.0"), math.tointeger("x"), math.tointeger({}), math.tointeger(2^63))
+print(math.tointeger(-2^63), math.tointeger(1/0), math.tointeger(0/0), math.tointeger(nil), math.tointeger(true))
+print(pcall(math.tointeger))
+print(math.type(1), math.type(1.0), math.type(-0.0), math.type("1"), math.type(nil), math.type({}))
+print(math.type(math.maxinteger), math.type(2^63), math.type(1//1), math.type(1/1))
+print(pcall(math.type))
+print(math.ult(1, 2), math.ult(2, 1), math.ult(1, -1), math.ult(-1, 1), math.ult(0, 0))
+print(math.ult(math.maxinteger, math.mininteger), math.ult("1", 2), math.ult(1.0, 2))
+print(pcall(math.ult, 1))
+print(pcall(math.ult, 1, 2.5))
+print(pcall(math.ult, "a", 2))

@@ -1,0 +1,12 @@
+-- table.concat errors: invalid values and bad arguments
+print(pcall(table.concat, {1, {}, 3}))
+print(pcall(table.concat, {1, nil, 3}, ",", 1, 3))
+print(pcall(table.concat, {true}))
+print(pcall(table.concat, {print}))
+print(pcall(table.concat, {}, {}))
+print(pcall(table.concat, {}, ",", "x"))
+print(pcall(table.concat, {}, ",", 1, 1.5))
+print(pcall(table.concat, nil))
+print(pcall(table.concat))
+print(pcall(table.concat, {}, ",", math.maxinteger - 1, math.maxinteger))
+print(pcall(table.concat, {setmetatable({}, {__tostring = function() return "x" end})}))

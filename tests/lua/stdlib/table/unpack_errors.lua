@@ -1,0 +1,10 @@
+-- table.unpack errors
+print(pcall(table.unpack))
+print(pcall(table.unpack, nil))
+print(pcall(table.unpack, 1))
+print(pcall(table.unpack, {}, "x"))
+print(pcall(table.unpack, {}, 1, "y"))
+print(pcall(table.unpack, {}, 1.5))
+print(pcall(table.unpack, {}, 1, 1e8))
+print(pcall(table.unpack, {}, math.mininteger, math.maxinteger))
+print(pcall(table.unpack, {}, 0, math.maxinteger))
