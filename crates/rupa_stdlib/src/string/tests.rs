@@ -2,7 +2,7 @@
 
 use super::*;
 
-fn sub<'a>(s: &'a [u8], i: i64, j: i64) -> &'a [u8] {
+fn sub(s: &[u8], i: i64, j: i64) -> &[u8] {
     &s[sub_range(s.len(), i, j)]
 }
 

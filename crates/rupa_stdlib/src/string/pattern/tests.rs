@@ -453,8 +453,17 @@ const MATCH: &[(&[u8], &[u8], &str)] = &[
     (b"ab", b"(a)(b)()", "a|b|3"),
 ];
 
+/// Subject, pattern, replacement, maximum, expected rendering.
+type GsubCase = (
+    &'static [u8],
+    &'static [u8],
+    &'static [u8],
+    i64,
+    &'static str,
+);
+
 #[rustfmt::skip]
-const GSUB: &[(&[u8], &[u8], &[u8], i64, &str)] = &[
+const GSUB: &[GsubCase] = &[
     (b"hello world", b"o", b"0", -1, "hello world|0"),
     (b"hello world", b"o", b"0", 0, "hello world|0"),
     (b"hello world", b"o", b"0", 1, "hell0 world|1"),
@@ -752,4 +761,39 @@ fn deep_patterns_do_not_overflow_the_stack() {
         res,
         Err(PatternError::OutOfFuel | PatternError::TooComplex)
     ));
+}
+
+#[test]
+fn deepest_nesting_fits_a_small_stack() {
+    // Each kind of nesting at lua5.4's limit, run on a 256 KiB stack (debug build): the
+    // matcher's Rust recursion is bounded by the pattern depth limit, not by the input.
+    let handle = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(|| {
+            let subject = vec![b'a'; 1000];
+            let deep = [
+                b"a?".repeat(300),
+                b"a*".repeat(300),
+                b"a-".repeat(300),
+                b"(a".repeat(31),
+                b"()".repeat(32),
+                [b"(".repeat(30), b"a)".repeat(30), b"%1".repeat(200)].concat(),
+            ];
+            deep.iter()
+                .map(|p| find(&subject, p, 0, &mut Budget::new(1_000_000)).map(|m| m.is_some()))
+                .collect::<Vec<_>>()
+        })
+        .expect("spawn");
+    let results = handle.join().expect("no stack overflow");
+    assert!(
+        results.iter().all(|r| matches!(
+            r,
+            Ok(_)
+                | Err(PatternError::TooComplex
+                    | PatternError::OutOfFuel
+                    | PatternError::UnfinishedCapture)
+        )),
+        "{results:?}"
+    );
+    assert_eq!(results[0], Err(PatternError::TooComplex));
 }
