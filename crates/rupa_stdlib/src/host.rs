@@ -291,7 +291,12 @@ impl Installed {
 
     /// Flushes every open stream (before the process exits).
     pub fn flush_all(&self) {
-        let open: Vec<_> = self.open.borrow().iter().filter_map(Weak::upgrade).collect();
+        let open: Vec<_> = self
+            .open
+            .borrow()
+            .iter()
+            .filter_map(Weak::upgrade)
+            .collect();
         for s in open {
             if let Ok(mut s) = s.try_borrow_mut() {
                 let _ = s.flush();

@@ -233,7 +233,11 @@ fn io_popen<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'g
     }
 }
 
-fn io_tmpfile<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
+fn io_tmpfile<'gc>(
+    ctx: Context<'gc>,
+    _: &[Value<'gc>],
+    stack: &mut NativeStack<'gc, '_>,
+) -> R<'gc> {
     let r = with_host(ctx, |h| h.host.tmpfile());
     match raise_denied("io.tmpfile", r)? {
         Ok(file) => {

@@ -65,7 +65,11 @@ fn now<'gc>(ctx: Context<'gc>, function: &str) -> Result<i64, RuntimeError<'gc>>
     Ok(host_call(function, t)?.unwrap_or(-1))
 }
 
-fn local_zone<'gc>(ctx: Context<'gc>, function: &str, t: i64) -> Result<ZoneInfo, RuntimeError<'gc>> {
+fn local_zone<'gc>(
+    ctx: Context<'gc>,
+    function: &str,
+    t: i64,
+) -> Result<ZoneInfo, RuntimeError<'gc>> {
     let z = with_host(ctx, |h| h.host.local_zone(t));
     Ok(host_call(function, z)?.unwrap_or_else(|_| ZoneInfo::utc()))
 }
@@ -160,7 +164,9 @@ fn get_field<'gc>(
         },
     };
     let Some(n) = n else {
-        return Err(RuntimeError::msg(format!("field '{key}' is not an integer")));
+        return Err(RuntimeError::msg(format!(
+            "field '{key}' is not an integer"
+        )));
     };
     let fits = if n >= 0 {
         n - delta <= i32::MAX as i64
@@ -305,7 +311,7 @@ fn rename<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc,
             stack.replace(&[Value::Boolean(true)]);
             Ok(NativeAction::Return)
         }
-        Err((msg, code)) => push_failure(ctx, stack, Some(from.as_bytes()), &msg, code),
+        Err((msg, code)) => push_failure(ctx, stack, None, &msg, code),
     }
 }
 

@@ -19,11 +19,13 @@ use crate::host::{with_host, HostError, OpenMode};
 type R<'gc> = Result<NativeAction<'gc>, RuntimeError<'gc>>;
 
 /// lua5.4's default `package.path` (Debian's build).
-pub const DEFAULT_PATH: &str = "/usr/local/share/lua/5.4/?.lua;/usr/local/share/lua/5.4/?/init.lua;\
+pub const DEFAULT_PATH: &str =
+    "/usr/local/share/lua/5.4/?.lua;/usr/local/share/lua/5.4/?/init.lua;\
 /usr/local/lib/lua/5.4/?.lua;/usr/local/lib/lua/5.4/?/init.lua;/usr/share/lua/5.4/?.lua;\
 /usr/share/lua/5.4/?/init.lua;./?.lua;./?/init.lua";
 /// lua5.4's default `package.cpath` (Debian's build).
-pub const DEFAULT_CPATH: &str = "/usr/local/lib/lua/5.4/?.so;/usr/lib/x86_64-linux-gnu/lua/5.4/?.so;\
+pub const DEFAULT_CPATH: &str =
+    "/usr/local/lib/lua/5.4/?.so;/usr/lib/x86_64-linux-gnu/lua/5.4/?.so;\
 /usr/lib/lua/5.4/?.so;/usr/local/lib/lua/5.4/loadall.so;./?.so";
 /// `package.config`: directory separator, path separator, name mark, executable-directory
 /// mark, ignore mark.
@@ -33,7 +35,15 @@ const NO_DYNAMIC_LIBRARIES: &str = "dynamic libraries not enabled; check your Lu
 
 /// Libraries that `load_package` records in `package.loaded` when they are already loaded.
 const STANDARD_LIBRARIES: [&str; 9] = [
-    "coroutine", "table", "io", "os", "string", "math", "utf8", "debug", "package",
+    "coroutine",
+    "table",
+    "io",
+    "os",
+    "string",
+    "math",
+    "utf8",
+    "debug",
+    "package",
 ];
 
 /// A registry table by name, created when missing (`luaL_getsubtable`).
@@ -65,11 +75,11 @@ pub fn register_library<'gc>(
 
 /// Installs `package` and `require`, and `dofile`/`loadfile` (see [`load_host_base`]).
 /// Libraries loaded before it are recorded in `package.loaded`.
-pub fn load_package(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
+pub fn load_package<'gc>(ctx: Context<'gc>) -> Result<(), RuntimeError<'gc>> {
     let package = Table::new(ctx.mc);
     let loaded = loaded_table(ctx)?;
     let preload = registry_table(ctx, b"_PRELOAD")?;
-    let set = |k: &str, v: Value<'_>| -> Result<(), RuntimeError<'_>> {
+    let set = |k: &str, v: Value<'gc>| -> Result<(), RuntimeError<'gc>> {
         package.set_str(ctx, ctx.new_string(k.as_bytes())?, v)
     };
     set("loaded", Value::Table(loaded))?;
@@ -80,6 +90,7 @@ pub fn load_package(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
     let cpath = env_path(ctx, "LUA_CPATH", DEFAULT_CPATH);
     set("cpath", Value::String(ctx.new_string(&cpath)?))?;
     set_native(ctx, package, "searchpath", searchpath, Box::new([]))?;
+    set_native(ctx, package, "loadlib", loadlib, Box::new([]))?;
     let searchers = Table::new(ctx.mc);
     let list: [(&'static str, NativeFn); 4] = [
         ("searcher_preload", search_preload),
@@ -207,11 +218,16 @@ fn search_path<'gc>(
     Ok(Err(msg))
 }
 
-fn searchpath<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
-    let name = check_string(ctx, stack, 0)?;
-    let path = check_string(ctx, stack, 1)?;
-    let sep = opt_string(ctx, stack, 2)?.map_or(b".".to_vec(), |s| s.as_bytes().to_vec());
+fn searchpath<'gc>(
+    ctx: Context<'gc>,
+    _: &[Value<'gc>],
+    stack: &mut NativeStack<'gc, '_>,
+) -> R<'gc> {
+    // lua5.4 (built with gcc) checks these last to first.
     let rep = opt_string(ctx, stack, 3)?.map_or(b"/".to_vec(), |s| s.as_bytes().to_vec());
+    let sep = opt_string(ctx, stack, 2)?.map_or(b".".to_vec(), |s| s.as_bytes().to_vec());
+    let path = check_string(ctx, stack, 1)?;
+    let name = check_string(ctx, stack, 0)?;
     let r = search_path(
         ctx,
         "package.searchpath",
@@ -227,6 +243,19 @@ fn searchpath<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<
     Ok(NativeAction::Return)
 }
 
+/// `package.loadlib(path, funcname)`: there are no dynamic libraries, so always
+/// `nil, message, "absent"`.
+fn loadlib<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
+    check_string(ctx, stack, 0)?;
+    check_string(ctx, stack, 1)?;
+    stack.replace(&[
+        Value::Nil,
+        text(ctx, NO_DYNAMIC_LIBRARIES.as_bytes())?,
+        text(ctx, b"absent")?,
+    ]);
+    Ok(NativeAction::Return)
+}
+
 /// A string field of the package table, raising "'package.<field>' must be a string".
 fn package_string<'gc>(
     ctx: Context<'gc>,
@@ -239,9 +268,9 @@ fn package_string<'gc>(
     };
     match v {
         Value::String(s) => Ok(s),
-        Value::Integer(_) | Value::Number(_) => ctx.new_string(
-            rupa_vm::baselib::args::number_to_string(v).as_bytes(),
-        ),
+        Value::Integer(_) | Value::Number(_) => {
+            ctx.new_string(rupa_vm::baselib::args::number_to_string(v).as_bytes())
+        }
         _ => Err(RuntimeError::msg(format!(
             "'package.{field}' must be a string"
         ))),
@@ -258,7 +287,10 @@ fn search_preload<'gc>(
     stack: &mut NativeStack<'gc, '_>,
 ) -> R<'gc> {
     let name = check_string(ctx, stack, 0)?;
-    let Value::Table(preload) = ctx.state.registry.get_str(ctx, ctx.new_string(b"_PRELOAD")?)
+    let Value::Table(preload) = ctx
+        .state
+        .registry
+        .get_str(ctx, ctx.new_string(b"_PRELOAD")?)
     else {
         return Err(RuntimeError::msg("'package.preload' must be a table"));
     };
@@ -283,7 +315,11 @@ fn load_error<'gc>(name: &[u8], file: &[u8], reason: &str) -> RuntimeError<'gc> 
     ))
 }
 
-fn search_lua<'gc>(ctx: Context<'gc>, up: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
+fn search_lua<'gc>(
+    ctx: Context<'gc>,
+    up: &[Value<'gc>],
+    stack: &mut NativeStack<'gc, '_>,
+) -> R<'gc> {
     let name = check_string(ctx, stack, 0)?;
     let path = package_string(ctx, up, "path")?;
     let found = search_path(ctx, "require", name.as_bytes(), path.as_bytes(), b".", b"/")?;
@@ -304,7 +340,14 @@ fn search_lua<'gc>(ctx: Context<'gc>, up: &[Value<'gc>], stack: &mut NativeStack
 fn search_c<'gc>(ctx: Context<'gc>, up: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
     let name = check_string(ctx, stack, 0)?;
     let cpath = package_string(ctx, up, "cpath")?;
-    match search_path(ctx, "require", name.as_bytes(), cpath.as_bytes(), b".", b"/")? {
+    match search_path(
+        ctx,
+        "require",
+        name.as_bytes(),
+        cpath.as_bytes(),
+        b".",
+        b"/",
+    )? {
         Ok(f) => Err(load_error(name.as_bytes(), &f, NO_DYNAMIC_LIBRARIES)),
         Err(msg) => {
             stack.replace(&[text(ctx, &msg)?]);
@@ -366,7 +409,7 @@ fn require<'gc>(ctx: Context<'gc>, up: &[Value<'gc>], stack: &mut NativeStack<'g
     next_searcher(ctx, st, stack)
 }
 
-fn slot_int(ctx: Context<'_>, st: Table<'_>, slot: i64) -> i64 {
+fn slot_int<'gc>(ctx: Context<'gc>, st: Table<'gc>, slot: i64) -> i64 {
     match st.get_int(ctx, slot) {
         Value::Integer(i) => i,
         _ => 0,
@@ -374,7 +417,11 @@ fn slot_int(ctx: Context<'_>, st: Table<'_>, slot: i64) -> i64 {
 }
 
 /// Calls the next searcher, or raises "module 'x' not found:" with what they said.
-fn next_searcher<'gc>(ctx: Context<'gc>, st: Table<'gc>, stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
+fn next_searcher<'gc>(
+    ctx: Context<'gc>,
+    st: Table<'gc>,
+    stack: &mut NativeStack<'gc, '_>,
+) -> R<'gc> {
     let i = slot_int(ctx, st, SLOT_INDEX) + 1;
     st.set_int(ctx, SLOT_INDEX, Value::Integer(i))?;
     let name = st.get_int(ctx, SLOT_NAME);
@@ -394,7 +441,9 @@ fn next_searcher<'gc>(ctx: Context<'gc>, st: Table<'gc>, stack: &mut NativeStack
                 msg.extend_from_slice(s.as_bytes());
             }
         }
-        return Err(RuntimeError::msg(String::from_utf8_lossy(&msg).into_owned()));
+        return Err(RuntimeError::msg(
+            String::from_utf8_lossy(&msg).into_owned(),
+        ));
     }
     stack.replace(&[name]);
     Ok(NativeAction::Call {

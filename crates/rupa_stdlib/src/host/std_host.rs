@@ -303,7 +303,11 @@ fn create_temp() -> Result<(OsString, std::fs::File), HostError> {
 /// Processor time of this process from Linux's `/proc`, in seconds.
 fn proc_cpu_time() -> Option<f64> {
     if let Ok(s) = std::fs::read_to_string("/proc/self/schedstat") {
-        if let Some(ns) = s.split_whitespace().next().and_then(|f| f.parse::<u64>().ok()) {
+        if let Some(ns) = s
+            .split_whitespace()
+            .next()
+            .and_then(|f| f.parse::<u64>().ok())
+        {
             return Some(ns as f64 / 1e9);
         }
     }

@@ -8,8 +8,11 @@ use std::rc::Rc;
 
 use gc_arena::lock::Lock;
 use gc_arena::Gc;
-use rupa_vm::baselib::args::{arg_error, check_string, number_to_string, opt_integer, opt_string, type_error};
+use rupa_vm::baselib::args::{
+    arg_error, check_string, number_to_string, opt_integer, opt_string, type_error,
+};
 use rupa_vm::baselib::set_native;
+use rupa_vm::function::Function;
 use rupa_vm::native::{NativeAction, NativeFn, NativeStack};
 use rupa_vm::userdata::{UserData, UserDataObj};
 use rupa_vm::{Context, RuntimeError, Table, Value};
@@ -67,11 +70,17 @@ pub fn metatable<'gc>(ctx: Context<'gc>) -> Result<Table<'gc>, RuntimeError<'gc>
     for (name, f) in funcs {
         set_native(ctx, methods, name, f, Box::new([]))?;
     }
-    set_native(ctx, mt, "__gc", collect, Box::new([]))?;
-    set_native(ctx, mt, "__close", collect, Box::new([]))?;
+    // One function for both, as in lua5.4.
+    let gc = Value::Function(Function::new_native(ctx.mc, "__gc", collect, Box::new([])));
+    mt.set_str(ctx, ctx.new_string(b"__gc")?, gc)?;
+    mt.set_str(ctx, ctx.new_string(b"__close")?, gc)?;
     set_native(ctx, mt, "__tostring", tostring, Box::new([]))?;
     mt.set_str(ctx, ctx.new_string(b"__index")?, Value::Table(methods))?;
-    mt.set_str(ctx, ctx.new_string(b"__name")?, Value::String(ctx.new_string(METATABLE_KEY)?))?;
+    mt.set_str(
+        ctx,
+        ctx.new_string(b"__name")?,
+        Value::String(ctx.new_string(METATABLE_KEY)?),
+    )?;
     ctx.state.registry.set_str(ctx, key, Value::Table(mt))?;
     Ok(mt)
 }
@@ -168,7 +177,11 @@ pub fn file_result<'gc>(
 }
 
 /// Closes a file object and leaves what `close` returns in the window.
-pub fn close_file<'gc>(ctx: Context<'gc>, stack: &mut NativeStack<'gc, '_>, file: &LuaFile) -> R<'gc> {
+pub fn close_file<'gc>(
+    ctx: Context<'gc>,
+    stack: &mut NativeStack<'gc, '_>,
+    file: &LuaFile,
+) -> R<'gc> {
     let state = std::mem::replace(&mut *file.state.borrow_mut(), FileState::Closed);
     match state {
         FileState::Closed => Err(RuntimeError::msg("attempt to use a closed file")),
@@ -238,10 +251,12 @@ pub fn check_option<'gc>(
 ) -> Result<usize, RuntimeError<'gc>> {
     let s = opt_string(ctx, stack, i)?;
     let s = s.map_or(default.as_bytes(), |s| s.as_bytes());
-    names
-        .iter()
-        .position(|n| n.as_bytes() == s)
-        .ok_or_else(|| arg_error(i, format!("invalid option '{}'", String::from_utf8_lossy(s))))
+    names.iter().position(|n| n.as_bytes() == s).ok_or_else(|| {
+        arg_error(
+            i,
+            format!("invalid option '{}'", String::from_utf8_lossy(s)),
+        )
+    })
 }
 
 fn seek<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
@@ -269,7 +284,9 @@ fn setvbuf<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc
     let mode = check_option(ctx, stack, 1, "", &["no", "full", "line"])?;
     let size = opt_integer(ctx, stack, 2, 8192)?;
     let mode = [Buffering::No, Buffering::Full, Buffering::Line][mode];
-    let r = s.borrow_mut().set_buffering(mode, size.clamp(0, 1 << 24) as usize);
+    let r = s
+        .borrow_mut()
+        .set_buffering(mode, size.clamp(0, 1 << 24) as usize);
     file_result(ctx, stack, r, "setvbuf")
 }
 
@@ -312,7 +329,11 @@ pub fn write_values<'gc>(
     }
 }
 
-fn file_write<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
+fn file_write<'gc>(
+    ctx: Context<'gc>,
+    _: &[Value<'gc>],
+    stack: &mut NativeStack<'gc, '_>,
+) -> R<'gc> {
     let s = open_stream(ctx, stack, 0, "write")?;
     let file = stack.get(0);
     write_values(ctx, stack, &s, file, 1, "write")

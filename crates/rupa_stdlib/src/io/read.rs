@@ -199,7 +199,11 @@ fn read_limited<'gc>(
 }
 
 /// The string read, or nil when the format failed.
-fn finish_text<'gc>(ctx: Context<'gc>, ok: bool, bytes: &[u8]) -> Result<Value<'gc>, RuntimeError<'gc>> {
+fn finish_text<'gc>(
+    ctx: Context<'gc>,
+    ok: bool,
+    bytes: &[u8],
+) -> Result<Value<'gc>, RuntimeError<'gc>> {
     if ok {
         Ok(Value::String(ctx.new_string(bytes)?))
     } else {
@@ -208,13 +212,21 @@ fn finish_text<'gc>(ctx: Context<'gc>, ok: bool, bytes: &[u8]) -> Result<Value<'
 }
 
 /// `file:read(...)`.
-pub fn file_read<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
+pub fn file_read<'gc>(
+    ctx: Context<'gc>,
+    _: &[Value<'gc>],
+    stack: &mut NativeStack<'gc, '_>,
+) -> R<'gc> {
     let s = open_stream(ctx, stack, 0, "read")?;
     read_formats(ctx, stack, &s, 1)
 }
 
 /// `file:lines(...)`.
-pub fn file_lines<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
+pub fn file_lines<'gc>(
+    ctx: Context<'gc>,
+    _: &[Value<'gc>],
+    stack: &mut NativeStack<'gc, '_>,
+) -> R<'gc> {
     open_stream(ctx, stack, 0, "lines")?;
     let it = lines_iterator(ctx, stack, false)?;
     stack.replace(&[it]);

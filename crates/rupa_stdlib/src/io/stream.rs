@@ -71,7 +71,7 @@ impl Stream {
 
     /// Writes `data` through the buffer.
     pub fn write(&mut self, data: &[u8]) -> Result<(), HostError> {
-        if self.rpos < self.rbuf.len() || !self.rbuf.is_empty() {
+        if !self.rbuf.is_empty() {
             self.drop_input()?;
         }
         self.eof = false;
@@ -123,16 +123,19 @@ impl Stream {
         if !self.wbuf.is_empty() {
             self.flush()?;
         }
-        self.rbuf.resize(self.size.max(1), 0);
+        let mut buf = std::mem::take(&mut self.rbuf);
+        buf.resize(self.size.max(1), 0);
         self.rpos = 0;
-        let n = match self.file()?.read(&mut self.rbuf) {
+        let n = match self.file()?.read(&mut buf) {
             Ok(n) => n,
             Err(e) => {
-                self.rbuf.clear();
+                buf.clear();
+                self.rbuf = buf;
                 return Err(e);
             }
         };
-        self.rbuf.truncate(n);
+        buf.truncate(n);
+        self.rbuf = buf;
         self.eof = n == 0;
         Ok(n > 0)
     }

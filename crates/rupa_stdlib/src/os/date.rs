@@ -81,7 +81,14 @@ pub fn broken_down(t: i64, offset: i64, isdst: bool) -> Option<Tm> {
 /// Seconds since the epoch of fields read as UTC, carrying out-of-range values as `mktime`
 /// does (month 13 is January of the next year, day 0 the last day of the previous month).
 /// `None` on overflow.
-pub fn seconds_from_fields(year: i64, month: i64, day: i64, hour: i64, min: i64, sec: i64) -> Option<i64> {
+pub fn seconds_from_fields(
+    year: i64,
+    month: i64,
+    day: i64,
+    hour: i64,
+    min: i64,
+    sec: i64,
+) -> Option<i64> {
     let m0 = month.checked_sub(1)?;
     let year = year.checked_add(m0.div_euclid(12))?;
     let month = m0.rem_euclid(12) + 1;
@@ -279,7 +286,10 @@ mod tests {
         let f = |fmt: &str, t: i64| {
             String::from_utf8(strftime(fmt.as_bytes(), &utc(t), &z).expect("valid")).expect("ascii")
         };
-        assert_eq!(f("%c|%x|%X|%Z|%z", 0), "Thu Jan  1 00:00:00 1970|01/01/70|00:00:00|GMT|+0000");
+        assert_eq!(
+            f("%c|%x|%X|%Z|%z", 0),
+            "Thu Jan  1 00:00:00 1970|01/01/70|00:00:00|GMT|+0000"
+        );
         assert_eq!(
             f("%Y|%C|%y|%G|%g|%V|%U|%W|%j|%c", -62_000_000_000),
             "5|0|05|5|05|16|16|16|109|Tue Apr 19 09:46:40 5"
@@ -288,7 +298,10 @@ mod tests {
             f("%Y|%C|%y|%G|%g|%V|%U|%W|%j", -62_167_219_201),
             "-1|-1|99|-1|99|52|52|52|365"
         );
-        assert_eq!(f("%Ec|%EC|%Oe|%Ou|%OV", 1_000_000_000), "Sun Sep  9 01:46:40 2001|20| 9|7|36");
+        assert_eq!(
+            f("%Ec|%EC|%Oe|%Ou|%OV", 1_000_000_000),
+            "Sun Sep  9 01:46:40 2001|20| 9|7|36"
+        );
     }
 
     #[test]

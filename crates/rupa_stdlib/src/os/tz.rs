@@ -227,7 +227,12 @@ fn parse_rule(s: &[u8]) -> Option<Rule> {
     };
     // Without dates, the US rules of 2007 are the POSIX default.
     let (start, start_t, end, end_t) = if p.done() {
-        (RuleDate::Month(3, 2, 0), 7200, RuleDate::Month(11, 1, 0), 7200)
+        (
+            RuleDate::Month(3, 2, 0),
+            7200,
+            RuleDate::Month(11, 1, 0),
+            7200,
+        )
     } else {
         p.expect(b',')?;
         let (start, st) = p.date()?;
@@ -331,9 +336,7 @@ impl Rule {
         };
         // The year as seen in standard time is close enough to pick the right transitions.
         let (year, _, _) = super::date::civil_from_days((t + self.std.offset).div_euclid(86_400));
-        let on = |d: RuleDate, time: i64, offset: i64| {
-            rule_day(year, d) * 86_400 + time - offset
-        };
+        let on = |d: RuleDate, time: i64, offset: i64| rule_day(year, d) * 86_400 + time - offset;
         let begins = on(*start, *start_t, self.std.offset);
         let ends = on(*end, *end_t, dst.offset);
         let in_dst = if begins < ends {
@@ -396,15 +399,24 @@ mod tests {
     fn rule_without_dst_and_bracketed_names() {
         let z = Zone::from_environment(Some(b"<+03>-3"));
         let i = z.info_at(0);
-        assert_eq!((i.offset, i.abbrev.as_str(), i.is_dst), (10_800, "+03", false));
+        assert_eq!(
+            (i.offset, i.abbrev.as_str(), i.is_dst),
+            (10_800, "+03", false)
+        );
         let z = Zone::from_environment(Some(b"EST5"));
         assert_eq!(z.info_at(0).offset, -18_000);
     }
 
     #[test]
     fn empty_or_garbage_tz_is_utc() {
-        assert_eq!(Zone::from_environment(Some(b"")).info_at(5), ZoneInfo::utc());
-        assert_eq!(Zone::from_environment(Some(b"1")).info_at(5), ZoneInfo::utc());
+        assert_eq!(
+            Zone::from_environment(Some(b"")).info_at(5),
+            ZoneInfo::utc()
+        );
+        assert_eq!(
+            Zone::from_environment(Some(b"1")).info_at(5),
+            ZoneInfo::utc()
+        );
     }
 
     #[test]

@@ -22,7 +22,10 @@ fn read_source<'gc>(
     function: &str,
     path: Option<&[u8]>,
 ) -> Result<Result<Vec<u8>, String>, RuntimeError<'gc>> {
-    let shown = path.map_or_else(|| "stdin".to_string(), |p| String::from_utf8_lossy(p).into_owned());
+    let shown = path.map_or_else(
+        || "stdin".to_string(),
+        |p| String::from_utf8_lossy(p).into_owned(),
+    );
     let mut data = Vec::new();
     let result = match path {
         Some(p) => {
@@ -119,7 +122,11 @@ pub fn load_file<'gc>(
     let text = skip_prefix(&source);
     let mode = mode.unwrap_or(b"bt");
     let binary = text.first() == Some(&BINARY_MARK);
-    let (kind, letter) = if binary { ("binary", b'b') } else { ("text", b't') };
+    let (kind, letter) = if binary {
+        ("binary", b'b')
+    } else {
+        ("text", b't')
+    };
     if !mode.contains(&letter) {
         return Ok(Err(format!(
             "attempt to load a {kind} chunk (mode is '{}')",
@@ -139,7 +146,11 @@ pub fn load_file<'gc>(
 }
 
 /// `loadfile([filename [, mode [, env]]])`.
-pub fn loadfile<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
+pub fn loadfile<'gc>(
+    ctx: Context<'gc>,
+    _: &[Value<'gc>],
+    stack: &mut NativeStack<'gc, '_>,
+) -> R<'gc> {
     let name = opt_string(ctx, stack, 0)?;
     let mode = opt_string(ctx, stack, 1)?;
     // An explicit nil env counts: the chunk then runs with `_ENV == nil`.
@@ -159,7 +170,11 @@ pub fn loadfile<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStac
 }
 
 /// `dofile([filename])`: runs the file and returns what it returns; errors propagate.
-pub fn dofile<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
+pub fn dofile<'gc>(
+    ctx: Context<'gc>,
+    _: &[Value<'gc>],
+    stack: &mut NativeStack<'gc, '_>,
+) -> R<'gc> {
     let name = opt_string(ctx, stack, 0)?;
     match load_file(ctx, "dofile", name.map(|n| n.as_bytes()), None, None)? {
         Ok(f) => {
