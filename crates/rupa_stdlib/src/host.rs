@@ -275,7 +275,11 @@ impl Installed {
             StdStream::Stdout => self.host.stdout()?,
             StdStream::Stderr => self.host.stderr()?,
         };
-        let s = self.track(Stream::new(file));
+        let s = self.track(Stream::new(
+            file,
+            which == StdStream::Stdin,
+            which != StdStream::Stdin,
+        ));
         self.std.borrow_mut()[i] = Some(s.clone());
         Ok(s)
     }

@@ -90,7 +90,9 @@ fn open_path<'gc>(
 ) -> Result<Result<Value<'gc>, (String, i32)>, RuntimeError<'gc>> {
     let r = with_host(ctx, |h| h.host.open(name, mode));
     match raise_denied(function, r)? {
-        Ok(file) => Ok(Ok(new_stream_file(ctx, file, false)?)),
+        Ok(file) => Ok(Ok(new_stream_file(
+            ctx, file, false, mode.read, mode.write,
+        )?)),
         Err(e) => Ok(Err(e)),
     }
 }
@@ -225,7 +227,7 @@ fn io_popen<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'g
     let r = with_host(ctx, |h| h.host.popen(prog.as_bytes(), write));
     match raise_denied("io.popen", r)? {
         Ok(file) => {
-            let f = new_stream_file(ctx, file, true)?;
+            let f = new_stream_file(ctx, file, true, !write, write)?;
             stack.replace(&[f]);
             Ok(NativeAction::Return)
         }
@@ -241,7 +243,7 @@ fn io_tmpfile<'gc>(
     let r = with_host(ctx, |h| h.host.tmpfile());
     match raise_denied("io.tmpfile", r)? {
         Ok(file) => {
-            let f = new_stream_file(ctx, file, false)?;
+            let f = new_stream_file(ctx, file, false, true, true)?;
             stack.replace(&[f]);
             Ok(NativeAction::Return)
         }

@@ -109,8 +109,10 @@ pub fn new_stream_file<'gc>(
     ctx: Context<'gc>,
     file: Box<dyn crate::host::HostFile>,
     is_pipe: bool,
+    readable: bool,
+    writable: bool,
 ) -> Result<Value<'gc>, RuntimeError<'gc>> {
-    let stream = with_host(ctx, |h| h.track(Stream::new(file)));
+    let stream = with_host(ctx, |h| h.track(Stream::new(file, readable, writable)));
     new_file(ctx, FileState::Open(stream), is_pipe)
 }
 
@@ -241,16 +243,19 @@ fn flush<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, 
     file_result(ctx, stack, r, "flush")
 }
 
-/// Checks an option argument against `names` (`luaL_checkoption`), `default` when absent.
+/// Checks an option argument against `names` (`luaL_checkoption`): `default` when absent, or
+/// required when there is no default.
 pub fn check_option<'gc>(
     ctx: Context<'gc>,
     stack: &mut NativeStack<'gc, '_>,
     i: usize,
-    default: &str,
+    default: Option<&str>,
     names: &[&str],
 ) -> Result<usize, RuntimeError<'gc>> {
-    let s = opt_string(ctx, stack, i)?;
-    let s = s.map_or(default.as_bytes(), |s| s.as_bytes());
+    let s = match default {
+        Some(d) => opt_string(ctx, stack, i)?.map_or(d.as_bytes(), |s| s.as_bytes()),
+        None => check_string(ctx, stack, i)?.as_bytes(),
+    };
     names.iter().position(|n| n.as_bytes() == s).ok_or_else(|| {
         arg_error(
             i,
@@ -261,7 +266,7 @@ pub fn check_option<'gc>(
 
 fn seek<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
     let s = open_stream(ctx, stack, 0, "seek")?;
-    let whence = check_option(ctx, stack, 1, "cur", &["set", "cur", "end"])?;
+    let whence = check_option(ctx, stack, 1, Some("cur"), &["set", "cur", "end"])?;
     let offset = opt_integer(ctx, stack, 2, 0)?;
     let pos = match whence {
         0 if offset < 0 => return push_failure(ctx, stack, None, "Invalid argument", 22),
@@ -281,7 +286,7 @@ fn seek<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '
 
 fn setvbuf<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
     let s = open_stream(ctx, stack, 0, "setvbuf")?;
-    let mode = check_option(ctx, stack, 1, "", &["no", "full", "line"])?;
+    let mode = check_option(ctx, stack, 1, None, &["no", "full", "line"])?;
     let size = opt_integer(ctx, stack, 2, 8192)?;
     let mode = [Buffering::No, Buffering::Full, Buffering::Line][mode];
     let r = s

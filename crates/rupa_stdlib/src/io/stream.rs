@@ -29,11 +29,20 @@ pub struct Stream {
     size: usize,
     /// The last read hit end of file (C's `feof`), so a terminal is not read again for it.
     eof: bool,
+    /// Whether the file was opened for reading / writing: the other direction fails at once
+    /// with EBADF, as glibc's streams do.
+    readable: bool,
+    writable: bool,
+}
+
+/// The error for using a stream in a direction it was not opened for.
+fn bad_descriptor() -> HostError {
+    HostError::io("Bad file descriptor", 9)
 }
 
 impl Stream {
-    /// A stream with the file's default buffering.
-    pub fn new(file: Box<dyn HostFile>) -> Stream {
+    /// A stream with the file's default buffering, open for reading and/or writing.
+    pub fn new(file: Box<dyn HostFile>, readable: bool, writable: bool) -> Stream {
         let mode = file.default_buffering();
         Stream {
             file: Some(file),
@@ -43,6 +52,8 @@ impl Stream {
             mode,
             size: DEFAULT_SIZE,
             eof: false,
+            readable,
+            writable,
         }
     }
 
@@ -71,6 +82,9 @@ impl Stream {
 
     /// Writes `data` through the buffer.
     pub fn write(&mut self, data: &[u8]) -> Result<(), HostError> {
+        if !self.writable {
+            return Err(bad_descriptor());
+        }
         if !self.rbuf.is_empty() {
             self.drop_input()?;
         }
@@ -119,6 +133,9 @@ impl Stream {
     fn fill(&mut self) -> Result<bool, HostError> {
         if self.rpos < self.rbuf.len() {
             return Ok(true);
+        }
+        if !self.readable {
+            return Err(bad_descriptor());
         }
         if !self.wbuf.is_empty() {
             self.flush()?;
@@ -289,11 +306,12 @@ mod tests {
     }
 
     fn mem(data: &[u8]) -> Stream {
-        Stream::new(Box::new(Mem {
+        let file = Mem {
             data: data.to_vec(),
             pos: 0,
             writes: 0,
-        }))
+        };
+        Stream::new(Box::new(file), true, true)
     }
 
     #[test]
