@@ -228,7 +228,7 @@ fn convert(conv: u8, tm: &Tm, zone: &ZoneInfo, out: &mut Vec<u8>) {
         b'j' => write!(out, "{:03}", tm.yday + 1),
         b'm' => write!(out, "{:02}", tm.month),
         b'M' => write!(out, "{:02}", tm.min),
-        b'n' => write!(out, "\n"),
+        b'n' => writeln!(out),
         b'p' => write!(out, "{}", if tm.hour < 12 { "AM" } else { "PM" }),
         b'r' => write!(
             out,

@@ -125,7 +125,10 @@ impl Zone {
 
     /// The zone at instant `t` (seconds since the epoch).
     pub fn info_at(&self, t: i64) -> ZoneInfo {
-        let after_all = self.transitions.last().map_or(true, |&(at, _)| t >= at);
+        let after_all = match self.transitions.last() {
+            None => true,
+            Some(&(at, _)) => t >= at,
+        };
         if after_all {
             if let Some(rule) = &self.rule {
                 return rule.info_at(t);
