@@ -13,6 +13,6 @@ mod runtime;
 mod value;
 
 pub use error::Error;
-pub use runtime::{Limits, Runtime};
+pub use runtime::{Api, Limits, Nested, Runtime};
 pub use rupa_vm::lua::InterruptHandle;
 pub use value::{Handle, LuaValue};

@@ -1,6 +1,10 @@
 //! [`Runtime`]: one Lua state with its libraries and limits.
 
-use rupa_vm::lua::{ExecuteStatus, InterruptHandle, Lua, LuaErrorReport};
+use std::rc::Rc;
+
+use rupa_vm::lua::{
+    ExecuteStatus, HostError, HostFn, InterruptHandle, Lua, LuaErrorReport, StashedValue,
+};
 use rupa_vm::{LuaString, RuntimeError, Table, Value};
 
 use crate::error::Error;
@@ -85,42 +89,112 @@ impl Runtime {
         self.lua.collect_full();
     }
 
+    /// Makes a Lua function that runs `f` on the host side. `f` gets a [`Nested`] view of
+    /// this runtime, so it can call back into Lua (nested execution on the same state, sharing
+    /// live locals with the suspended caller). An `Err` from `f` is raised in Lua: a runtime
+    /// error's value travels unchanged, other errors as their message.
+    pub fn create_function<F>(&mut self, name: &'static str, f: F) -> Handle
+    where
+        F: Fn(&mut Nested<'_>, Vec<Handle>) -> Result<Vec<Handle>, Error> + 'static,
+    {
+        let host: HostFn = Rc::new(move |lua: &mut Lua, args: Vec<StashedValue>| {
+            let mut nested = Nested { lua };
+            let args = args.into_iter().map(Handle).collect();
+            match f(&mut nested, args) {
+                Ok(out) => Ok(out.into_iter().map(|h| h.0).collect()),
+                Err(Error::Runtime { value: Some(v), .. }) => Err(HostError::Value(v.0)),
+                Err(e) => Err(HostError::Message(e.to_string())),
+            }
+        });
+        Handle(self.lua.create_host_function(name, host))
+    }
+
+    /// Closes the state as `lua_close` does: every pending `__gc` finalizer runs.
+    pub fn close(self) {
+        self.lua.close();
+    }
+}
+
+impl Api for Runtime {
+    fn vm(&mut self) -> &mut Lua {
+        &mut self.lua
+    }
+
+    fn vm_ref(&self) -> &Lua {
+        &self.lua
+    }
+
+    fn fuel(&self) -> Option<i64> {
+        self.limits.fuel
+    }
+}
+
+/// The runtime as seen from inside a host function: the same operations, run nested on the
+/// state of the suspended call.
+pub struct Nested<'a> {
+    lua: &'a mut Lua,
+}
+
+impl Api for Nested<'_> {
+    fn vm(&mut self) -> &mut Lua {
+        self.lua
+    }
+
+    fn vm_ref(&self) -> &Lua {
+        self.lua
+    }
+
+    fn fuel(&self) -> Option<i64> {
+        None
+    }
+}
+
+/// Operations on a Lua state shared by [`Runtime`] and [`Nested`] (import this trait to use
+/// them).
+pub trait Api {
+    /// The underlying VM, for what this API does not cover.
+    fn vm(&mut self) -> &mut Lua;
+    /// The underlying VM, read-only.
+    fn vm_ref(&self) -> &Lua;
+    /// Instruction budget for each call made through this view (`None`: unlimited).
+    fn fuel(&self) -> Option<i64>;
+
     /// Compiles `source` as a chunk named `chunk_name` (`"=stdin"`, `"@file.lua"`, or any text,
     /// shown as `[string "..."]`). Returns the chunk's main function.
-    pub fn load(&mut self, source: &[u8], chunk_name: &str) -> Result<Handle, Error> {
-        self.lua
+    fn load(&mut self, source: &[u8], chunk_name: &str) -> Result<Handle, Error> {
+        self.vm()
             .load(source, chunk_name)
             .map(Handle)
             .map_err(|e| Error::Syntax(e.message))
     }
 
     /// Calls `func(args...)` under the runtime's limits and returns its results.
-    pub fn call(&mut self, func: &Handle, args: &[Handle]) -> Result<Vec<Handle>, Error> {
+    fn call(&mut self, func: &Handle, args: &[Handle]) -> Result<Vec<Handle>, Error> {
         let args: Vec<_> = args.iter().map(|h| h.0.clone()).collect();
-        let exec = self.lua.start(&func.0, &args);
-        match self.limits.fuel {
-            None => while self.lua.execute(&exec, i64::MAX) == ExecuteStatus::OutOfFuel {},
+        let exec = self.vm().start(&func.0, &args);
+        match self.fuel() {
+            None => while self.vm().execute(&exec, i64::MAX) == ExecuteStatus::OutOfFuel {},
             Some(fuel) => {
-                if self.lua.execute(&exec, fuel) == ExecuteStatus::OutOfFuel {
+                if self.vm().execute(&exec, fuel) == ExecuteStatus::OutOfFuel {
                     return Err(Error::OutOfFuel);
                 }
             }
         }
-        match self.lua.finish(&exec) {
+        match self.vm().finish(&exec) {
             Ok(vals) => Ok(vals.into_iter().map(Handle).collect()),
             Err(report) => Err(runtime_error(report)),
         }
     }
 
     /// Loads and runs a chunk, returning what it returns.
-    pub fn exec(&mut self, source: &[u8], chunk_name: &str) -> Result<Vec<Handle>, Error> {
+    fn exec(&mut self, source: &[u8], chunk_name: &str) -> Result<Vec<Handle>, Error> {
         let f = self.load(source, chunk_name)?;
         self.call(&f, &[])
     }
 
     /// Copies a value out of the VM.
-    pub fn value(&self, h: &Handle) -> LuaValue {
-        self.lua.enter(|ctx| match Lua::fetch(ctx, &h.0) {
+    fn value(&self, h: &Handle) -> LuaValue {
+        self.vm_ref().enter(|ctx| match Lua::fetch(ctx, &h.0) {
             Value::Nil => LuaValue::Nil,
             Value::Boolean(b) => LuaValue::Boolean(b),
             Value::Integer(i) => LuaValue::Integer(i),
@@ -134,8 +208,8 @@ impl Runtime {
     }
 
     /// Puts a value into the VM (strings are copied; checked against the memory cap).
-    pub fn create(&mut self, v: &LuaValue) -> Result<Handle, Error> {
-        self.lua.enter(|ctx| {
+    fn create(&mut self, v: &LuaValue) -> Result<Handle, Error> {
+        self.vm().enter(|ctx| {
             let value = match v {
                 LuaValue::Nil => Value::Nil,
                 LuaValue::Boolean(b) => Value::Boolean(*b),
@@ -152,16 +226,16 @@ impl Runtime {
     }
 
     /// A new empty table.
-    pub fn new_table(&mut self) -> Result<Handle, Error> {
-        self.lua.enter(|ctx| {
+    fn new_table(&mut self) -> Result<Handle, Error> {
+        self.vm().enter(|ctx| {
             let t = Table::with_capacity(ctx, 0, 0).map_err(|_| Error::Memory)?;
             Ok(Handle(Lua::stash(ctx, Value::Table(t))))
         })
     }
 
     /// Raw `t[key] = value` (no metamethods).
-    pub fn raw_set(&mut self, table: &Handle, key: &Handle, value: &Handle) -> Result<(), Error> {
-        self.lua.enter(|ctx| {
+    fn raw_set(&mut self, table: &Handle, key: &Handle, value: &Handle) -> Result<(), Error> {
+        self.vm().enter(|ctx| {
             let Value::Table(t) = Lua::fetch(ctx, &table.0) else {
                 return Err(plain_error("table expected".to_string()));
             };
@@ -175,25 +249,20 @@ impl Runtime {
     }
 
     /// The global variable `name` (raw access to the globals table).
-    pub fn global(&self, name: &str) -> Handle {
-        self.lua.enter(|ctx| {
+    fn global(&self, name: &str) -> Handle {
+        self.vm_ref().enter(|ctx| {
             let key = LuaString::new(ctx.mc, name.as_bytes());
             Handle(Lua::stash(ctx, ctx.state.globals.get_str(ctx, key)))
         })
     }
 
     /// Sets the global variable `name` (raw access to the globals table).
-    pub fn set_global(&mut self, name: &str, value: &Handle) -> Result<(), Error> {
+    fn set_global(&mut self, name: &str, value: &Handle) -> Result<(), Error> {
         let key = self.create(&LuaValue::from(name))?;
         let globals = self
-            .lua
+            .vm_ref()
             .enter(|ctx| Handle(Lua::stash(ctx, Value::Table(ctx.state.globals))));
         self.raw_set(&globals, &key, value)
-    }
-
-    /// The underlying VM, for what this API does not cover.
-    pub fn vm(&mut self) -> &mut Lua {
-        &mut self.lua
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use rupa::{Error, Limits, LuaValue, Runtime};
+use rupa::{Api, Error, Limits, LuaValue, Runtime};
 
 fn int(rt: &Runtime, h: &rupa::Handle) -> i64 {
     match rt.value(h) {

@@ -8,7 +8,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use args::{Action, Script};
-use rupa::{Error, Handle, LuaValue, Runtime};
+use rupa::{Api, Error, Handle, LuaValue, Runtime};
 
 /// What `rupa -v` prints.
 pub const VERSION: &str = concat!(
@@ -36,7 +36,10 @@ fn main() -> ExitCode {
     }
     let mut rt = Runtime::new();
     let cli = Cli { progname };
-    match cli.run(&mut rt, &argv, &opts) {
+    let outcome = cli.run(&mut rt, &argv, &opts);
+    // Like lua.c, close the state whatever happened: pending finalizers run now.
+    rt.close();
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(()) => ExitCode::FAILURE,
     }
@@ -63,9 +66,9 @@ impl Cli {
         }
         match &opts.script {
             Script::File(path) => {
-                let source = match std::fs::read(path) {
+                let source = match read_script(path) {
                     Ok(s) => s,
-                    Err(_) => return self.fail(&format!("cannot open {path}")),
+                    Err(msg) => return self.fail(&msg),
                 };
                 let script_args = &argv[opts.script_index + 1..];
                 self.run_chunk(rt, skip_shebang(&source), &format!("@{path}"), script_args)?;
@@ -126,9 +129,9 @@ impl Cli {
             },
         };
         if let Some(file) = value.strip_prefix('@') {
-            match std::fs::read(file) {
+            match read_script(file) {
                 Ok(src) => self.run_chunk(rt, skip_shebang(&src), &format!("@{file}"), &[]),
-                Err(_) => self.fail(&format!("cannot open {file}")),
+                Err(msg) => self.fail(&msg),
             }
         } else {
             self.run_chunk(rt, value.as_bytes(), name, &[])
@@ -207,6 +210,25 @@ impl Cli {
         let _ = writeln!(err, "{}: {message}", self.progname);
         let _ = err.flush();
         Err(())
+    }
+}
+
+/// Reads a script file, with lua.c's messages for the two ways it can fail.
+fn read_script(path: &str) -> Result<Vec<u8>, String> {
+    let mut file = std::fs::File::open(path)
+        .map_err(|e| format!("cannot open {path}: {}", os_error_text(&e)))?;
+    let mut source = Vec::new();
+    file.read_to_end(&mut source)
+        .map_err(|e| format!("cannot read {path}: {}", os_error_text(&e)))?;
+    Ok(source)
+}
+
+/// The C library's text for an I/O error (`strerror`), without Rust's " (os error N)" suffix.
+fn os_error_text(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
     }
 }
 

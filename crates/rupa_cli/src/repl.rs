@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, Write};
 
-use rupa::{Error, Runtime};
+use rupa::{Api, Error, Runtime};
 
 use crate::Cli;
 
@@ -12,10 +12,7 @@ use crate::Cli;
 pub fn run(cli: &Cli, rt: &mut Runtime) {
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
-    loop {
-        let Some(first) = prompt_line(&mut lines, "> ") else {
-            break;
-        };
+    while let Some(first) = prompt_line(&mut lines, "> ") {
         let first = first
             .strip_prefix('=')
             .map(|rest| format!("return {rest}"))

@@ -60,6 +60,10 @@ pub struct State<'gc> {
     /// (`rupa_stdlib::host`); `None` until then. Not traced: it holds no GC values.
     #[collect(require_static)]
     pub host: RefCell<Option<Rc<dyn HostHook>>>,
+    /// Set by a host function's trampoline: the executor ends its slice so the host callback
+    /// (id) runs outside the arena with `&mut Lua` (see `lua.rs`).
+    #[collect(require_static)]
+    pub host_request: Cell<Option<usize>>,
 }
 
 /// What the VM itself needs from the host the standard library installs: a place for `print`
@@ -117,6 +121,7 @@ impl<'gc> State<'gc> {
             fuel: Cell::new(0),
             roots: DynamicRootSet::new(mc),
             host: RefCell::new(None),
+            host_request: Cell::new(None),
         }
     }
 }
