@@ -59,7 +59,7 @@ fn registry_table<'gc>(ctx: Context<'gc>, name: &[u8]) -> Result<Table<'gc>, Run
 
 /// The table of loaded modules (`package.loaded`, the registry's `_LOADED`).
 pub fn loaded_table<'gc>(ctx: Context<'gc>) -> Result<Table<'gc>, RuntimeError<'gc>> {
-    registry_table(ctx, b"_LOADED")
+    crate::register::loaded_table(ctx)
 }
 
 /// Makes a library a global and records it in `package.loaded` (`luaL_requiref`).
