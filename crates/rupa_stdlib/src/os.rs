@@ -204,13 +204,13 @@ fn time<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '
     let as_utc =
         seconds_from_fields(year, month, day, hour, min, sec).ok_or_else(unrepresentable)?;
     // mktime: find t whose local time is the given one (two rounds settle any zone).
-    let mut t = as_utc - local_zone(ctx, "time", as_utc)?.offset;
-    t = as_utc - local_zone(ctx, "time", t)?.offset;
+    let mut t = as_utc.saturating_sub(local_zone(ctx, "time", as_utc)?.offset);
+    t = as_utc.saturating_sub(local_zone(ctx, "time", t)?.offset);
     let mut zone = local_zone(ctx, "time", t)?;
     // An explicit isdst that disagrees with the zone shifts by an hour, as glibc's mktime does.
     match isdst {
-        Some(true) if !zone.is_dst => t -= 3600,
-        Some(false) if zone.is_dst => t += 3600,
+        Some(true) if !zone.is_dst => t = t.saturating_sub(3600),
+        Some(false) if zone.is_dst => t = t.saturating_add(3600),
         _ => {}
     }
     if isdst.is_some() {

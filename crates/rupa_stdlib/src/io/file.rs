@@ -112,6 +112,8 @@ pub fn new_stream_file<'gc>(
     readable: bool,
     writable: bool,
 ) -> Result<Value<'gc>, RuntimeError<'gc>> {
+    // The stream's buffers live outside the arena; make sure the cap leaves room for them.
+    ctx.reserve(2 * 8192)?;
     let stream = with_host(ctx, |h| h.track(Stream::new(file, readable, writable)));
     new_file(ctx, FileState::Open(stream), is_pipe)
 }

@@ -140,7 +140,10 @@ pub fn read_formats<'gc>(
                         Some(b'l') | Some(b'L') => {
                             let mut line = Vec::new();
                             match s.read_line(&mut line, spec[0] == b'L') {
-                                Ok(ok) => finish_text(ctx, ok, &line)?,
+                                Ok(ok) => {
+                                    charge(ctx, line.len());
+                                    finish_text(ctx, ok, &line)?
+                                }
                                 Err(e) => return Ok(Err(e)),
                             }
                         }

@@ -222,7 +222,10 @@ impl Stream {
         self.rpos = 0;
         self.eof = false;
         let pos = match pos {
-            SeekFrom::Current(off) => SeekFrom::Current(off - unread),
+            SeekFrom::Current(off) => match off.checked_sub(unread) {
+                Some(o) => SeekFrom::Current(o),
+                None => return Err(HostError::io("Invalid argument", 22)),
+            },
             other => other,
         };
         self.file()?.seek(pos)

@@ -283,7 +283,8 @@ impl Parser<'_> {
             n = n.checked_mul(10)?.checked_add((c - b'0') as i64)?;
             self.i += 1;
         }
-        (self.i > start).then_some(n)
+        // Rule numbers are small (hours, days, weeks); refusing big ones keeps sums in range.
+        (self.i > start && n <= 1_000_000).then_some(n)
     }
     /// `[+-]hh[:mm[:ss]]` in seconds (positive west of Greenwich, as POSIX writes it).
     fn offset(&mut self) -> Option<i64> {
@@ -337,6 +338,10 @@ impl Rule {
         let Some((dst, start, start_t, end, end_t)) = &self.dst else {
             return self.std.clone();
         };
+        // Far outside any calendar anyone uses, keep the arithmetic below in range.
+        if t.unsigned_abs() > 1 << 50 {
+            return self.std.clone();
+        }
         // The year as seen in standard time is close enough to pick the right transitions.
         let (year, _, _) = super::date::civil_from_days((t + self.std.offset).div_euclid(86_400));
         let on = |d: RuleDate, time: i64, offset: i64| rule_day(year, d) * 86_400 + time - offset;
