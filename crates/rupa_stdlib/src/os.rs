@@ -207,13 +207,20 @@ fn time<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '
     let mut t = as_utc.saturating_sub(local_zone(ctx, "time", as_utc)?.offset);
     t = as_utc.saturating_sub(local_zone(ctx, "time", t)?.offset);
     let mut zone = local_zone(ctx, "time", t)?;
-    // An explicit isdst that disagrees with the zone shifts by an hour, as glibc's mktime does.
-    match isdst {
-        Some(true) if !zone.is_dst => t = t.saturating_sub(3600),
-        Some(false) if zone.is_dst => t = t.saturating_add(3600),
-        _ => {}
-    }
-    if isdst.is_some() {
+    if let Some(want) = isdst {
+        // glibc reads the fields with the offset of the kind asked for (summer or standard
+        // time) in force near that date, even where that kind does not apply; with no such
+        // kind nearby it assumes an hour of difference.
+        let offset = if zone.is_dst == want {
+            zone.offset
+        } else {
+            match offset_of_kind(ctx, t, want)? {
+                Some(o) => o,
+                None if want => zone.offset + 3600,
+                None => zone.offset - 3600,
+            }
+        };
+        t = as_utc.saturating_sub(offset);
         zone = local_zone(ctx, "time", t)?;
     }
     let tm = broken_down(t, zone.offset, zone.is_dst).ok_or_else(unrepresentable)?;
@@ -224,6 +231,25 @@ fn time<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '
     set_fields(ctx, table, &tm)?;
     stack.replace(&[Value::Integer(t)]);
     Ok(NativeAction::Return)
+}
+
+/// The UTC offset of summer time (`dst`) or standard time in force within about a year of
+/// `t`, probing day by day outward.
+fn offset_of_kind<'gc>(
+    ctx: Context<'gc>,
+    t: i64,
+    dst: bool,
+) -> Result<Option<i64>, RuntimeError<'gc>> {
+    const DAY: i64 = 86_400;
+    for days in 1..=400 {
+        for probe in [t.saturating_sub(days * DAY), t.saturating_add(days * DAY)] {
+            let z = local_zone(ctx, "time", probe)?;
+            if z.is_dst == dst {
+                return Ok(Some(z.offset));
+            }
+        }
+    }
+    Ok(None)
 }
 
 fn difftime<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {

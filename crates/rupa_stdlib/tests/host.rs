@@ -295,3 +295,31 @@ fn clock_and_time_zone_come_from_the_host() {
     .expect("runs");
     assert_eq!(out, ["1719835200", "true", "1706788800", "2", "1", "false"]);
 }
+
+#[test]
+fn mktime_edge_cases_as_glibc() {
+    // Expected values from lua5.4 with TZ="CET-1CEST,M3.5.0,M10.5.0/3".
+    let (mut lua, _) = capture_state();
+    let cases = [
+        ("2024, 3, 31, 2, 30, nil", "1711848600 3 true"),
+        ("2024, 10, 27, 2, 30, nil", "1729992600 2 false"),
+        ("2024, 3, 31, 2, 30, true", "1711845000 1 false"),
+        ("2024, 3, 31, 2, 30, false", "1711848600 3 true"),
+        ("2024, 10, 27, 2, 30, true", "1729989000 2 true"),
+        ("2024, 10, 27, 2, 30, false", "1729992600 2 false"),
+        ("2024, 7, 1, 12, 0, false", "1719831600 13 true"),
+        ("2024, 1, 1, 12, 0, true", "1704103200 11 false"),
+        ("2200, 7, 1, 12, 0, nil", "7273792800 12 true"),
+        ("1900, 7, 1, 12, 0, nil", "-2193310800 12 false"),
+    ];
+    for (fields, expected) in cases {
+        let src = format!(
+            "local y, mo, d, h, mi, dst = {fields}
+             local t = {{year = y, month = mo, day = d, hour = h, min = mi, isdst = dst}}
+             local r = os.time(t)
+             return r .. ' ' .. t.hour .. ' ' .. tostring(t.isdst)"
+        );
+        let out = run(&mut lua, &src).expect("runs");
+        assert_eq!(out[0], expected, "{fields}");
+    }
+}

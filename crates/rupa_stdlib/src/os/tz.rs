@@ -343,7 +343,10 @@ impl Rule {
             return self.std.clone();
         }
         // The year as seen in standard time is close enough to pick the right transitions.
+        // glibc computes the transitions of years before 1970 as if they were in 1970, so
+        // earlier instants are all before them.
         let (year, _, _) = super::date::civil_from_days((t + self.std.offset).div_euclid(86_400));
+        let year = year.max(1970);
         let on = |d: RuleDate, time: i64, offset: i64| rule_day(year, d) * 86_400 + time - offset;
         let begins = on(*start, *start_t, self.std.offset);
         let ends = on(*end, *end_t, dst.offset);
