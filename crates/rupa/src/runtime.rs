@@ -47,6 +47,7 @@ impl Runtime {
             rupa_vm::corolib::load_coroutine(ctx)
                 .expect("a fresh state has room for the coroutine library");
             rupa_stdlib::math::load_math(ctx).expect("a fresh state has room for the math library");
+            rupa_stdlib::utf8::load_utf8(ctx).expect("a fresh state has room for the utf8 library");
             rupa_stdlib::table::load_table(ctx)
                 .expect("a fresh state has room for the table library");
             rupa_stdlib::host::install(ctx, std::rc::Rc::new(rupa_stdlib::host::StdHost::new()));

@@ -2,10 +2,13 @@
 //!
 //! Every library is loaded on its own by its `load_<lib>` function. `string` also holds the
 //! VM-independent core of the string library (patterns, `format`, `pack`) as pure Rust over
-//! byte slices. Whatever touches the world outside the VM (files, processes, environment,
-//! clock, standard streams) goes through the [`host::Host`] the embedder installs with
-//! [`host::install`]: [`host::StdHost`] grants what lua5.4 has, [`host::DenyHost`] refuses
-//! everything.
+//! byte slices. The `table`, `math` and `utf8` libraries are complete natives (`load_table`,
+//! `load_math`, `load_utf8`); `register` installs a library in the globals and in
+//! `package.loaded`.
+//!
+//! Whatever touches the world outside the VM (files, processes, environment, clock, standard
+//! streams) goes through the [`host::Host`] the embedder installs with [`host::install`]:
+//! [`host::StdHost`] grants what lua5.4 has, [`host::DenyHost`] refuses everything.
 #![forbid(unsafe_code)]
 
 pub mod host;
@@ -16,6 +19,7 @@ pub mod package;
 pub mod register;
 pub mod string;
 pub mod table;
+pub mod utf8;
 
 pub use io::load_io;
 pub use os::load_os;

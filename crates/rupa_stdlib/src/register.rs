@@ -27,13 +27,16 @@ pub fn register_lib<'gc>(
     Ok(lib)
 }
 
-/// The registry's `_LOADED` table, created when missing.
+/// The registry's `_LOADED` table, created when missing with `_G` in it (as `luaL_openlibs`
+/// leaves it: messages name base functions through `_LOADED._G`).
 pub fn loaded_table<'gc>(ctx: Context<'gc>) -> Result<Table<'gc>, RuntimeError<'gc>> {
     let key = ctx.new_string(b"_LOADED")?;
     match ctx.state.registry.get_str(ctx, key) {
         Value::Table(t) => Ok(t),
         _ => {
             let t = Table::new(ctx.mc);
+            let g = ctx.state.globals;
+            t.set_str(ctx, ctx.new_string(b"_G")?, Value::Table(g))?;
             ctx.state.registry.set_str(ctx, key, Value::Table(t))?;
             Ok(t)
         }

@@ -353,7 +353,7 @@ impl Lua {
     /// Closes the state as `lua_close` does: runs the finalizer of every object that has one,
     /// the most recently marked first.
     pub fn close(mut self) {
-        self.arena.collect_all();
+        crate::gc::collect_full(&mut self.arena);
         self.run_finalizers();
         self.enter(|ctx| {
             let pending: Vec<_> = ctx.state.finalizable.borrow_mut(ctx.mc).drain(..).collect();
@@ -379,12 +379,12 @@ impl Lua {
     fn collect(&mut self, requested: bool) {
         let request = self.enter(|ctx| ctx.state.gc_request.take());
         match request {
-            Some(GcRequest::Full) => self.arena.collect_all(),
-            Some(GcRequest::Step(_)) => self.arena.collect_debt(),
+            Some(GcRequest::Full) => crate::gc::collect_full(&mut self.arena),
+            Some(GcRequest::Step(_)) => crate::gc::collect_debt(&mut self.arena),
             None => {
                 let stopped = self.enter(|ctx| ctx.state.gc_stopped.get());
                 if !stopped && !requested {
-                    self.arena.collect_debt();
+                    crate::gc::collect_debt(&mut self.arena);
                 }
             }
         }
@@ -425,7 +425,7 @@ fn host_trampoline<'gc>(
 impl Lua {
     /// A full collection cycle; then the finalizers of objects found dead run.
     pub fn collect_full(&mut self) {
-        self.arena.collect_all();
+        crate::gc::collect_full(&mut self.arena);
         self.run_finalizers();
     }
 }

@@ -16,7 +16,7 @@ use rupa_vm::userdata::{UserData, UserDataObj};
 use rupa_vm::{Context, RuntimeError, Table, Value};
 
 /// Number of value registers a machine has.
-pub const NVALS: usize = 8;
+pub const NVALS: usize = 5;
 /// Number of integer registers a machine has.
 pub const NINTS: usize = 10;
 
@@ -54,6 +54,9 @@ pub struct Machine<'gc> {
     pub out: Vec<Value<'gc>>,
     out_table: Option<Table<'gc>>,
     scratch_ud: Option<UserData<'gc>>,
+    /// The registers as last saved: only the ones that changed are written again (a sort
+    /// saves its machine around every comparator call).
+    saved: Option<[Value<'gc>; NVALS]>,
 }
 
 /// What a machine needs next.
@@ -96,18 +99,21 @@ impl<'gc> Machine<'gc> {
             out: Vec::new(),
             out_table: None,
             scratch_ud: None,
+            saved: None,
         }
     }
 
     /// Moves the machine into a state table (slot 1: the scratch userdata, 2..: registers,
     /// then the `out` table).
     fn save(&mut self, ctx: Context<'gc>, state: Table<'gc>) -> Result<(), RuntimeError<'gc>> {
+        let mut out_created = false;
         if !self.out.is_empty() {
             let out = match self.out_table {
                 Some(t) => t,
                 None => {
                     let t = Table::new(ctx.mc);
                     self.out_table = Some(t);
+                    out_created = true;
                     t
                 }
             };
@@ -117,31 +123,36 @@ impl<'gc> Machine<'gc> {
             }
         }
         let scratch = std::mem::take(&mut self.s);
-        let ud = match self.scratch_ud {
+        match self.scratch_ud {
             Some(ud) => {
                 if let Some(cell) = ud.0.data.downcast_ref::<RefCell<Scratch>>() {
                     *cell.borrow_mut() = scratch;
                 }
-                ud
             }
             None => {
                 ctx.reserve(std::mem::size_of::<Scratch>() + 64)?;
-                UserData(Gc::new(
+                let ud = UserData(Gc::new(
                     ctx.mc,
                     UserDataObj {
                         metatable: Lock::new(None),
                         user_value: Lock::new(Value::Nil),
                         data: Box::new(RefCell::new(scratch)),
                     },
-                ))
+                ));
+                self.scratch_ud = Some(ud);
+                state.set_int(ctx, 1, Value::UserData(ud))?;
             }
-        };
-        state.set_int(ctx, 1, Value::UserData(ud))?;
-        for (k, v) in self.v.iter().enumerate() {
-            state.set_int(ctx, k as i64 + 2, *v)?;
         }
-        let out = self.out_table.map_or(Value::Nil, Value::Table);
-        state.set_int(ctx, NVALS as i64 + 2, out)?;
+        for (k, v) in self.v.iter().enumerate() {
+            let unchanged = self.saved.as_ref().is_some_and(|old| same(&old[k], v));
+            if !unchanged {
+                state.set_int(ctx, k as i64 + 2, *v)?;
+            }
+        }
+        if out_created {
+            let out = self.out_table.map_or(Value::Nil, Value::Table);
+            state.set_int(ctx, NVALS as i64 + 2, out)?;
+        }
         Ok(())
     }
 
@@ -158,9 +169,13 @@ impl<'gc> Machine<'gc> {
         for (k, slot) in v.iter_mut().enumerate() {
             *slot = state.get_int(ctx, k as i64 + 2);
         }
-        let out_table = match state.get_int(ctx, NVALS as i64 + 2) {
-            Value::Table(t) => Some(t),
-            _ => None,
+        let out_table = if s.out_saved > 0 {
+            match state.get_int(ctx, NVALS as i64 + 2) {
+                Value::Table(t) => Some(t),
+                _ => None,
+            }
+        } else {
+            None
         };
         Ok(Machine {
             s,
@@ -168,6 +183,7 @@ impl<'gc> Machine<'gc> {
             out: Vec::new(),
             out_table,
             scratch_ud: Some(ud),
+            saved: Some(v),
         })
     }
 
@@ -187,6 +203,19 @@ impl<'gc> Machine<'gc> {
             stack.push(v);
         }
         Ok(())
+    }
+}
+
+/// Whether two register values are the same value (bitwise for numbers, identity for
+/// objects): an unchanged register need not be saved again.
+fn same<'gc>(a: &Value<'gc>, b: &Value<'gc>) -> bool {
+    match (a, b) {
+        (Value::Nil, Value::Nil) => true,
+        (Value::Boolean(x), Value::Boolean(y)) => x == y,
+        (Value::Integer(x), Value::Integer(y)) => x == y,
+        (Value::Number(x), Value::Number(y)) => x.to_bits() == y.to_bits(),
+        (Value::String(x), Value::String(y)) => Gc::ptr_eq(x.0, y.0),
+        _ => a.address().is_some() && a.address() == b.address() && a.type_name() == b.type_name(),
     }
 }
 

@@ -85,8 +85,22 @@ fn general_form(a: f64, prec: usize, alt: bool, upper: bool) -> Vec<u8> {
     let (mantissa, exp) = rust_exponent(a, p - 1);
     let p_i = p as i64;
     let mut s = if exp < p_i && exp >= -4 {
-        let frac = usize::try_from(p_i - 1 - exp).expect("exp < p, so p - 1 - exp >= 0");
-        format!("{a:.frac$}").into_bytes()
+        // The same `p` rounded digits, with the point moved: no second formatting pass.
+        let digits: Vec<u8> = mantissa.bytes().filter(|&c| c != b'.').collect();
+        let mut fixed = Vec::with_capacity(p + 6);
+        if exp >= 0 {
+            let int_len = exp as usize + 1;
+            fixed.extend_from_slice(&digits[..int_len]);
+            if int_len < digits.len() {
+                fixed.push(b'.');
+                fixed.extend_from_slice(&digits[int_len..]);
+            }
+        } else {
+            fixed.extend_from_slice(b"0.");
+            fixed.resize(fixed.len() + (-exp - 1) as usize, b'0');
+            fixed.extend_from_slice(&digits);
+        }
+        fixed
     } else {
         mantissa.into_bytes()
     };

@@ -13,6 +13,7 @@ fn is_space(c: u8) -> bool {
 /// Whether byte `c` belongs to the class named by the letter after `%` (`a`, `D`, ...).
 /// Upper-case letters complement their class; a non-letter (or an unknown letter) stands
 /// for itself, which is how `%.` or `%%` match a literal byte.
+#[inline]
 pub(crate) fn class_matches(c: u8, class: u8) -> bool {
     let res = match class.to_ascii_lowercase() {
         b'a' => c.is_ascii_alphabetic(),

@@ -175,6 +175,27 @@ impl Match {
     }
 }
 
+/// The byte every match must start with, when the pattern begins with a plain literal
+/// that is not optional. Attempts at other positions fail at once, with no error and no
+/// capture, so the search loops may skip them: the results are the same, only faster.
+fn first_literal(pat: &[u8]) -> Option<u8> {
+    let (&c, rest) = pat.split_first()?;
+    let special = b"(%[.)".contains(&c) || (c == b'$' && rest.is_empty());
+    let optional = matches!(rest.first(), Some(b'*' | b'?' | b'-'));
+    (!special && !optional).then_some(c)
+}
+
+/// The first position at or after `s` where an attempt can match, given `first_literal`.
+fn next_candidate(subject: &[u8], s: usize, first: Option<u8>) -> usize {
+    match first {
+        Some(c) => subject
+            .get(s..)
+            .and_then(|rest| rest.iter().position(|&b| b == c))
+            .map_or(subject.len().max(s), |i| s + i),
+        None => s,
+    }
+}
+
 /// Splits off a leading `^`: the anchor flag and the rest of the pattern.
 fn split_anchor(pattern: &[u8]) -> (bool, &[u8]) {
     match pattern.split_first() {
@@ -234,9 +255,11 @@ pub fn find(
         return Ok(None);
     }
     let (anchor, pat) = split_anchor(pattern);
+    let first = if anchor { None } else { first_literal(pat) };
     let mut m = Matcher::new(subject, pat, budget);
     let mut s = init;
     loop {
+        s = next_candidate(subject, s, first);
         if let Some(e) = m.attempt(s)? {
             return Ok(Some(Match::from_matcher(&m, s, e)));
         }
@@ -295,8 +318,10 @@ impl GMatch {
         pattern: &[u8],
         budget: &mut Budget,
     ) -> Result<Option<Match>, PatternError> {
+        let first = first_literal(pattern);
         let mut m = Matcher::new(subject, pattern, budget);
         while self.pos <= subject.len() {
+            self.pos = next_candidate(subject, self.pos, first);
             let s = self.pos;
             if let Some(e) = m.attempt(s)? {
                 if Some(e) != self.last_match {
@@ -350,8 +375,10 @@ impl Gsub {
         budget: &mut Budget,
     ) -> Result<Option<Match>, PatternError> {
         let (anchor, pat) = split_anchor(pattern);
+        let first = if anchor { None } else { first_literal(pat) };
         let mut m = Matcher::new(subject, pat, budget);
         while !self.done && self.count < self.max {
+            self.pos = next_candidate(subject, self.pos, first);
             let s = self.pos;
             let found = m.attempt(s)?.filter(|&e| Some(e) != self.last_match);
             if anchor {

@@ -7,6 +7,7 @@ use super::{Budget, Capture, Gsub, Match, PatternError};
 /// Appends the expansion of replacement string `repl` for match `m` of `subject` to `out`:
 /// `%0` is the whole match, `%1`-`%9` a capture (a position capture as its decimal 1-based
 /// position; `%1` is the whole match when the pattern has no captures), `%%` a `%`.
+/// `subject` must be the string `m` was found in (ranges outside it expand to nothing).
 pub fn expand_replacement(
     repl: &[u8],
     subject: &[u8],
@@ -20,9 +21,11 @@ pub fn expand_replacement(
         let c = rest.get(k + 1).copied().unwrap_or(0);
         match c {
             b'%' => out.push(b'%'),
-            b'0' => out.extend_from_slice(&subject[m.start..m.end]),
+            b'0' => out.extend_from_slice(subject.get(m.start..m.end).unwrap_or_default()),
             b'1'..=b'9' => match m.capture(usize::from(c - b'1'))? {
-                Capture::Range(a, b) => out.extend_from_slice(&subject[a..b]),
+                Capture::Range(a, b) => {
+                    out.extend_from_slice(subject.get(a..b).unwrap_or_default())
+                }
                 Capture::Position(p) => out.extend_from_slice((p + 1).to_string().as_bytes()),
             },
             _ => return Err(PatternError::InvalidReplacementEscape),
