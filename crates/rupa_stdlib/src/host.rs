@@ -38,6 +38,9 @@ pub enum HostError {
     /// The operation was tried and failed: the system's message (as `strerror` words it) and
     /// error number.
     Io { message: String, code: i32 },
+    /// The platform has no such facility; the message is raised as a Lua error, as lua5.4
+    /// built without it does (`'popen' not supported`).
+    Unsupported(&'static str),
 }
 
 impl HostError {
@@ -313,6 +316,7 @@ impl HostHook for Installed {
     fn write_stdout(&self, bytes: &[u8], flush: bool) -> Result<(), String> {
         let stream = self.std_stream(StdStream::Stdout).map_err(|e| match e {
             HostError::Denied(what) => format!("print: {what} is not allowed in this sandbox"),
+            HostError::Unsupported(message) => message.to_string(),
             HostError::Io { message, .. } => message,
         })?;
         let mut s = stream.borrow_mut();
@@ -375,6 +379,7 @@ pub fn raise_denied<'gc, T>(
     match r {
         Ok(v) => Ok(Ok(v)),
         Err(HostError::Denied(what)) => Err(HostError::denied_error(function, what)),
+        Err(HostError::Unsupported(message)) => Err(RuntimeError::msg(message)),
         Err(HostError::Io { message, code }) => Ok(Err((message, code))),
     }
 }

@@ -186,7 +186,7 @@ fn readable(ctx: Context<'_>, path: &[u8]) -> Result<bool, HostError> {
             Ok(true)
         }
         Err(HostError::Denied(what)) => Err(HostError::Denied(what)),
-        Err(HostError::Io { .. }) => Ok(false),
+        Err(HostError::Io { .. } | HostError::Unsupported(_)) => Ok(false),
     }
 }
 
@@ -210,7 +210,7 @@ fn search_path<'gc>(
             Ok(true) => return Ok(Ok(candidate.to_vec())),
             Ok(false) => {}
             Err(HostError::Denied(what)) => return Err(HostError::denied_error(function, what)),
-            Err(HostError::Io { .. }) => {}
+            Err(HostError::Io { .. } | HostError::Unsupported(_)) => {}
         }
     }
     let mut msg = b"no file '".to_vec();

@@ -370,7 +370,7 @@ impl Host for StdHost {
         #[cfg(target_os = "wasi")]
         {
             let _ = (command, write);
-            Err(no_processes())
+            Err(HostError::Unsupported("'popen' not supported"))
         }
     }
 

@@ -142,6 +142,7 @@ pub fn stream_of<'gc>(
     match with_host(ctx, |h| h.std_stream(which)) {
         Ok(s) => Ok(Some(s)),
         Err(HostError::Denied(what)) => Err(HostError::denied_error(function, what)),
+        Err(HostError::Unsupported(message)) => Err(RuntimeError::msg(message)),
         Err(HostError::Io { message, .. }) => Err(RuntimeError::msg(message)),
     }
 }
@@ -176,6 +177,7 @@ pub fn file_result<'gc>(
             Ok(NativeAction::Return)
         }
         Err(HostError::Denied(what)) => Err(HostError::denied_error(function, what)),
+        Err(HostError::Unsupported(message)) => Err(RuntimeError::msg(message)),
         Err(HostError::Io { message, code }) => push_failure(ctx, stack, None, &message, code),
     }
 }

@@ -64,6 +64,7 @@ fn read_source<'gc>(
     match result {
         Ok(()) => Ok(Ok(data)),
         Err((_, HostError::Denied(what))) => Err(HostError::denied_error(function, what)),
+        Err((_, HostError::Unsupported(message))) => Err(RuntimeError::msg(message)),
         Err((verb, HostError::Io { message, .. })) => {
             Ok(Err(format!("cannot {verb} {shown}: {message}")))
         }
