@@ -50,6 +50,11 @@ impl Runtime {
             rupa_stdlib::utf8::load_utf8(ctx).expect("a fresh state has room for the utf8 library");
             rupa_stdlib::table::load_table(ctx)
                 .expect("a fresh state has room for the table library");
+            rupa_stdlib::host::install(ctx, std::rc::Rc::new(rupa_stdlib::host::StdHost::new()));
+            rupa_stdlib::load_os(ctx).expect("a fresh state has room for the os library");
+            rupa_stdlib::load_io(ctx).expect("a fresh state has room for the io library");
+            // Last: it records the libraries loaded before it in `package.loaded`.
+            rupa_stdlib::load_package(ctx).expect("a fresh state has room for the package library");
         });
         let mut rt = Runtime {
             lua,

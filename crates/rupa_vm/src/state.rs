@@ -4,7 +4,9 @@
 //! string metatable and the memory cap. `Context` pairs it with the arena's `Mutation` so VM
 //! code passes one `Copy` value around.
 
-use std::cell::Cell;
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use gc_arena::{
     lock::{Lock, RefLock},
@@ -54,10 +56,25 @@ pub struct State<'gc> {
     pub fuel: Cell<i64>,
     /// Handles for values held outside the arena (`Lua::stash`).
     pub roots: DynamicRootSet<'gc>,
+    /// The embedder's host capabilities, installed by the standard library
+    /// (`rupa_stdlib::host`); `None` until then. Not traced: it holds no GC values.
+    #[collect(require_static)]
+    pub host: RefCell<Option<Rc<dyn HostHook>>>,
     /// Set by a host function's trampoline: the executor ends its slice so the host callback
     /// (id) runs outside the arena with `&mut Lua` (see `lua.rs`).
     #[collect(require_static)]
     pub host_request: Cell<Option<usize>>,
+}
+
+/// What the VM itself needs from the host the standard library installs: a place for `print`
+/// to write, shared with `io.write` so their output keeps its order. The library downcasts
+/// through `as_any` to reach the rest of its host.
+pub trait HostHook: 'static {
+    /// Writes `bytes` to the standard output, flushing it when `flush` is set. `Err` carries
+    /// the message of a Lua error to raise (for example, output refused by a sandbox).
+    fn write_stdout(&self, bytes: &[u8], flush: bool) -> Result<(), String>;
+    /// The concrete host object.
+    fn as_any(&self) -> &dyn Any;
 }
 
 /// A collection requested from Lua.
@@ -103,6 +120,7 @@ impl<'gc> State<'gc> {
             weak_tables: Gc::new(mc, RefLock::new(Vec::new())),
             fuel: Cell::new(0),
             roots: DynamicRootSet::new(mc),
+            host: RefCell::new(None),
             host_request: Cell::new(None),
         }
     }
@@ -129,6 +147,24 @@ impl<'gc> Context<'gc> {
     pub fn new_string(self, bytes: &[u8]) -> Result<LuaString<'gc>, RuntimeError<'gc>> {
         self.reserve(bytes.len() + STRING_OVERHEAD)?;
         Ok(LuaString::new(self.mc, bytes))
+    }
+
+    /// Writes `print` output: through the installed host, or straight to the process's standard
+    /// output when there is none.
+    pub fn write_stdout(self, bytes: &[u8], flush: bool) -> Result<(), RuntimeError<'gc>> {
+        let hook = self.state.host.borrow().clone();
+        match hook {
+            Some(h) => h.write_stdout(bytes, flush).map_err(RuntimeError::Message),
+            None => {
+                use std::io::Write;
+                let mut out = std::io::stdout().lock();
+                let _ = out.write_all(bytes);
+                if flush {
+                    let _ = out.flush();
+                }
+                Ok(())
+            }
+        }
     }
 
     /// The interned name of a metamethod event.

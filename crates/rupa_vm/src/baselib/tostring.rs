@@ -2,7 +2,6 @@
 //! `__name`, `%.14g` floats, `table: 0x...` addresses), calling `__tostring` through the
 //! executor so it may yield and never recurses on the Rust stack.
 
-use std::io::Write;
 
 use crate::error::RuntimeError;
 use crate::meta::MetaEvent;
@@ -123,7 +122,7 @@ pub fn print<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'
         match convert(ctx, v)? {
             Conversion::Text(s) => out.extend_from_slice(s.as_bytes()),
             Conversion::Call(mm) => {
-                write_out(&out[..mark], false);
+                ctx.write_stdout(&out[..mark], false)?;
                 // The rest of the arguments wait in a table until `__tostring` returns.
                 let pending = Table::new(ctx.mc);
                 pending.set_int(ctx, 0, Value::Integer(i as i64 + 1))?;
@@ -137,7 +136,7 @@ pub fn print<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'
         }
     }
     out.push(b'\n');
-    write_out(&out, true);
+    ctx.write_stdout(&out, true)?;
     stack.clear();
     Ok(NativeAction::Return)
 }
@@ -186,7 +185,7 @@ fn print_resume<'gc>(
         match convert(ctx, v)? {
             Conversion::Text(s) => out.extend_from_slice(s.as_bytes()),
             Conversion::Call(mm) => {
-                write_out(&out[..mark], false);
+                ctx.write_stdout(&out[..mark], false)?;
                 pending.set_int(ctx, 0, Value::Integer(i))?;
                 stack.replace(&[v]);
                 return Ok(call_tostring(mm, pending));
@@ -194,7 +193,7 @@ fn print_resume<'gc>(
         }
     }
     out.push(b'\n');
-    write_out(&out, true);
+    ctx.write_stdout(&out, true)?;
     stack.clear();
     Ok(NativeAction::Return)
 }
@@ -212,12 +211,3 @@ fn write_simple(v: Value<'_>, out: &mut Vec<u8>) -> bool {
     true
 }
 
-/// Writes to the process's stdout. Write errors are ignored, as lua5.4's `print` ignores them.
-fn write_out(bytes: &[u8], flush: bool) {
-    let stdout = std::io::stdout();
-    let mut lock = stdout.lock();
-    let _ = lock.write_all(bytes);
-    if flush {
-        let _ = lock.flush();
-    }
-}

@@ -1,0 +1,11 @@
+-- failures come back as nil, "name: message", errno
+print(io.open("/tmp/rupa_no_such_file_here"))
+print(io.open("/tmp/rupa_no_such_dir/x", "w"))
+print(io.open("/tmp", "w"))
+print(io.open("/tmp", "a"))
+print(io.open(""))
+local f = io.open("/tmp")
+print(io.type(f), f:read(1))
+print(f:read("a"))
+print(f:read("l"))
+f:close()

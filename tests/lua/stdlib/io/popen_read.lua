@@ -1,0 +1,15 @@
+-- io.popen in read mode, and the exit status from close
+local p = io.popen("echo hi; echo there; exit 3")
+print(io.type(p), p:read("l"), p:read("a"))
+print(p:close())
+p = io.popen("printf '1 2 3'")
+print(p:read("n", "n", "n"))
+print(p:close())
+p = io.popen("kill -9 $$")
+print(p:read("a"))
+print(p:close())
+for l in io.popen("printf 'a\\nb\\n'"):lines() do io.write("[", l, "]") end
+print()
+print(pcall(io.popen, "ls", "rw"))
+print(pcall(io.popen, "ls", "r+"))
+print(pcall(io.popen))

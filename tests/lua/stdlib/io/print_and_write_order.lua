@@ -1,0 +1,10 @@
+-- print and io.write share one buffered stdout
+io.write("a")
+print("b")
+io.write("c")
+io.stdout:write("d")
+print("e", 1, nil)
+io.write("f\n")
+io.stdout:flush()
+print(io.flush())
+io.write("no newline at end")

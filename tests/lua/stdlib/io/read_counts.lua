@@ -1,0 +1,18 @@
+-- read(n) reads up to n bytes; read(0) tests for end of file
+local name = "/tmp/rupa_io_read_counts"
+local f = assert(io.open(name, "w"))
+f:write("abcdefghij")
+f:close()
+f = assert(io.open(name))
+print(f:read(0), f:read(3), f:read(0), f:read(4))
+print(f:read(100))
+print(f:read(0), f:read(1), f:read(5))
+print(f:read("a"), f:read("a"))
+f:seek("set", 0)
+print(f:read(2, 2, 2, 0, 10, 1))
+f:seek("set", 0)
+print(f:read(3.0))
+print(pcall(f.read, f, "3"))
+print(pcall(f.read, f, 1.5))
+f:close()
+os.remove(name)

@@ -1,0 +1,18 @@
+-- "l" drops the newline, "L" keeps it; empty lines; a last line without newline; "*l" form
+local name = "/tmp/rupa_io_read_lines"
+local f = assert(io.open(name, "w"))
+f:write("one\n\ntwo\r\n  three  \nlast")
+f:close()
+f = assert(io.open(name))
+print(f:read("l"))
+print(f:read("L") == "\n")
+print(f:read("*l") == "two\r")
+print(f:read("*L") == "  three  \n")
+print(f:read("L"))
+print(f:read("l"), f:read("L"), f:read("l"))
+f:close()
+f = assert(io.open(name))
+print(f:read())
+print(f:read("l", "l", "l"))
+f:close()
+os.remove(name)

@@ -1,0 +1,10 @@
+-- seek with offsets at the integer limits fails with EINVAL; far positions are allowed
+local f = io.tmpfile()
+print(f:seek("cur", math.mininteger))
+print(f:seek("set", math.maxinteger))
+print(f:seek("end", math.mininteger))
+print(f:seek("set", -1))
+print(f:seek("set", 2^40))
+print(f:seek("cur", -1))
+print(f:read(1))
+f:close()

@@ -1,0 +1,10 @@
+-- setvbuf modes; output order through print and io.write stays right in every mode
+print(io.stdout:setvbuf("no"))
+io.write("a") print("b") io.write("c\n")
+print(io.stdout:setvbuf("full", 1024))
+io.write("d") print("e") io.write("f\n")
+print(io.stdout:setvbuf("line"))
+io.write("g") print("h") io.write("i\n")
+print(pcall(io.stdout.setvbuf, io.stdout, "x"))
+print(pcall(io.stdout.setvbuf, io.stdout))
+print(pcall(io.stdout.setvbuf, io.stdout, "no", "x"))

@@ -1,0 +1,11 @@
+-- os.date's argument checks
+print(pcall(os.date, "!%c", 1.5))
+print(pcall(os.date, "!%c", "x"))
+print(pcall(os.date, "!%c", {}))
+print(pcall(os.date, {}))
+print(pcall(os.date, "!%c", 2^63))
+print(pcall(os.date, "!%c", 1e100))
+print(pcall(os.date, "!%Y", 2^60))
+print(pcall(os.date, "!%Y", -2^60))
+print(pcall(os.date, "!*t", 2^62))
+print(os.date("!%Y", "86400"), os.date("!%d", 86400.0), os.date(5, 0))

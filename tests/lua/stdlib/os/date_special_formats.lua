@@ -1,0 +1,10 @@
+-- empty formats, "!" alone, literal text, and the default "%c"
+print("[" .. os.date("!", 0) .. "]")
+print("[" .. os.date("", 0) .. "]")
+print("[" .. os.date("!hello world", 0) .. "]")
+print("[" .. os.date("!*tx", 0) .. "]")
+print("[" .. os.date("!%%%n%t%%", 0) .. "]")
+print(os.date("!%c", 0) == os.date("!%a %b %e %H:%M:%S %Y", 0))
+print(os.date(nil, 0) == os.date("%c", 0))
+print(os.date("!%H:%M:%S", 45296), os.date("!%I:%M %p", 45296), os.date("!%r", 300))
+print(#os.date("!%c"), type(os.date()))

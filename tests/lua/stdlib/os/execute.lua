@@ -1,0 +1,10 @@
+-- os.execute: shell presence, exit statuses and signals
+print(os.execute())
+print(os.execute("true"))
+print(os.execute("exit 3"))
+print(os.execute("false"))
+print(os.execute("exit 255"))
+print(os.execute("kill -9 $$"))
+print(os.execute("kill -15 $$"))
+print(os.execute("rupa_no_such_command_xyz 2>/dev/null"))
+print(pcall(os.execute, {}))

@@ -1,0 +1,18 @@
+-- package.searchpath: substitution, separators and the "no file" list
+local dir = "/tmp/rupa_pkg_searchpath"
+os.execute("mkdir -p " .. dir .. "/a/b")
+local f = assert(io.open(dir .. "/a/b/c.lua", "w")) f:close()
+print(package.searchpath("a.b.c", dir .. "/?.lua"))
+print(package.searchpath("a.b.c", "/tmp/nope/?.x;" .. dir .. "/?.lua"))
+print(package.searchpath("a.b.c", "x/?;;?.y", "", "/"))
+print(package.searchpath("a.b.c", "x/?;;?.y", ".", "\\"))
+print(package.searchpath("a_b_c", "x/?;?.?", "_", "."))
+print(package.searchpath("m", ""))
+print(package.searchpath("m", ";"))
+print(package.searchpath("m", "noplaceholder"))
+print(pcall(package.searchpath))
+print(pcall(package.searchpath, "m"))
+print(pcall(package.searchpath, "m", {}))
+print(pcall(package.searchpath, "m", "p", {}))
+print(package.searchpath(1, "?.lua"))
+os.execute("rm -rf " .. dir)
