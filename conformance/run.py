@@ -1,0 +1,189 @@
+#!/usr/bin/env python3
+"""The lupa conformance runner: lupa 2.8's own README doctests and unittest suite, run against
+rupa (``--impl rupa``, the default) or against the real lupa (``--impl lupa``, which proves the
+runner). See conformance/README.md.
+
+Exit status: 0 when every test passed or failed as listed in expected_failures.txt; 1 on a new
+failure or on an unexpected pass (or skip) of a listed test; 2 when the run could not start.
+"""
+
+import argparse
+import gc
+import sys
+import unittest
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
+
+import _report  # noqa: E402  (imported after sys.path is set, for `python -m` and direct runs)
+import _sdist  # noqa: E402
+import _suites  # noqa: E402
+import _target  # noqa: E402
+
+DEFAULT_EXPECTED = HERE / "expected_failures.txt"
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(
+        prog="run.py", description="Run lupa 2.8's doctests and unittest suite against rupa."
+    )
+    parser.add_argument(
+        "--impl",
+        choices=("rupa", "lupa"),
+        default="rupa",
+        help="rupa: rupa.install_as_lupa() (default); lupa: the real lupa 2.8 installed here",
+    )
+    parser.add_argument(
+        "--lupa-backend",
+        default="lua54",
+        metavar="MODULE",
+        help="with --impl lupa: the lupa.<MODULE> that `lupa` is pinned to (default: lua54)",
+    )
+    parser.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=None,
+        help="where the sdist is cached (default: $RUPA_CONFORMANCE_CACHE or "
+        "~/.cache/rupa-conformance)",
+    )
+    parser.add_argument("--sdist", type=Path, help="use this lupa-2.8.tar.gz (still sha-checked)")
+    parser.add_argument("--index", default=_sdist.DEFAULT_INDEX, help="PyPI simple index URL")
+    parser.add_argument("--expected-failures", type=Path, default=DEFAULT_EXPECTED)
+    parser.add_argument(
+        "-k",
+        dest="filters",
+        action="append",
+        default=[],
+        metavar="SUBSTRING",
+        help="only run tests whose id contains SUBSTRING (repeatable)",
+    )
+    parser.add_argument("--list", action="store_true", help="list the test ids and exit")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=300.0,
+        help="seconds one test may run before the process is ended with tracebacks (0: none)",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="print each test as it runs")
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="do not print failure tracebacks"
+    )
+    return parser.parse_args(argv)
+
+
+def iter_tests(suite):
+    """The leaf tests of a suite, in order."""
+    for item in suite:
+        if isinstance(item, unittest.TestSuite):
+            yield from iter_tests(item)
+        else:
+            yield item
+
+
+def build(stage_root, lupa_module, test_module):
+    """The whole suite, in upstream's order: module doctests, unittest classes, README."""
+    suite = unittest.TestSuite()
+    suite.addTests(
+        _suites.pyx_docstring_suite(stage_root / "lupa" / "_lupa.pyx", vars(lupa_module))
+    )
+    suite.addTests(_suites.unittest_suite(test_module, lupa_module))
+    suite.addTests(_suites.readme_suite(stage_root / "README.rst"))
+    return suite
+
+
+def main(argv=None):
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    cache_dir = args.cache_dir or _sdist.default_cache_dir()
+    try:
+        expected = _report.parse_expected_failures(
+            args.expected_failures.read_text(encoding="utf-8")
+        )
+    except (OSError, ValueError) as exc:
+        print(f"conformance: {args.expected_failures}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        sdist = _sdist.fetch_sdist(cache_dir, index=args.index, sdist=args.sdist)
+        stage_root = _sdist.extract(sdist, cache_dir)
+    except _sdist.SdistError as exc:
+        print(f"conformance: {exc}", file=sys.stderr)
+        return 2
+    try:
+        lupa_module, test_module, description = _target.install(
+            args.impl, stage_root, args.lupa_backend
+        )
+    except _target.TargetError as exc:
+        print(f"conformance: --impl {args.impl}: {exc}", file=sys.stderr)
+        return 2
+
+    tests = list(iter_tests(build(stage_root, lupa_module, test_module)))
+    all_ids = [_report.short_id(test) for test in tests]
+    unknown = sorted(set(expected) - set(all_ids))
+    if unknown:
+        print(
+            f"conformance: {args.expected_failures} lists tests that do not exist: "
+            + ", ".join(unknown),
+            file=sys.stderr,
+        )
+        return 2
+    if args.filters:
+        tests = [t for t in tests if any(f in _report.short_id(t) for f in args.filters)]
+    if args.list:
+        for test in tests:
+            print(_report.short_id(test))
+        return 0
+    # The list says what rupa cannot do; the real lupa must pass everything.
+    if args.impl == "lupa":
+        expected = {}
+
+    print(f"conformance: lupa {_sdist.LUPA_VERSION} suite against {description}")
+    print(f"conformance: {len(tests)} tests from {stage_root}")
+    sys.stdout.flush()
+    result = _report.RecordingResult(timeout=args.timeout or None, verbose=args.verbose)
+    stdout, stderr = sys.stdout, sys.stderr
+    try:
+        unittest.TestSuite(tests).run(result)
+    finally:
+        # If the runner itself broke mid-test, the output buffers must not swallow the report.
+        sys.stdout, sys.stderr = stdout, stderr
+    gc.collect()
+
+    order = [_report.short_id(test) for test in tests]
+    verdicts = _report.judge(result.outcomes, expected)
+    if not args.quiet:
+        for test_id in order:
+            verdict = verdicts.get(test_id)
+            if verdict == "failed":
+                print(f"\n===== FAILED {test_id}\n{result.details.get(test_id, '').rstrip()}")
+            elif verdict in ("xpass", "xskip"):
+                print(
+                    f"\n===== UNEXPECTED {'PASS' if verdict == 'xpass' else 'SKIP'} {test_id}: "
+                    f"listed in {args.expected_failures.name} ({expected[test_id]})"
+                )
+    marks = {
+        _report.group_of(_report.short_id(test)): "+"
+        for test in tests
+        if not isinstance(test, _suites.DocTestSection)
+        and not _suites.upstream_collects(type(test).__name__)
+    }
+    table, totals = _report.format_table(_report.summarize(verdicts, order), marks)
+    print()
+    print(table)
+    if marks:
+        print("+ not collected by upstream's load_tests (name lacks the Test prefix); run here too")
+    examples = sum(t.example_count() for t in tests if isinstance(t, _suites.DocTestSection))
+    stale = totals["xpass"]
+    applicable = totals["passed"] + totals["failed"]
+    rate = 100.0 * totals["passed"] / applicable if applicable else 100.0
+    print(
+        f"\n{totals['xfail']} expected failures, {stale} unexpected passes or skips of listed "
+        f"tests, {totals['skipped']} skipped by upstream's conditions; "
+        f"{rate:.1f}% of {applicable} applicable tests passed; {examples} doctest examples"
+    )
+    print(f"{totals['passed']} passed, {totals['failed']} failed")
+    return 1 if totals["failed"] or stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
