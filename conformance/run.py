@@ -82,6 +82,19 @@ def iter_tests(suite):
             yield item
 
 
+def select(tests, filters):
+    """The tests whose id contains one of ``filters``, plus the README sections before the last
+    selected one: README sections share one namespace, so each needs its predecessors."""
+    ids = [_report.short_id(test) for test in tests]
+    chosen = [any(f in test_id for f in filters) for test_id in ids]
+    readme = [i for i, test_id in enumerate(ids) if test_id.startswith("README.rst::")]
+    last = max((i for i in readme if chosen[i]), default=None)
+    if last is not None:
+        for i in readme:
+            chosen[i] = chosen[i] or i <= last
+    return [test for test, keep in zip(tests, chosen) if keep]
+
+
 def build(stage_root, lupa_module, test_module):
     """The whole suite, in upstream's order: module doctests, unittest classes, README."""
     suite = unittest.TestSuite()
@@ -128,7 +141,7 @@ def main(argv=None):
         )
         return 2
     if args.filters:
-        tests = [t for t in tests if any(f in _report.short_id(t) for f in args.filters)]
+        tests = select(tests, args.filters)
     if args.list:
         for test in tests:
             print(_report.short_id(test))

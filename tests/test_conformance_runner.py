@@ -23,6 +23,7 @@ sys.path.insert(0, str(CONFORMANCE))
 import _report  # noqa: E402
 import _sdist  # noqa: E402
 import _suites  # noqa: E402
+import run  # noqa: E402
 
 
 class ExpectedFailuresFileTest(unittest.TestCase):
@@ -100,6 +101,28 @@ class ReadmeSectionsTest(unittest.TestCase):
             _suites.readme_suite(readme).run(result)
             self.assertEqual(len(result.failures), 1)
             self.assertIn("README.rst::A", result.failures[0][0].id())
+
+
+class _FakeDoctest:
+    _testMethodName = "run_doctest"
+
+    def __init__(self, test_id):
+        self._id = test_id
+
+    def id(self):
+        return self._id
+
+
+class SelectTest(unittest.TestCase):
+    def test_readme_section_brings_its_predecessors(self):
+        ids = ["T.test_a", "README.rst::A", "README.rst::B", "README.rst::C", "T.test_b"]
+        tests = [_FakeDoctest(i) for i in ids]
+        chosen = [t.id() for t in run.select(tests, ["::B", "test_b"])]
+        self.assertEqual(chosen, ["README.rst::A", "README.rst::B", "T.test_b"])
+
+    def test_no_readme_section_selected(self):
+        tests = [_FakeDoctest(i) for i in ["README.rst::A", "T.test_a"]]
+        self.assertEqual([t.id() for t in run.select(tests, ["test_a"])], ["T.test_a"])
 
 
 def _tarball(directory, files):
