@@ -8,8 +8,12 @@ failure or on an unexpected pass (or skip) of a listed test; 2 when the run coul
 """
 
 import argparse
+import faulthandler
 import gc
+import json
+import subprocess
 import sys
+import tempfile
 import unittest
 from pathlib import Path
 
@@ -66,6 +70,14 @@ def parse_args(argv):
         default=300.0,
         help="seconds one test may run before the process is ended with tracebacks (0: none)",
     )
+    parser.add_argument(
+        "--isolate",
+        action="store_true",
+        help="run each test class in its own process, so a crash fails only that class",
+    )
+    # Used by --isolate to talk to its children.
+    parser.add_argument("--group", help=argparse.SUPPRESS)
+    parser.add_argument("--results-json", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("-v", "--verbose", action="store_true", help="print each test as it runs")
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="do not print failure tracebacks"
@@ -106,53 +118,8 @@ def build(stage_root, lupa_module, test_module):
     return suite
 
 
-def main(argv=None):
-    args = parse_args(sys.argv[1:] if argv is None else argv)
-    cache_dir = args.cache_dir or _sdist.default_cache_dir()
-    try:
-        expected = _report.parse_expected_failures(
-            args.expected_failures.read_text(encoding="utf-8")
-        )
-    except (OSError, ValueError) as exc:
-        print(f"conformance: {args.expected_failures}: {exc}", file=sys.stderr)
-        return 2
-    try:
-        sdist = _sdist.fetch_sdist(cache_dir, index=args.index, sdist=args.sdist)
-        stage_root = _sdist.extract(sdist, cache_dir)
-    except _sdist.SdistError as exc:
-        print(f"conformance: {exc}", file=sys.stderr)
-        return 2
-    try:
-        lupa_module, test_module, description = _target.install(
-            args.impl, stage_root, args.lupa_backend
-        )
-    except _target.TargetError as exc:
-        print(f"conformance: --impl {args.impl}: {exc}", file=sys.stderr)
-        return 2
-
-    tests = list(iter_tests(build(stage_root, lupa_module, test_module)))
-    all_ids = [_report.short_id(test) for test in tests]
-    unknown = sorted(set(expected) - set(all_ids))
-    if unknown:
-        print(
-            f"conformance: {args.expected_failures} lists tests that do not exist: "
-            + ", ".join(unknown),
-            file=sys.stderr,
-        )
-        return 2
-    if args.filters:
-        tests = select(tests, args.filters)
-    if args.list:
-        for test in tests:
-            print(_report.short_id(test))
-        return 0
-    # The list says what rupa cannot do; the real lupa must pass everything.
-    if args.impl == "lupa":
-        expected = {}
-
-    print(f"conformance: lupa {_sdist.LUPA_VERSION} suite against {description}")
-    print(f"conformance: {len(tests)} tests from {stage_root}")
-    sys.stdout.flush()
+def run_inline(tests, args):
+    """Run the tests in this process: ``(outcomes, details)``."""
     result = _report.RecordingResult(timeout=args.timeout or None, verbose=args.verbose)
     stdout, stderr = sys.stdout, sys.stderr
     try:
@@ -161,14 +128,71 @@ def main(argv=None):
         # If the runner itself broke mid-test, the output buffers must not swallow the report.
         sys.stdout, sys.stderr = stdout, stderr
     gc.collect()
+    return result.outcomes, result.details
 
+
+def run_isolated(tests, args, cache_dir):
+    """Run each group (test class, README, docstrings) in a child process: ``(outcomes,
+    details)``. A child that dies (crash, abort, watchdog) fails every test of its group that it
+    did not report, with the end of its stderr as the detail, and the other groups still run."""
+    groups = []
+    for test in tests:
+        group = _report.group_of(_report.short_id(test))
+        if group not in groups:
+            groups.append(group)
+    outcomes, details = {}, {}
+    with tempfile.TemporaryDirectory(prefix="rupa-conformance-") as tmp:
+        for n, group in enumerate(groups):
+            out = Path(tmp) / f"group{n}.json"
+            command = [
+                sys.executable,
+                str(Path(__file__).resolve()),
+                "--impl", args.impl,
+                "--lupa-backend", args.lupa_backend,
+                "--cache-dir", str(cache_dir),
+                "--index", args.index,
+                "--expected-failures", str(args.expected_failures),
+                "--timeout", str(args.timeout),
+                "--group", group,
+                "--results-json", str(out),
+                "-q",
+            ]
+            if args.sdist:
+                command += ["--sdist", str(args.sdist)]
+            for substring in args.filters:
+                command += ["-k", substring]
+            if args.verbose:
+                print(f"[{n + 1}/{len(groups)}] {group}", file=sys.stderr, flush=True)
+            child = subprocess.run(command, capture_output=True, text=True)
+            if out.is_file():
+                report = json.loads(out.read_text(encoding="utf-8"))
+                outcomes.update(report["outcomes"])
+                details.update(report["details"])
+            else:
+                tail = "\n".join(child.stderr.rstrip().splitlines()[-40:])
+                died = f"the child process running {group} died (exit status {child.returncode})"
+                for test in tests:
+                    test_id = _report.short_id(test)
+                    if _report.group_of(test_id) == group and test_id not in outcomes:
+                        outcomes[test_id] = "fail"
+                        details[test_id] = f"{died}:\n{tail}"
+    return outcomes, details
+
+
+def report(tests, outcomes, details, expected, args):
+    """Print failures, the table and the closing line; return the exit status."""
     order = [_report.short_id(test) for test in tests]
-    verdicts = _report.judge(result.outcomes, expected)
+    for test_id in order:
+        # A test that never reported (its class setup failed, say) must not pass silently.
+        if test_id not in outcomes:
+            outcomes[test_id] = "fail"
+            details.setdefault(test_id, "no result was recorded for this test")
+    verdicts = _report.judge(outcomes, expected)
     if not args.quiet:
         for test_id in order:
             verdict = verdicts.get(test_id)
             if verdict == "failed":
-                print(f"\n===== FAILED {test_id}\n{result.details.get(test_id, '').rstrip()}")
+                print(f"\n===== FAILED {test_id}\n{details.get(test_id, '').rstrip()}")
             elif verdict in ("xpass", "xskip"):
                 print(
                     f"\n===== UNEXPECTED {'PASS' if verdict == 'xpass' else 'SKIP'} {test_id}: "
@@ -196,6 +220,67 @@ def main(argv=None):
     )
     print(f"{totals['passed']} passed, {totals['failed']} failed")
     return 1 if totals["failed"] or stale else 0
+
+
+def main(argv=None):
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    # An engine crash (abort, segfault) then leaves the Python traceback of where it happened.
+    faulthandler.enable(file=sys.__stderr__)
+    cache_dir = args.cache_dir or _sdist.default_cache_dir()
+    try:
+        expected = _report.parse_expected_failures(
+            args.expected_failures.read_text(encoding="utf-8")
+        )
+    except (OSError, ValueError) as exc:
+        print(f"conformance: {args.expected_failures}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        sdist = _sdist.fetch_sdist(cache_dir, index=args.index, sdist=args.sdist)
+        stage_root = _sdist.extract(sdist, cache_dir)
+    except _sdist.SdistError as exc:
+        print(f"conformance: {exc}", file=sys.stderr)
+        return 2
+    try:
+        lupa_module, test_module, description = _target.install(
+            args.impl, stage_root, args.lupa_backend
+        )
+    except _target.TargetError as exc:
+        print(f"conformance: --impl {args.impl}: {exc}", file=sys.stderr)
+        return 2
+
+    tests = list(iter_tests(build(stage_root, lupa_module, test_module)))
+    unknown = sorted(set(expected) - {_report.short_id(test) for test in tests})
+    if unknown:
+        print(
+            f"conformance: {args.expected_failures} lists tests that do not exist: "
+            + ", ".join(unknown),
+            file=sys.stderr,
+        )
+        return 2
+    if args.filters:
+        tests = select(tests, args.filters)
+    if args.group is not None:
+        tests = [t for t in tests if _report.group_of(_report.short_id(t)) == args.group]
+    if args.list:
+        for test in tests:
+            print(_report.short_id(test))
+        return 0
+    # The list says what rupa cannot do; the real lupa must pass everything.
+    if args.impl == "lupa":
+        expected = {}
+
+    print(f"conformance: lupa {_sdist.LUPA_VERSION} suite against {description}")
+    print(f"conformance: {len(tests)} tests from {stage_root}")
+    sys.stdout.flush()
+    if args.isolate:
+        outcomes, details = run_isolated(tests, args, cache_dir)
+    else:
+        outcomes, details = run_inline(tests, args)
+    if args.results_json is not None:
+        args.results_json.write_text(
+            json.dumps({"outcomes": outcomes, "details": details}), encoding="utf-8"
+        )
+    return report(tests, outcomes, details, expected, args)
 
 
 if __name__ == "__main__":

@@ -276,6 +276,24 @@ class WholeRunTest(unittest.TestCase):
         self.assertEqual(proc.returncode, 1, proc.stdout + proc.stderr)
         self.assertIn("===== UNEXPECTED PASS TestLuaRuntime_lupa.test_lua_type", proc.stdout)
 
+    def test_isolated_crash_fails_only_its_class(self):
+        crashing = FAKE_RUPA.format(breakage="shim.lua_type = lambda obj: __import__('os').abort()")
+        proc = self.run_runner(
+            "--isolate", "-k", "test_lua_type", "-k", "test_coroutine_status", rupa_source=crashing
+        )
+        self.assertEqual(proc.returncode, 1, proc.stdout + proc.stderr)
+        self.assertIn("running TestLuaRuntime_lupa died", proc.stdout)
+        self.assertClosing(proc, 1, 1)
+
+    def test_watchdog_ends_a_hung_test(self):
+        hanging = FAKE_RUPA.format(breakage="shim.lua_type = lambda obj: __import__('time').sleep(600)")
+        proc = self.run_runner(
+            "--isolate", "--timeout", "2", "-k", "test_lua_type", rupa_source=hanging
+        )
+        self.assertEqual(proc.returncode, 1, proc.stdout + proc.stderr)
+        self.assertIn("Timeout", proc.stdout)
+        self.assertClosing(proc, 0, 1)
+
     def test_unknown_listed_id_is_an_error(self):
         proc = self.run_runner(
             "--impl", "lupa", "--list", expected="TestNoSuch_lupa.test_x  # typo\n"
