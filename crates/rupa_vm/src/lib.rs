@@ -4,12 +4,15 @@
 
 pub mod ast;
 pub mod chunkname;
+pub mod compiler;
 pub mod error;
 pub mod function;
+pub mod lexer;
 pub mod meta;
 pub mod native;
 pub mod number;
 pub mod opcode;
+pub mod parser;
 pub mod proto;
 pub mod state;
 pub mod string;
@@ -18,7 +21,10 @@ pub mod thread;
 pub mod userdata;
 pub mod value;
 
+pub use compiler::{compile, disassemble};
 pub use error::RuntimeError;
+pub use lexer::skip_shebang;
+pub use parser::parse;
 pub use state::{Context, State};
 pub use string::LuaString;
 pub use table::Table;

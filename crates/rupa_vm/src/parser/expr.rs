@@ -1,0 +1,323 @@
+//! Expressions: operator precedence, primary and suffixed expressions, calls, constructors.
+
+use super::{Parser, Result};
+use crate::ast::{BinOp, Expr, ExprKind, TableField, UnOp};
+use crate::lexer::Token;
+
+/// Priority of unary operators: above every binary operator but `^` on its left.
+const UNARY_PRIORITY: u8 = 12;
+
+/// Left and right priorities of a binary operator, as lua5.4 has them: an operator is
+/// right-associative when its right priority is lower than its left one.
+fn priority(op: BinOp) -> (u8, u8) {
+    match op {
+        BinOp::Or => (1, 1),
+        BinOp::And => (2, 2),
+        BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => (3, 3),
+        BinOp::BOr => (4, 4),
+        BinOp::BXor => (5, 5),
+        BinOp::BAnd => (6, 6),
+        BinOp::Shl | BinOp::Shr => (7, 7),
+        BinOp::Concat => (9, 8),
+        BinOp::Add | BinOp::Sub => (10, 10),
+        BinOp::Mul | BinOp::Div | BinOp::IDiv | BinOp::Mod => (11, 11),
+        BinOp::Pow => (14, 13),
+    }
+}
+
+fn binary_op(token: &Token) -> Option<BinOp> {
+    Some(match token {
+        Token::Char(b'+') => BinOp::Add,
+        Token::Char(b'-') => BinOp::Sub,
+        Token::Char(b'*') => BinOp::Mul,
+        Token::Char(b'%') => BinOp::Mod,
+        Token::Char(b'^') => BinOp::Pow,
+        Token::Char(b'/') => BinOp::Div,
+        Token::IDiv => BinOp::IDiv,
+        Token::Char(b'&') => BinOp::BAnd,
+        Token::Char(b'|') => BinOp::BOr,
+        Token::Char(b'~') => BinOp::BXor,
+        Token::Shl => BinOp::Shl,
+        Token::Shr => BinOp::Shr,
+        Token::Concat => BinOp::Concat,
+        Token::Ne => BinOp::Ne,
+        Token::Eq => BinOp::Eq,
+        Token::Char(b'<') => BinOp::Lt,
+        Token::Le => BinOp::Le,
+        Token::Char(b'>') => BinOp::Gt,
+        Token::Ge => BinOp::Ge,
+        Token::And => BinOp::And,
+        Token::Or => BinOp::Or,
+        _ => return None,
+    })
+}
+
+fn unary_op(token: &Token) -> Option<UnOp> {
+    Some(match token {
+        Token::Not => UnOp::Not,
+        Token::Char(b'-') => UnOp::Neg,
+        Token::Char(b'~') => UnOp::BNot,
+        Token::Char(b'#') => UnOp::Len,
+        _ => return None,
+    })
+}
+
+impl Parser<'_> {
+    /// An expression.
+    pub(super) fn expr(&mut self) -> Result<Expr> {
+        Ok(self.sub_expr(0)?.0)
+    }
+
+    /// `expr {',' expr}`.
+    pub(super) fn expr_list(&mut self) -> Result<Vec<Expr>> {
+        let mut list = vec![self.expr()?];
+        while self.test_next(&Token::Char(b','))? {
+            list.push(self.expr()?);
+        }
+        Ok(list)
+    }
+
+    /// An expression whose binary operators all have a left priority above `limit`; also
+    /// returns the operator that stopped it.
+    fn sub_expr(&mut self, limit: u8) -> Result<(Expr, Option<BinOp>)> {
+        self.enter_level()?;
+        let mut expr = match unary_op(self.tok()) {
+            Some(op) => {
+                let line = self.line();
+                self.advance()?;
+                let (operand, _) = self.sub_expr(UNARY_PRIORITY)?;
+                let operand = Box::new(operand);
+                Expr {
+                    kind: ExprKind::Unary { op, operand },
+                    line,
+                }
+            }
+            None => self.simple_expr()?,
+        };
+        let mut op = binary_op(self.tok());
+        let mut links = 0;
+        while let Some(current) = op {
+            let (left, right) = priority(current);
+            if left <= limit {
+                break;
+            }
+            let line = self.line();
+            self.advance()?;
+            let (rhs, next) = self.sub_expr(right)?;
+            expr = Expr {
+                kind: ExprKind::Binary {
+                    op: current,
+                    lhs: Box::new(expr),
+                    rhs: Box::new(rhs),
+                },
+                line,
+            };
+            self.enter_chain()?;
+            links += 1;
+            op = next;
+        }
+        self.leave_chain(links);
+        self.leave_level();
+        Ok((expr, op))
+    }
+
+    /// Literals, `...`, constructors, function expressions and suffixed expressions.
+    fn simple_expr(&mut self) -> Result<Expr> {
+        let line = self.line();
+        let kind = match self.tok() {
+            Token::Float(f) => ExprKind::Float(*f),
+            Token::Int(i) => ExprKind::Integer(*i),
+            Token::String { .. } => ExprKind::String(self.take_string()),
+            Token::Nil => ExprKind::Nil,
+            Token::True => ExprKind::True,
+            Token::False => ExprKind::False,
+            Token::Dots => {
+                if !self.vararg {
+                    return Err(self.error("cannot use '...' outside a vararg function"));
+                }
+                ExprKind::VarArg
+            }
+            Token::Char(b'{') => return self.table(),
+            Token::Function => {
+                self.advance()?;
+                // lua5.4's `linedefined` is the line of the token after `function`.
+                let body_line = self.line();
+                let body = self.body(false, body_line)?;
+                return Ok(Expr {
+                    kind: ExprKind::Function(Box::new(body)),
+                    line,
+                });
+            }
+            _ => return self.suffixed_expr(),
+        };
+        self.advance()?;
+        Ok(Expr { kind, line })
+    }
+
+    /// Takes the value of the current string token, leaving it empty; the caller advances.
+    fn take_string(&mut self) -> Vec<u8> {
+        match &mut self.current.token {
+            Token::String { value, .. } => std::mem::take(value),
+            _ => Vec::new(),
+        }
+    }
+
+    /// A name or a parenthesized expression.
+    fn primary_expr(&mut self) -> Result<Expr> {
+        let line = self.line();
+        match self.tok() {
+            Token::Name(_) => {
+                let name = self.check_name()?;
+                Ok(Expr {
+                    kind: ExprKind::Name(name),
+                    line,
+                })
+            }
+            Token::Char(b'(') => {
+                self.advance()?;
+                let inner = self.expr()?;
+                self.check_match(&Token::Char(b')'), &Token::Char(b'('), line)?;
+                Ok(Expr {
+                    kind: ExprKind::Paren(Box::new(inner)),
+                    line,
+                })
+            }
+            _ => Err(self.error("unexpected symbol")),
+        }
+    }
+
+    /// A primary expression followed by any number of `.name`, `[key]`, `:m(args)` and
+    /// `(args)`.
+    pub(super) fn suffixed_expr(&mut self) -> Result<Expr> {
+        // Calls are attributed to the line where the whole expression starts.
+        let line = self.line();
+        let mut expr = self.primary_expr()?;
+        let mut links = 0;
+        loop {
+            expr = match self.tok() {
+                Token::Char(b'.') => {
+                    self.advance()?;
+                    let key_line = self.line();
+                    let name = self.check_name()?;
+                    index(expr, string_key(name, key_line), key_line)
+                }
+                Token::Char(b'[') => {
+                    self.advance()?;
+                    let key = self.expr()?;
+                    let key_line = self.line();
+                    self.check_next(&Token::Char(b']'))?;
+                    index(expr, key, key_line)
+                }
+                Token::Char(b':') => {
+                    self.advance()?;
+                    let method = self.check_name()?;
+                    let args = self.call_args(line)?;
+                    Expr {
+                        kind: ExprKind::MethodCall {
+                            obj: Box::new(expr),
+                            method,
+                            args,
+                        },
+                        line,
+                    }
+                }
+                Token::Char(b'(' | b'{') | Token::String { .. } => {
+                    let args = self.call_args(line)?;
+                    Expr {
+                        kind: ExprKind::Call {
+                            func: Box::new(expr),
+                            args,
+                        },
+                        line,
+                    }
+                }
+                _ => break,
+            };
+            self.enter_chain()?;
+            links += 1;
+        }
+        self.leave_chain(links);
+        Ok(expr)
+    }
+
+    /// Call arguments: `(exprs)`, a constructor or a string. `line` is the call's line.
+    fn call_args(&mut self, line: u32) -> Result<Vec<Expr>> {
+        match self.tok() {
+            Token::Char(b'(') => {
+                self.advance()?;
+                let args = if self.is_char(b')') {
+                    Vec::new()
+                } else {
+                    self.expr_list()?
+                };
+                self.check_match(&Token::Char(b')'), &Token::Char(b'('), line)?;
+                Ok(args)
+            }
+            Token::Char(b'{') => Ok(vec![self.table()?]),
+            Token::String { .. } => {
+                let string = Expr {
+                    kind: ExprKind::String(self.take_string()),
+                    line: self.line(),
+                };
+                self.advance()?;
+                Ok(vec![string])
+            }
+            _ => Err(self.error("function arguments expected")),
+        }
+    }
+
+    /// A table constructor; the current token is `{`.
+    fn table(&mut self) -> Result<Expr> {
+        let line = self.line();
+        self.check_next(&Token::Char(b'{'))?;
+        let mut fields = Vec::new();
+        loop {
+            if self.is_char(b'}') {
+                break;
+            }
+            let named =
+                matches!(self.tok(), Token::Name(_)) && *self.peek_ahead()? == Token::Char(b'=');
+            let field = match self.tok() {
+                Token::Name(_) if named => {
+                    let name = self.check_name()?;
+                    self.advance()?;
+                    TableField::Named(name, self.expr()?)
+                }
+                Token::Char(b'[') => {
+                    self.advance()?;
+                    let key = self.expr()?;
+                    self.check_next(&Token::Char(b']'))?;
+                    self.check_next(&Token::Char(b'='))?;
+                    TableField::Keyed(key, self.expr()?)
+                }
+                _ => TableField::Positional(self.expr()?),
+            };
+            fields.push(field);
+            if !(self.test_next(&Token::Char(b','))? || self.test_next(&Token::Char(b';'))?) {
+                break;
+            }
+        }
+        self.check_match(&Token::Char(b'}'), &Token::Char(b'{'), line)?;
+        Ok(Expr {
+            kind: ExprKind::Table(fields),
+            line,
+        })
+    }
+}
+
+fn index(obj: Expr, key: Expr, line: u32) -> Expr {
+    Expr {
+        kind: ExprKind::Index {
+            obj: Box::new(obj),
+            key: Box::new(key),
+        },
+        line,
+    }
+}
+
+fn string_key(name: String, line: u32) -> Expr {
+    Expr {
+        kind: ExprKind::String(name.into_bytes()),
+        line,
+    }
+}
