@@ -12,7 +12,8 @@ pub type Name = String;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chunk {
     pub block: Block,
-    /// Line of the last token of the chunk (the `<eof>` line), used for the final `return`.
+    /// Line of the last token of the chunk (not the `<eof>` line: trailing blank lines and
+    /// comments do not count, as in lua5.4), used for the final `return`.
     pub end_line: u32,
 }
 
@@ -105,7 +106,7 @@ pub enum Stat {
         body: Box<FuncBody>,
         line: u32,
     },
-    /// `goto label`.
+    /// `goto label`. `line` is the line of the label name, as in lua5.4's messages.
     Goto { label: Name, line: u32 },
     /// `::label::`.
     Label { name: Name, line: u32 },
@@ -121,7 +122,9 @@ pub struct FuncBody {
     /// Whether the parameter list ends with `...`.
     pub is_vararg: bool,
     pub block: Block,
-    /// Line of the `function` keyword (`linedefined`).
+    /// lua5.4's `linedefined`: the line of the `function` keyword of a function statement,
+    /// but of the token after `function` (or after the name of a `local function`), normally
+    /// the `(`, for function expressions and local functions.
     pub line: u32,
     /// Line of the closing `end` (`lastlinedefined`).
     pub end_line: u32,

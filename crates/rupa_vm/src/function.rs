@@ -74,3 +74,35 @@ pub enum UpValueState<'gc> {
     Open { thread: Thread<'gc>, index: usize },
     Closed(Value<'gc>),
 }
+
+impl<'gc> Function<'gc> {
+    /// A native function value.
+    pub fn new_native(
+        mc: &gc_arena::Mutation<'gc>,
+        name: &'static str,
+        func: NativeFn,
+        upvalues: Box<[Value<'gc>]>,
+    ) -> Function<'gc> {
+        Function(Gc::new(
+            mc,
+            FunctionKind::Native(NativeClosure {
+                name,
+                func,
+                upvalues,
+            }),
+        ))
+    }
+
+    /// Whether two function values are the same function.
+    #[inline]
+    pub fn ptr_eq(self, other: Function<'gc>) -> bool {
+        Gc::ptr_eq(self.0, other.0)
+    }
+}
+
+impl<'gc> UpValue<'gc> {
+    /// A closed upvalue holding `v`.
+    pub fn closed(mc: &gc_arena::Mutation<'gc>, v: Value<'gc>) -> UpValue<'gc> {
+        UpValue(Gc::new(mc, Lock::new(UpValueState::Closed(v))))
+    }
+}

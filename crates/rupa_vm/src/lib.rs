@@ -2,13 +2,20 @@
 //! stackless interpreter, values, tables, strings, closures, coroutines, metamethods and errors.
 #![forbid(unsafe_code)]
 
+pub mod arith;
 pub mod ast;
+pub mod call;
 pub mod chunkname;
+pub mod debug_info;
 pub mod compiler;
 pub mod error;
+pub mod frame;
 pub mod function;
+pub mod load;
+pub mod lua;
 pub mod lexer;
 pub mod meta;
+pub mod metaops;
 pub mod native;
 pub mod number;
 pub mod opcode;
@@ -20,6 +27,7 @@ pub mod table;
 pub mod thread;
 pub mod userdata;
 pub mod value;
+pub mod vm;
 
 pub use compiler::{compile, disassemble};
 pub use error::RuntimeError;

@@ -25,11 +25,13 @@ const C_LEVELS_IN_USE: u32 = 2;
 /// The message lua5.4 gives when syntactic nesting exhausts its C levels (no position).
 const NESTING_MESSAGE: &str = "C stack overflow";
 
-/// Bound on the syntactic levels plus the links of left-leaning chains (`a+b+c`, `a.b.c`,
-/// `f()()`), which lua5.4 parses in loops and so does not limit. The tree depth is at most
-/// about twice this, which the compiler's recursion and the tree's drop can afford. Longer
-/// chains get [`NESTING_MESSAGE`].
-pub const MAX_CHAIN_DEPTH: u32 = 1000;
+/// Bound on the height of the tree (counting `Stat`, `Block`, `Return`, `FuncBody` and `Expr`
+/// nodes on the longest path), which the compiler walks and Rust drops recursively.
+/// lua5.4 limits nesting (blocks, functions, parentheses, calls, unary and right-associative
+/// operators: under 200 levels, which makes trees under 600 high) but parses left-associative
+/// chains (`a+b+c`, `a.b.c`, `f()()`) in loops, without limit. Trees higher than this, which
+/// only such chains can make, get [`NESTING_MESSAGE`].
+pub const MAX_TREE_DEPTH: u32 = 1000;
 
 /// Parses a whole chunk. `chunk_name` is the name given to `load` (`=stdin`, `@file.lua`, or
 /// the source text itself); messages use [`crate::chunkname::short_source`] of it. The source
@@ -48,8 +50,8 @@ struct Parser<'s> {
     last_line: u32,
     /// Syntactic nesting levels entered, counted where lua5.4 counts C levels.
     level: u32,
-    /// Links of left-leaning chains under construction (see [`MAX_CHAIN_DEPTH`]).
-    chain: u32,
+    /// Height of the node (or the highest of the nodes) last parsed.
+    depth: u32,
     /// Whether the function being parsed is vararg.
     vararg: bool,
 }
@@ -66,7 +68,7 @@ impl<'s> Parser<'s> {
             ahead: None,
             last_line: 1,
             level: 0,
-            chain: 0,
+            depth: 0,
             vararg: true,
         })
     }
@@ -146,8 +148,14 @@ impl<'s> Parser<'s> {
         if self.test_next(what)? {
             return Ok(());
         }
+        Err(self.error_unmatched(what, who, line))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn error_unmatched(&self, what: &Token, who: &Token, line: u32) -> SyntaxError {
         if line == self.line() {
-            Err(self.error_expected(what))
+            self.error_expected(what)
         } else {
             let msg = format!(
                 "{} expected (to close {} at line {})",
@@ -155,7 +163,7 @@ impl<'s> Parser<'s> {
                 token_name(who),
                 line
             );
-            Err(self.error(&msg))
+            self.error(&msg)
         }
     }
 
@@ -171,6 +179,8 @@ impl<'s> Parser<'s> {
     }
 
     /// An error at the current token: `chunk:line: msg near 'tok'`.
+    #[cold]
+    #[inline(never)]
     fn error(&self, msg: &str) -> SyntaxError {
         // lua5.4 tests the token code for "is there a token": a NUL byte is token 0, so none.
         if self.current.token == Token::Char(0) {
@@ -181,10 +191,14 @@ impl<'s> Parser<'s> {
     }
 
     /// An error with a position but no "near" part (lua5.4's `luaK_semerror`).
+    #[cold]
+    #[inline(never)]
     fn error_plain(&self, msg: &str) -> SyntaxError {
         syntax_error(self.lex.chunk_name(), self.line(), msg, None)
     }
 
+    #[cold]
+    #[inline(never)]
     fn error_expected(&self, token: &Token) -> SyntaxError {
         self.error(&format!("{} expected", token_name(token)))
     }
@@ -192,11 +206,8 @@ impl<'s> Parser<'s> {
     /// Enters a syntactic level where lua5.4 enters a C level.
     fn enter_level(&mut self) -> Result<()> {
         self.level += 1;
-        if self.level + C_LEVELS_IN_USE >= MAX_C_CALLS || self.level + self.chain > MAX_CHAIN_DEPTH
-        {
-            return Err(SyntaxError {
-                message: NESTING_MESSAGE.to_owned(),
-            });
+        if self.level + C_LEVELS_IN_USE >= MAX_C_CALLS {
+            return Err(nesting_error());
         }
         Ok(())
     }
@@ -205,19 +216,21 @@ impl<'s> Parser<'s> {
         self.level -= 1;
     }
 
-    /// Records one more link of a left-leaning chain; undone by [`Parser::leave_chain`].
-    fn enter_chain(&mut self) -> Result<()> {
-        self.chain += 1;
-        if self.level + self.chain > MAX_CHAIN_DEPTH {
-            return Err(SyntaxError {
-                message: NESTING_MESSAGE.to_owned(),
-            });
+    /// Records the height of the node just built: one more than its highest child.
+    fn set_depth(&mut self, deepest_child: u32) -> Result<()> {
+        self.depth = deepest_child + 1;
+        if self.depth > MAX_TREE_DEPTH {
+            return Err(nesting_error());
         }
         Ok(())
     }
+}
 
-    fn leave_chain(&mut self, links: u32) {
-        self.chain -= links;
+#[cold]
+#[inline(never)]
+fn nesting_error() -> SyntaxError {
+    SyntaxError {
+        message: NESTING_MESSAGE.to_owned(),
     }
 }
 

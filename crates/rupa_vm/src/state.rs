@@ -8,7 +8,7 @@ use std::cell::Cell;
 
 use gc_arena::{
     lock::{Lock, RefLock},
-    Collect, Gc, GcWeak, Mutation,
+    Collect, DynamicRootSet, Gc, GcWeak, Mutation,
 };
 
 use crate::error::RuntimeError;
@@ -38,12 +38,26 @@ pub struct State<'gc> {
     /// `collectgarbage("stop")` is in effect.
     #[collect(require_static)]
     pub gc_stopped: Cell<bool>,
+    // The three GC lists sit behind their own `Gc` so they can be mutated through `&State`
+    // with a write barrier (a `RefLock` stored inline in the root cannot be, safely).
     /// Objects whose metatable had `__gc` when it was set (held weakly; see `gc.rs`).
-    pub finalizable: RefLock<Vec<Finalizable<'gc>>>,
-    /// Objects found dead and resurrected, waiting for their `__gc` to run (held strongly).
-    pub to_finalize: RefLock<Vec<Value<'gc>>>,
+    pub finalizable: Gc<'gc, RefLock<Vec<Finalizable<'gc>>>>,
+    /// Objects found dead and resurrected, waiting for their `__gc` to run (held strongly), in
+    /// the order they were registered: run them from the end (`pop`), as 5.4 calls finalizers
+    /// in the reverse order of registration.
+    pub to_finalize: Gc<'gc, RefLock<Vec<Value<'gc>>>>,
     /// Tables whose metatable had `__mode` when it was set (held weakly; swept after marking).
-    pub weak_tables: RefLock<Vec<GcWeak<'gc, RefLock<TableState<'gc>>>>>,
+    pub weak_tables: Gc<'gc, RefLock<Vec<GcWeak<'gc, RefLock<TableState<'gc>>>>>>,
+    /// Fuel left in the current slice while a native runs: natives doing work proportional to
+    /// their input (e.g. `string.rep`) subtract from it; the executor reads it back.
+    #[collect(require_static)]
+    pub fuel: Cell<i64>,
+    /// Handles for values held outside the arena (`Lua::stash`).
+    pub roots: DynamicRootSet<'gc>,
+    /// Set by a host function's trampoline: the executor ends its slice so the host callback
+    /// (id) runs outside the arena with `&mut Lua` (see `lua.rs`).
+    #[collect(require_static)]
+    pub host_request: Cell<Option<usize>>,
 }
 
 /// A collection requested from Lua.
@@ -84,9 +98,12 @@ impl<'gc> State<'gc> {
             memory_limit: Cell::new(None),
             gc_request: Cell::new(None),
             gc_stopped: Cell::new(false),
-            finalizable: RefLock::new(Vec::new()),
-            to_finalize: RefLock::new(Vec::new()),
-            weak_tables: RefLock::new(Vec::new()),
+            finalizable: Gc::new(mc, RefLock::new(Vec::new())),
+            to_finalize: Gc::new(mc, RefLock::new(Vec::new())),
+            weak_tables: Gc::new(mc, RefLock::new(Vec::new())),
+            fuel: Cell::new(0),
+            roots: DynamicRootSet::new(mc),
+            host_request: Cell::new(None),
         }
     }
 }

@@ -64,16 +64,21 @@ fn unary_op(token: &Token) -> Option<UnOp> {
 
 impl Parser<'_> {
     /// An expression.
+    #[inline(never)]
     pub(super) fn expr(&mut self) -> Result<Expr> {
         Ok(self.sub_expr(0)?.0)
     }
 
     /// `expr {',' expr}`.
+    #[inline(never)]
     pub(super) fn expr_list(&mut self) -> Result<Vec<Expr>> {
         let mut list = vec![self.expr()?];
+        let mut deepest = self.depth;
         while self.test_next(&Token::Char(b','))? {
             list.push(self.expr()?);
+            deepest = deepest.max(self.depth);
         }
+        self.depth = deepest;
         Ok(list)
     }
 
@@ -82,20 +87,11 @@ impl Parser<'_> {
     fn sub_expr(&mut self, limit: u8) -> Result<(Expr, Option<BinOp>)> {
         self.enter_level()?;
         let mut expr = match unary_op(self.tok()) {
-            Some(op) => {
-                let line = self.line();
-                self.advance()?;
-                let (operand, _) = self.sub_expr(UNARY_PRIORITY)?;
-                let operand = Box::new(operand);
-                Expr {
-                    kind: ExprKind::Unary { op, operand },
-                    line,
-                }
-            }
+            Some(op) => self.unary(op)?,
             None => self.simple_expr()?,
         };
+        let mut depth = self.depth;
         let mut op = binary_op(self.tok());
-        let mut links = 0;
         while let Some(current) = op {
             let (left, right) = priority(current);
             if left <= limit {
@@ -104,24 +100,33 @@ impl Parser<'_> {
             let line = self.line();
             self.advance()?;
             let (rhs, next) = self.sub_expr(right)?;
-            expr = Expr {
-                kind: ExprKind::Binary {
-                    op: current,
-                    lhs: Box::new(expr),
-                    rhs: Box::new(rhs),
-                },
-                line,
-            };
-            self.enter_chain()?;
-            links += 1;
+            expr = binary(current, expr, rhs, line);
+            self.set_depth(depth.max(self.depth))?;
+            depth = self.depth;
             op = next;
         }
-        self.leave_chain(links);
         self.leave_level();
         Ok((expr, op))
     }
 
+    /// A unary operator and its operand; the current token is the operator.
+    #[inline(never)]
+    fn unary(&mut self, op: UnOp) -> Result<Expr> {
+        let line = self.line();
+        self.advance()?;
+        let (operand, _) = self.sub_expr(UNARY_PRIORITY)?;
+        self.set_depth(self.depth)?;
+        Ok(Expr {
+            kind: ExprKind::Unary {
+                op,
+                operand: Box::new(operand),
+            },
+            line,
+        })
+    }
+
     /// Literals, `...`, constructors, function expressions and suffixed expressions.
+    #[inline(never)]
     fn simple_expr(&mut self) -> Result<Expr> {
         let line = self.line();
         let kind = match self.tok() {
@@ -138,20 +143,27 @@ impl Parser<'_> {
                 ExprKind::VarArg
             }
             Token::Char(b'{') => return self.table(),
-            Token::Function => {
-                self.advance()?;
-                // lua5.4's `linedefined` is the line of the token after `function`.
-                let body_line = self.line();
-                let body = self.body(false, body_line)?;
-                return Ok(Expr {
-                    kind: ExprKind::Function(Box::new(body)),
-                    line,
-                });
-            }
+            Token::Function => return self.function_expr(),
             _ => return self.suffixed_expr(),
         };
         self.advance()?;
+        self.set_depth(0)?;
         Ok(Expr { kind, line })
+    }
+
+    /// `function body`; the current token is `function`.
+    #[inline(never)]
+    fn function_expr(&mut self) -> Result<Expr> {
+        let line = self.line();
+        self.advance()?;
+        // lua5.4's `linedefined` is the line of the token after `function`.
+        let body_line = self.line();
+        let body = self.body(false, body_line)?;
+        self.set_depth(self.depth)?;
+        Ok(Expr {
+            kind: ExprKind::Function(Box::new(body)),
+            line,
+        })
     }
 
     /// Takes the value of the current string token, leaving it empty; the caller advances.
@@ -163,11 +175,13 @@ impl Parser<'_> {
     }
 
     /// A name or a parenthesized expression.
+    #[inline(never)]
     fn primary_expr(&mut self) -> Result<Expr> {
         let line = self.line();
         match self.tok() {
             Token::Name(_) => {
                 let name = self.check_name()?;
+                self.set_depth(0)?;
                 Ok(Expr {
                     kind: ExprKind::Name(name),
                     line,
@@ -177,6 +191,7 @@ impl Parser<'_> {
                 self.advance()?;
                 let inner = self.expr()?;
                 self.check_match(&Token::Char(b')'), &Token::Char(b'('), line)?;
+                self.set_depth(self.depth)?;
                 Ok(Expr {
                     kind: ExprKind::Paren(Box::new(inner)),
                     line,
@@ -188,64 +203,82 @@ impl Parser<'_> {
 
     /// A primary expression followed by any number of `.name`, `[key]`, `:m(args)` and
     /// `(args)`.
+    #[inline(never)]
     pub(super) fn suffixed_expr(&mut self) -> Result<Expr> {
         // Calls are attributed to the line where the whole expression starts.
         let line = self.line();
         let mut expr = self.primary_expr()?;
-        let mut links = 0;
         loop {
             expr = match self.tok() {
-                Token::Char(b'.') => {
-                    self.advance()?;
-                    let key_line = self.line();
-                    let name = self.check_name()?;
-                    index(expr, string_key(name, key_line), key_line)
-                }
-                Token::Char(b'[') => {
-                    self.advance()?;
-                    let key = self.expr()?;
-                    let key_line = self.line();
-                    self.check_next(&Token::Char(b']'))?;
-                    index(expr, key, key_line)
-                }
-                Token::Char(b':') => {
-                    self.advance()?;
-                    let method = self.check_name()?;
-                    let args = self.call_args(line)?;
-                    Expr {
-                        kind: ExprKind::MethodCall {
-                            obj: Box::new(expr),
-                            method,
-                            args,
-                        },
-                        line,
-                    }
-                }
-                Token::Char(b'(' | b'{') | Token::String { .. } => {
-                    let args = self.call_args(line)?;
-                    Expr {
-                        kind: ExprKind::Call {
-                            func: Box::new(expr),
-                            args,
-                        },
-                        line,
-                    }
+                Token::Char(b'.' | b'[') => self.index_suffix(expr)?,
+                Token::Char(b':' | b'(' | b'{') | Token::String { .. } => {
+                    self.call_suffix(expr, line)?
                 }
                 _ => break,
             };
-            self.enter_chain()?;
-            links += 1;
         }
-        self.leave_chain(links);
         Ok(expr)
     }
 
+    /// `.name` or `[key]` after `obj`.
+    #[inline(never)]
+    fn index_suffix(&mut self, obj: Expr) -> Result<Expr> {
+        let obj_depth = self.depth;
+        let (key, line) = if self.is_char(b'.') {
+            self.advance()?;
+            let line = self.line();
+            let name = self.check_name()?;
+            self.depth = 1;
+            (string_key(name, line), line)
+        } else {
+            self.advance()?;
+            let key = self.expr()?;
+            let line = self.line();
+            self.check_next(&Token::Char(b']'))?;
+            (key, line)
+        };
+        self.set_depth(obj_depth.max(self.depth))?;
+        Ok(Expr {
+            kind: ExprKind::Index {
+                obj: Box::new(obj),
+                key: Box::new(key),
+            },
+            line,
+        })
+    }
+
+    /// `:name args` or `args` after `func`; `line` is the call's line.
+    #[inline(never)]
+    fn call_suffix(&mut self, func: Expr, line: u32) -> Result<Expr> {
+        let func_depth = self.depth;
+        let kind = if self.is_char(b':') {
+            self.advance()?;
+            let method = self.check_name()?;
+            let args = self.call_args(line)?;
+            ExprKind::MethodCall {
+                obj: Box::new(func),
+                method,
+                args,
+            }
+        } else {
+            let args = self.call_args(line)?;
+            ExprKind::Call {
+                func: Box::new(func),
+                args,
+            }
+        };
+        self.set_depth(func_depth.max(self.depth))?;
+        Ok(Expr { kind, line })
+    }
+
     /// Call arguments: `(exprs)`, a constructor or a string. `line` is the call's line.
+    #[inline(never)]
     fn call_args(&mut self, line: u32) -> Result<Vec<Expr>> {
         match self.tok() {
             Token::Char(b'(') => {
                 self.advance()?;
                 let args = if self.is_char(b')') {
+                    self.depth = 0;
                     Vec::new()
                 } else {
                     self.expr_list()?
@@ -260,6 +293,7 @@ impl Parser<'_> {
                     line: self.line(),
                 };
                 self.advance()?;
+                self.depth = 1;
                 Ok(vec![string])
             }
             _ => Err(self.error("function arguments expected")),
@@ -267,10 +301,12 @@ impl Parser<'_> {
     }
 
     /// A table constructor; the current token is `{`.
+    #[inline(never)]
     fn table(&mut self) -> Result<Expr> {
         let line = self.line();
         self.check_next(&Token::Char(b'{'))?;
         let mut fields = Vec::new();
+        let mut deepest = 0;
         loop {
             if self.is_char(b'}') {
                 break;
@@ -286,18 +322,21 @@ impl Parser<'_> {
                 Token::Char(b'[') => {
                     self.advance()?;
                     let key = self.expr()?;
+                    deepest = deepest.max(self.depth);
                     self.check_next(&Token::Char(b']'))?;
                     self.check_next(&Token::Char(b'='))?;
                     TableField::Keyed(key, self.expr()?)
                 }
                 _ => TableField::Positional(self.expr()?),
             };
+            deepest = deepest.max(self.depth);
             fields.push(field);
             if !(self.test_next(&Token::Char(b','))? || self.test_next(&Token::Char(b';'))?) {
                 break;
             }
         }
         self.check_match(&Token::Char(b'}'), &Token::Char(b'{'), line)?;
+        self.set_depth(deepest)?;
         Ok(Expr {
             kind: ExprKind::Table(fields),
             line,
@@ -305,11 +344,12 @@ impl Parser<'_> {
     }
 }
 
-fn index(obj: Expr, key: Expr, line: u32) -> Expr {
+fn binary(op: BinOp, lhs: Expr, rhs: Expr, line: u32) -> Expr {
     Expr {
-        kind: ExprKind::Index {
-            obj: Box::new(obj),
-            key: Box::new(key),
+        kind: ExprKind::Binary {
+            op,
+            lhs: Box::new(lhs),
+            rhs: Box::new(rhs),
         },
         line,
     }

@@ -16,40 +16,50 @@ impl Parser<'_> {
 
     /// A statement list, up to a token that ends blocks or after a `return`.
     pub(super) fn block(&mut self) -> Result<Block> {
-        self.block_from(Vec::new())
+        self.block_from(Vec::new(), 0)
     }
 
-    /// A statement list continuing after `stats`.
-    fn block_from(&mut self, mut stats: Vec<Stat>) -> Result<Block> {
+    /// A statement list continuing after `stats`, whose height is `deepest`.
+    fn block_from(&mut self, mut stats: Vec<Stat>, mut deepest: u32) -> Result<Block> {
+        let mut ret = None;
         while !self.block_follow(true) {
             if self.is(&Token::Return) {
                 let line = self.line();
                 self.enter_level()?;
                 self.advance()?;
-                let ret = self.return_stat(line)?;
+                ret = Some(self.return_stat(line)?);
+                deepest = deepest.max(self.depth);
                 self.leave_level();
-                return Ok(Block {
-                    stats,
-                    ret: Some(ret),
-                });
+                break;
             }
             self.statement(&mut stats)?;
+            deepest = deepest.max(self.depth);
         }
-        Ok(Block { stats, ret: None })
+        self.set_depth(deepest)?;
+        Ok(Block { stats, ret })
     }
 
     /// One statement, appended to `out` (`;` appends nothing, a label may append several).
+    /// Leaves in `depth` the height of what was appended.
     fn statement(&mut self, out: &mut Vec<Stat>) -> Result<()> {
         let line = self.line();
         self.enter_level()?;
+        // Each arm leaves the height of the statement's deepest child in `depth`.
         match self.tok() {
-            Token::Char(b';') => self.advance()?,
+            Token::Char(b';') => {
+                self.advance()?;
+                self.depth = 0;
+                self.leave_level();
+                return Ok(());
+            }
             Token::If => out.push(self.if_stat(line)?),
             Token::While => {
                 self.advance()?;
                 let cond = self.expr()?;
+                let cond_depth = self.depth;
                 self.check_next(&Token::Do)?;
                 let block = self.block()?;
+                self.depth = self.depth.max(cond_depth);
                 self.check_match(&Token::End, &Token::While, line)?;
                 out.push(Stat::While { cond, block, line });
             }
@@ -63,8 +73,10 @@ impl Parser<'_> {
             Token::Repeat => {
                 self.advance()?;
                 let block = self.block()?;
+                let block_depth = self.depth;
                 self.check_match(&Token::Until, &Token::Repeat, line)?;
                 let cond = self.expr()?;
+                self.depth = self.depth.max(block_depth);
                 out.push(Stat::Repeat { block, cond, line });
             }
             Token::Function => out.push(self.function_stat(line)?),
@@ -85,12 +97,18 @@ impl Parser<'_> {
                 self.check_next(&Token::DbColon)?;
                 out.push(Stat::Label { name, line });
                 // lua5.4 reads the no-op statements after a label as part of it.
+                let mut deepest = 1;
                 while self.is_char(b';') || self.is(&Token::DbColon) {
                     self.statement(out)?;
+                    deepest = deepest.max(self.depth);
                 }
+                self.depth = deepest;
+                self.leave_level();
+                return Ok(());
             }
             Token::Break => {
                 self.advance()?;
+                self.depth = 0;
                 out.push(Stat::Break { line });
             }
             Token::Goto => {
@@ -98,10 +116,12 @@ impl Parser<'_> {
                 // lua5.4 attributes a goto to the line of its label name.
                 let line = self.line();
                 let label = self.check_name()?;
+                self.depth = 0;
                 out.push(Stat::Goto { label, line });
             }
             _ => out.push(self.expr_stat(line)?),
         }
+        self.set_depth(self.depth)?;
         self.leave_level();
         Ok(())
     }
@@ -109,14 +129,19 @@ impl Parser<'_> {
     /// `if cond then block {elseif cond then block} [else block] end`.
     fn if_stat(&mut self, line: u32) -> Result<Stat> {
         let mut arms = vec![self.test_then_block()?];
+        let mut deepest = self.depth;
         while self.is(&Token::Elseif) {
             arms.push(self.test_then_block()?);
+            deepest = deepest.max(self.depth);
         }
         let else_block = if self.test_next(&Token::Else)? {
-            Some(self.block()?)
+            let block = self.block()?;
+            deepest = deepest.max(self.depth);
+            Some(block)
         } else {
             None
         };
+        self.depth = deepest;
         self.check_match(&Token::End, &Token::If, line)?;
         Ok(Stat::If {
             arms,
@@ -125,13 +150,16 @@ impl Parser<'_> {
         })
     }
 
-    /// `[if | elseif] cond then block`.
+    /// `[if | elseif] cond then block`; leaves the deeper of the two in `depth`.
     fn test_then_block(&mut self) -> Result<(Expr, Block)> {
         self.advance()?;
         let cond = self.expr()?;
+        let cond_depth = self.depth;
         self.check_next(&Token::Then)?;
         if !self.is(&Token::Break) {
-            return Ok((cond, self.block()?));
+            let block = self.block()?;
+            self.depth = self.depth.max(cond_depth);
+            return Ok((cond, block));
         }
         // lua5.4 reads a `break` right after `then` without entering a statement level.
         let line = self.line();
@@ -139,10 +167,12 @@ impl Parser<'_> {
         while self.test_next(&Token::Char(b';'))? {}
         let stats = vec![Stat::Break { line }];
         let block = if self.block_follow(false) {
+            self.depth = 2;
             Block { stats, ret: None }
         } else {
-            self.block_from(stats)?
+            self.block_from(stats, 1)?
         };
+        self.depth = self.depth.max(cond_depth);
         Ok((cond, block))
     }
 
@@ -154,14 +184,19 @@ impl Parser<'_> {
             Token::Char(b'=') => {
                 self.advance()?;
                 let start = self.expr()?;
+                let mut deepest = self.depth;
                 self.check_next(&Token::Char(b','))?;
                 let limit = self.expr()?;
+                deepest = deepest.max(self.depth);
                 let step = if self.test_next(&Token::Char(b','))? {
-                    Some(self.expr()?)
+                    let step = self.expr()?;
+                    deepest = deepest.max(self.depth);
+                    Some(step)
                 } else {
                     None
                 };
                 let block = self.for_body()?;
+                self.depth = self.depth.max(deepest);
                 Stat::NumericFor {
                     var,
                     start,
@@ -178,7 +213,9 @@ impl Parser<'_> {
                 }
                 self.check_next(&Token::In)?;
                 let exprs = self.expr_list()?;
+                let exprs_depth = self.depth;
                 let block = self.for_body()?;
+                self.depth = self.depth.max(exprs_depth);
                 Stat::GenericFor {
                     names,
                     exprs,
@@ -239,6 +276,7 @@ impl Parser<'_> {
         let exprs = if self.test_next(&Token::Char(b'='))? {
             self.expr_list()?
         } else {
+            self.depth = 0;
             Vec::new()
         };
         Ok(Stat::Local { names, exprs, line })
@@ -261,10 +299,12 @@ impl Parser<'_> {
     /// `return [exprs] [';']`, after the `return`.
     fn return_stat(&mut self, line: u32) -> Result<Return> {
         let exprs = if self.block_follow(true) || self.is_char(b';') {
+            self.depth = 0;
             Vec::new()
         } else {
             self.expr_list()?
         };
+        self.set_depth(self.depth)?;
         self.test_next(&Token::Char(b';'))?;
         Ok(Return { exprs, line })
     }
@@ -287,6 +327,7 @@ impl Parser<'_> {
     /// The rest of `t1, t2 = e1, e2` once the first target is read.
     fn assignment(&mut self, first: Expr, line: u32) -> Result<Stat> {
         let mut targets = vec![first];
+        let mut deepest = self.depth;
         // lua5.4 recurses once per extra target, each time entering a level.
         let mut levels = 0;
         loop {
@@ -298,11 +339,13 @@ impl Parser<'_> {
                 break;
             }
             targets.push(self.suffixed_expr()?);
+            deepest = deepest.max(self.depth);
             self.enter_level()?;
             levels += 1;
         }
         self.check_next(&Token::Char(b'='))?;
         let exprs = self.expr_list()?;
+        self.depth = self.depth.max(deepest);
         for _ in 0..levels {
             self.leave_level();
         }
@@ -342,6 +385,7 @@ impl Parser<'_> {
         self.vararg = outer_vararg;
         let end_line = self.line();
         self.check_match(&Token::End, &Token::Function, line)?;
+        self.set_depth(self.depth)?;
         Ok(FuncBody {
             params,
             is_vararg,

@@ -1,0 +1,423 @@
+//! The `Lua` type: owns the gc-arena holding one Lua state, runs calls in slices of fuel with
+//! garbage collection between slices, and hands out `'static` handles ([`StashedValue`]) for
+//! values the host keeps across mutations.
+//!
+//! Hosts (the `rupa` crate, the CLI) build on this; it knows nothing about files or Python.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use gc_arena::{Arena, DynamicRoot, Rootable};
+
+use std::rc::Rc;
+
+use crate::error::{RuntimeError, SyntaxError};
+use crate::native::{NativeAction, NativeStack};
+use crate::proto::Proto;
+use crate::state::{Context, GcRequest, State};
+use crate::value::Value;
+use crate::vm::executor::{Executor, StepResult};
+
+/// Instructions run between two checks of the interrupt flag and two GC steps.
+const SLICE_FUEL: i64 = 20_000;
+
+type StateRoot = Rootable![State<'_>];
+
+/// A value held outside the arena; it stays alive until the handle is dropped.
+#[derive(Clone)]
+pub struct StashedValue(DynamicRoot<Rootable![Value<'_>]>);
+
+impl std::fmt::Debug for StashedValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("StashedValue")
+    }
+}
+
+/// A running call, resumable slice by slice with [`Lua::execute`].
+#[derive(Clone)]
+pub struct Execution(DynamicRoot<Rootable![Executor<'_>]>);
+
+/// An error that ended a call: its message as the `lua5.4` CLI prints it, the traceback from
+/// the point where it was raised, and the error value itself.
+#[derive(Clone)]
+pub struct LuaErrorReport {
+    pub message: String,
+    pub traceback: Option<String>,
+    pub value: Option<StashedValue>,
+}
+
+impl std::fmt::Debug for LuaErrorReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "LuaErrorReport({:?})", self.message)
+    }
+}
+
+impl std::fmt::Display for LuaErrorReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for LuaErrorReport {}
+
+/// How a slice of [`Lua::execute`] ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExecuteStatus {
+    /// The call finished; collect its outcome with [`Lua::finish`].
+    Finished,
+    /// The fuel given ran out; call `execute` again to continue.
+    OutOfFuel,
+}
+
+/// Stops a running script from any thread: the run ends at the next slice boundary with the
+/// uncatchable error "interrupted".
+#[derive(Clone, Debug, Default)]
+pub struct InterruptHandle(Arc<AtomicBool>);
+
+impl InterruptHandle {
+    /// Asks the running script to stop.
+    pub fn interrupt(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether an interrupt is pending.
+    pub fn is_set(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+/// How a host function fails.
+#[derive(Debug, Clone)]
+pub enum HostError {
+    /// Raise this value unchanged (e.g. a wrapped Python exception).
+    Value(StashedValue),
+    /// Raise a message; it gets the caller's position like `luaL_error`.
+    Message(String),
+}
+
+/// A host function: runs outside the arena with the whole state available, so it may call back
+/// into Lua (nested execution).
+pub type HostFn = Rc<dyn Fn(&mut Lua, Vec<StashedValue>) -> Result<Vec<StashedValue>, HostError>>;
+
+/// Most nested host calls (a host function calling Lua calling a host function...).
+const MAX_HOST_DEPTH: usize = 200;
+
+/// One Lua state.
+pub struct Lua {
+    arena: Arena<StateRoot>,
+    interrupt: InterruptHandle,
+    hosts: Vec<HostFn>,
+    host_depth: usize,
+    /// Finalizers are running (they are not re-entered from their own collections).
+    finalizing: bool,
+}
+
+impl Default for Lua {
+    fn default() -> Self {
+        Lua::new()
+    }
+}
+
+impl Lua {
+    /// An empty state: no libraries, empty globals.
+    pub fn new() -> Lua {
+        Lua {
+            arena: Arena::<StateRoot>::new(|mc| State::new(mc)),
+            interrupt: InterruptHandle::default(),
+            hosts: Vec::new(),
+            host_depth: 0,
+            finalizing: false,
+        }
+    }
+
+    /// A Lua function value that runs `f` on the host side when called.
+    pub fn create_host_function(&mut self, name: &'static str, f: HostFn) -> StashedValue {
+        let id = self.hosts.len();
+        self.hosts.push(f);
+        self.enter(|ctx| {
+            let func = crate::function::Function::new_native(
+                ctx.mc,
+                name,
+                host_trampoline,
+                Box::new([Value::Integer(id as i64)]),
+            );
+            Lua::stash(ctx, Value::Function(func))
+        })
+    }
+
+    /// Runs host function `id` for the executor that asked for it.
+    fn run_host_call(&mut self, exec: &Execution, id: usize) {
+        let args: Vec<StashedValue> = self.enter(|ctx| {
+            let ex = *ctx.state.roots.fetch(&exec.0);
+            ex.host_args(ctx)
+                .into_iter()
+                .map(|v| Lua::stash(ctx, v))
+                .collect()
+        });
+        let outcome = if self.host_depth >= MAX_HOST_DEPTH {
+            Err(HostError::Message("C stack overflow".to_string()))
+        } else {
+            match self.hosts.get(id).cloned() {
+                Some(f) => {
+                    self.host_depth += 1;
+                    let r = f(self, args);
+                    self.host_depth -= 1;
+                    r
+                }
+                None => Err(HostError::Message("unknown host function".to_string())),
+            }
+        };
+        self.enter(|ctx| {
+            let ex = *ctx.state.roots.fetch(&exec.0);
+            let outcome = match outcome {
+                Ok(vals) => Ok(vals.iter().map(|v| Lua::fetch(ctx, v)).collect()),
+                Err(HostError::Value(v)) => Err(RuntimeError::Value(Lua::fetch(ctx, &v))),
+                Err(HostError::Message(m)) => Err(RuntimeError::Message(m)),
+            };
+            ex.host_return(ctx, outcome);
+        });
+    }
+
+    /// Runs `f` inside the arena (no collection can happen while it runs).
+    pub fn enter<F, R>(&self, f: F) -> R
+    where
+        F: for<'gc> FnOnce(Context<'gc>) -> R,
+    {
+        self.arena.mutate(|mc, state| f(Context { mc, state }))
+    }
+
+    /// Keeps `v` alive outside the arena.
+    pub fn stash<'gc>(ctx: Context<'gc>, v: Value<'gc>) -> StashedValue {
+        StashedValue(ctx.state.roots.stash::<Rootable![Value<'_>]>(ctx.mc, v))
+    }
+
+    /// The value behind a handle.
+    pub fn fetch<'gc>(ctx: Context<'gc>, v: &StashedValue) -> Value<'gc> {
+        *ctx.state.roots.fetch(&v.0)
+    }
+
+    /// A handle to the interrupt flag, usable from other threads.
+    pub fn interrupt_handle(&self) -> InterruptHandle {
+        self.interrupt.clone()
+    }
+
+    /// The memory cap in bytes (`None`: unlimited).
+    pub fn memory_limit(&self) -> Option<usize> {
+        self.enter(|ctx| ctx.state.memory_limit.get())
+    }
+
+    /// Sets the memory cap in bytes.
+    pub fn set_memory_limit(&self, limit: Option<usize>) {
+        self.enter(|ctx| ctx.state.memory_limit.set(limit))
+    }
+
+    /// Bytes currently owned by the state.
+    pub fn memory_used(&self) -> usize {
+        self.arena.metrics().total_allocation()
+    }
+
+    /// Parses and compiles a chunk; the result is its main function (`_ENV` = globals).
+    pub fn load(&mut self, source: &[u8], chunk_name: &str) -> Result<StashedValue, SyntaxError> {
+        self.enter(|ctx| {
+            crate::load::load_chunk(ctx, source, chunk_name, None)
+                .map(|f| Lua::stash(ctx, Value::Function(f)))
+        })
+    }
+
+    /// Loads a compiled prototype as a function whose `_ENV` is the globals table.
+    pub fn load_proto(&mut self, proto: &std::rc::Rc<Proto>) -> Result<StashedValue, SyntaxError> {
+        self.enter(|ctx| {
+            crate::load::closure_from_proto(ctx, proto, None)
+                .map(|f| Lua::stash(ctx, Value::Function(f)))
+                .map_err(|_| SyntaxError {
+                    message: "not enough memory".to_string(),
+                })
+        })
+    }
+
+    /// Starts calling `func(args...)`; run it with [`Lua::execute`].
+    pub fn start(&mut self, func: &StashedValue, args: &[StashedValue]) -> Execution {
+        self.enter(|ctx| {
+            let f = Lua::fetch(ctx, func);
+            let args: Vec<Value> = args.iter().map(|a| Lua::fetch(ctx, a)).collect();
+            let ex = Executor::start(ctx, f, &args);
+            Execution(ctx.state.roots.stash::<Rootable![Executor<'_>]>(ctx.mc, ex))
+        })
+    }
+
+    /// Runs `exec` for at most `fuel` instructions (natives charge more), collecting garbage
+    /// between slices. An interrupt ends the call with the error "interrupted".
+    pub fn execute(&mut self, exec: &Execution, fuel: i64) -> ExecuteStatus {
+        let mut left = fuel;
+        loop {
+            if self.interrupt.0.swap(false, Ordering::SeqCst) {
+                if self.host_depth > 0 {
+                    // The outer runs must stop too: a host function must not be able to turn
+                    // an interrupt into an ordinary (catchable) error.
+                    self.interrupt.0.store(true, Ordering::SeqCst);
+                }
+                self.abort(exec, "interrupted");
+                return ExecuteStatus::Finished;
+            }
+            if left <= 0 {
+                return ExecuteStatus::OutOfFuel;
+            }
+            let slice = left.min(SLICE_FUEL);
+            let mut budget = slice;
+            let r = self.arena.mutate(|mc, state| {
+                let ctx = Context { mc, state };
+                let ex = *state.roots.fetch(&exec.0);
+                ex.step(ctx, &mut budget)
+            });
+            left -= slice - budget.max(0);
+            if r == StepResult::OutOfFuel {
+                // The slice is used up even if the count says otherwise.
+                left -= budget.max(0);
+            }
+            if let StepResult::HostCall(id) = r {
+                self.run_host_call(exec, id);
+                continue;
+            }
+            self.collect(r == StepResult::GcRequested);
+            if r == StepResult::Done {
+                return ExecuteStatus::Finished;
+            }
+        }
+    }
+
+    /// Ends `exec` with an error message that no `pcall` can catch.
+    fn abort(&mut self, exec: &Execution, message: &str) {
+        self.arena.mutate(|mc, state| {
+            let ctx = Context { mc, state };
+            let ex = *state.roots.fetch(&exec.0);
+            let msg = Value::String(crate::string::LuaString::new(mc, message.as_bytes()));
+            ex.abort(ctx, msg);
+        });
+    }
+
+    /// The outcome of a finished execution.
+    pub fn finish(&mut self, exec: &Execution) -> Result<Vec<StashedValue>, LuaErrorReport> {
+        self.enter(|ctx| {
+            let ex = *ctx.state.roots.fetch(&exec.0);
+            match ex.take_result(ctx) {
+                None => Err(LuaErrorReport {
+                    message: "execution has not finished".to_string(),
+                    traceback: None,
+                    value: None,
+                }),
+                Some(Ok(vals)) => Ok(vals.into_iter().map(|v| Lua::stash(ctx, v)).collect()),
+                Some(Err(v)) => Err(LuaErrorReport {
+                    message: error_message(ctx, v),
+                    traceback: ex.traceback(),
+                    value: Some(Lua::stash(ctx, v)),
+                }),
+            }
+        })
+    }
+
+    /// Calls `func(args...)` to completion.
+    pub fn call(
+        &mut self,
+        func: &StashedValue,
+        args: &[StashedValue],
+    ) -> Result<Vec<StashedValue>, LuaErrorReport> {
+        let exec = self.start(func, args);
+        while self.execute(&exec, i64::MAX) == ExecuteStatus::OutOfFuel {}
+        self.finish(&exec)
+    }
+
+    /// Runs the `__gc` metamethods of objects the collector found dead (queued in
+    /// `State::to_finalize`), each protected; errors are ignored as lua5.4 does with warnings
+    /// off.
+    pub fn run_finalizers(&mut self) {
+        if self.finalizing {
+            return;
+        }
+        self.finalizing = true;
+        loop {
+            let next = self.enter(|ctx| {
+                let obj = ctx.state.to_finalize.borrow_mut(ctx.mc).pop()?;
+                let gc = crate::metaops::metamethod(ctx, obj, crate::meta::MetaEvent::Gc);
+                Some((Lua::stash(ctx, gc), Lua::stash(ctx, obj)))
+            });
+            let Some((gc, obj)) = next else { break };
+            let callable = self.enter(|ctx| !Lua::fetch(ctx, &gc).is_nil());
+            if callable {
+                // A failing finalizer is ignored, as lua5.4 does with warnings off.
+                let _ = self.call(&gc, &[obj]);
+            }
+        }
+        self.finalizing = false;
+    }
+
+    /// Closes the state as `lua_close` does: runs the finalizer of every object that has one,
+    /// the most recently marked first.
+    pub fn close(mut self) {
+        self.arena.collect_all();
+        self.run_finalizers();
+        self.enter(|ctx| {
+            let pending: Vec<_> = ctx.state.finalizable.borrow_mut(ctx.mc).drain(..).collect();
+            let mut queue = ctx.state.to_finalize.borrow_mut(ctx.mc);
+            for f in pending {
+                let v = match f {
+                    crate::state::Finalizable::Table(w) => w
+                        .upgrade(ctx.mc)
+                        .map(|t| Value::Table(crate::table::Table(t))),
+                    crate::state::Finalizable::UserData(w) => w
+                        .upgrade(ctx.mc)
+                        .map(|u| Value::UserData(crate::userdata::UserData(u))),
+                };
+                if let Some(v) = v {
+                    queue.push(v);
+                }
+            }
+        });
+        self.run_finalizers();
+    }
+
+    /// One garbage-collection step (or the full collection Lua asked for).
+    fn collect(&mut self, requested: bool) {
+        let request = self.enter(|ctx| ctx.state.gc_request.take());
+        match request {
+            Some(GcRequest::Full) => self.arena.collect_all(),
+            Some(GcRequest::Step(_)) => self.arena.collect_debt(),
+            None => {
+                let stopped = self.enter(|ctx| ctx.state.gc_stopped.get());
+                if !stopped && !requested {
+                    self.arena.collect_debt();
+                }
+            }
+        }
+        let pending = self.enter(|ctx| !ctx.state.to_finalize.borrow().is_empty());
+        if pending {
+            self.run_finalizers();
+        }
+    }
+}
+
+/// The text the CLI prints for an error value (lua.c's `msghandler`).
+pub fn error_message<'gc>(ctx: Context<'gc>, v: Value<'gc>) -> String {
+    match v {
+        Value::String(s) => s.to_str_lossy().into_owned(),
+        Value::Integer(_) | Value::Number(_) => {
+            crate::vm::coerce::number_to_string(v).unwrap_or_default()
+        }
+        _ => {
+            let _ = ctx;
+            format!("(error object is a {} value)", v.type_name())
+        }
+    }
+}
+
+/// The native behind every host function: asks the executor to end the slice and run the host
+/// callback whose id is the upvalue.
+fn host_trampoline<'gc>(
+    ctx: Context<'gc>,
+    upvalues: &[Value<'gc>],
+    _stack: &mut NativeStack<'gc, '_>,
+) -> Result<NativeAction<'gc>, RuntimeError<'gc>> {
+    if let Some(Value::Integer(id)) = upvalues.first() {
+        ctx.state.host_request.set(Some(*id as usize));
+    }
+    Ok(NativeAction::Return)
+}

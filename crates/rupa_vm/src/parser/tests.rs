@@ -1,0 +1,542 @@
+//! Parser tests: tree shapes (shown as S-expressions), lines, and nesting limits.
+//! Precedence and limits were checked against lua5.4 (5.4.4).
+
+use super::parse;
+use crate::ast::{Attrib, BinOp, Block, Chunk, Expr, ExprKind, Stat, TableField, UnOp};
+
+fn chunk(src: &str) -> Chunk {
+    parse(src.as_bytes(), src).unwrap_or_else(|e| panic!("{src:?}: {e}"))
+}
+
+fn error(src: &str) -> String {
+    match parse(src.as_bytes(), src) {
+        Ok(_) => panic!("{src:?} parsed"),
+        Err(e) => e.message,
+    }
+}
+
+/// The single expression returned by `return <src>`.
+fn expr(src: &str) -> Expr {
+    let mut chunk = chunk(&format!("return {src}"));
+    let ret = chunk.block.ret.take().expect("a return");
+    assert_eq!(ret.exprs.len(), 1, "{src}");
+    ret.exprs.into_iter().next().expect("one expression")
+}
+
+fn binop(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mul => "*",
+        BinOp::Div => "/",
+        BinOp::IDiv => "//",
+        BinOp::Mod => "%",
+        BinOp::Pow => "^",
+        BinOp::Concat => "..",
+        BinOp::Eq => "==",
+        BinOp::Ne => "~=",
+        BinOp::Lt => "<",
+        BinOp::Le => "<=",
+        BinOp::Gt => ">",
+        BinOp::Ge => ">=",
+        BinOp::And => "and",
+        BinOp::Or => "or",
+        BinOp::BAnd => "&",
+        BinOp::BOr => "|",
+        BinOp::BXor => "~",
+        BinOp::Shl => "<<",
+        BinOp::Shr => ">>",
+    }
+}
+
+fn list(exprs: &[Expr]) -> String {
+    exprs.iter().map(sexp).collect::<Vec<_>>().join(" ")
+}
+
+/// A compact rendering of an expression.
+fn sexp(e: &Expr) -> String {
+    match &e.kind {
+        ExprKind::Nil => "nil".into(),
+        ExprKind::True => "true".into(),
+        ExprKind::False => "false".into(),
+        ExprKind::VarArg => "...".into(),
+        ExprKind::Integer(i) => i.to_string(),
+        ExprKind::Float(f) => format!("{f:?}"),
+        ExprKind::String(s) => format!("{:?}", String::from_utf8_lossy(s)),
+        ExprKind::Function(body) => format!("(fn {})", body.params.join(" ")),
+        ExprKind::Table(fields) => {
+            let fields: Vec<String> = fields
+                .iter()
+                .map(|f| match f {
+                    TableField::Positional(v) => sexp(v),
+                    TableField::Named(n, v) => format!("{n}={}", sexp(v)),
+                    TableField::Keyed(k, v) => format!("[{}]={}", sexp(k), sexp(v)),
+                })
+                .collect();
+            format!("{{{}}}", fields.join(" "))
+        }
+        ExprKind::Binary { op, lhs, rhs } => {
+            format!("({} {} {})", binop(*op), sexp(lhs), sexp(rhs))
+        }
+        ExprKind::Unary { op, operand } => {
+            let op = match op {
+                UnOp::Neg => "neg",
+                UnOp::Not => "not",
+                UnOp::Len => "#",
+                UnOp::BNot => "bnot",
+            };
+            format!("({op} {})", sexp(operand))
+        }
+        ExprKind::Name(n) => n.clone(),
+        ExprKind::Index { obj, key } => format!("{}[{}]", sexp(obj), sexp(key)),
+        ExprKind::Call { func, args } => format!("(call {} {})", sexp(func), list(args)),
+        ExprKind::MethodCall { obj, method, args } => {
+            format!("(method {} {method} {})", sexp(obj), list(args))
+        }
+        ExprKind::Paren(inner) => format!("(paren {})", sexp(inner)),
+    }
+}
+
+fn shape(src: &str) -> String {
+    sexp(&expr(src))
+}
+
+#[test]
+fn precedence() {
+    assert_eq!(shape("1 + 2 * 3"), "(+ 1 (* 2 3))");
+    assert_eq!(shape("1 * 2 + 3"), "(+ (* 1 2) 3)");
+    assert_eq!(shape("a or b and c"), "(or a (and b c))");
+    assert_eq!(shape("a and b or c"), "(or (and a b) c)");
+    assert_eq!(shape("a < b == c"), "(== (< a b) c)");
+    assert_eq!(shape("a | b ~ c & d"), "(| a (~ b (& c d)))");
+    assert_eq!(shape("a << b .. c"), "(<< a (.. b c))");
+    assert_eq!(shape("a .. b + c"), "(.. a (+ b c))");
+    assert_eq!(shape("a == b | c"), "(== a (| b c))");
+    assert_eq!(shape("a & b << c"), "(& a (<< b c))");
+    assert_eq!(shape("a + b % c // d / e"), "(+ a (/ (// (% b c) d) e))");
+    assert_eq!(shape("not a == b"), "(== (not a) b)");
+    assert_eq!(shape("-a * b"), "(* (neg a) b)");
+    assert_eq!(shape("#t + 1"), "(+ (# t) 1)");
+    assert_eq!(shape("~a & b"), "(& (bnot a) b)");
+    assert_eq!(
+        shape("a or b and c < d | e ~ f & g << h .. i + j * -k ^ l"),
+        "(or a (and b (< c (| d (~ e (& f (<< g (.. h (+ i (* j (neg (^ k l))))))))))))"
+    );
+}
+
+#[test]
+fn associativity() {
+    assert_eq!(shape("a - b - c"), "(- (- a b) c)");
+    assert_eq!(shape("a / b * c"), "(* (/ a b) c)");
+    assert_eq!(shape("a .. b .. c"), "(.. a (.. b c))");
+    assert_eq!(shape("a ^ b ^ c"), "(^ a (^ b c))");
+    assert_eq!(shape("a < b < c"), "(< (< a b) c)");
+    assert_eq!(shape("a and b and c"), "(and (and a b) c)");
+    assert_eq!(shape("a << b >> c"), "(>> (<< a b) c)");
+}
+
+#[test]
+fn unary_and_power() {
+    // Unary operators bind tighter than everything but `^` on their right.
+    assert_eq!(shape("-2 ^ 2"), "(neg (^ 2 2))");
+    assert_eq!(shape("2 ^ -3"), "(^ 2 (neg 3))");
+    assert_eq!(shape("2 ^ - - 3 ^ 2"), "(^ 2 (neg (neg (^ 3 2))))");
+    assert_eq!(shape("not not a"), "(not (not a))");
+    assert_eq!(shape("- -a"), "(neg (neg a))");
+    assert_eq!(shape("-a ^ -b ^ c"), "(neg (^ a (neg (^ b c))))");
+    assert_eq!(shape("#a ^ 2"), "(# (^ a 2))");
+    assert_eq!(shape("a ~ ~b"), "(~ a (bnot b))");
+    // No constant folding: `-1` stays an operation.
+    assert_eq!(shape("-1"), "(neg 1)");
+}
+
+#[test]
+fn primary_and_suffixes() {
+    assert_eq!(shape("a.b.c"), "a[\"b\"][\"c\"]");
+    assert_eq!(shape("a[b][1]"), "a[b][1]");
+    assert_eq!(shape("f(1, 2)(3)"), "(call (call f 1 2) 3)");
+    assert_eq!(shape("f\"s\""), "(call f \"s\")");
+    assert_eq!(shape("f[[s]]"), "(call f \"s\")");
+    assert_eq!(shape("f{1}"), "(call f {1})");
+    assert_eq!(
+        shape("a.b:c(1):d{}.e"),
+        "(method (method a[\"b\"] c 1) d {})[\"e\"]"
+    );
+    assert_eq!(shape("o:m\"x\""), "(method o m \"x\")");
+    assert_eq!(shape("(f())"), "(paren (call f ))");
+    assert_eq!(shape("((a)).b"), "(paren (paren a))[\"b\"]");
+    assert_eq!(shape("(a)()"), "(call (paren a) )");
+    assert_eq!(shape("..."), "...");
+}
+
+#[test]
+fn literals_and_tables() {
+    assert_eq!(shape("nil"), "nil");
+    assert_eq!(shape("true"), "true");
+    assert_eq!(shape("false"), "false");
+    assert_eq!(shape("0xff"), "255");
+    assert_eq!(shape("1.5"), "1.5");
+    assert_eq!(shape("'a\\65'"), "\"aA\"");
+    assert_eq!(shape("{}"), "{}");
+    assert_eq!(shape("{1, 2; 3,}"), "{1 2 3}");
+    assert_eq!(shape("{x = 1, [2] = 3, y}"), "{x=1 [2]=3 y}");
+    assert_eq!(shape("{x == 1}"), "{(== x 1)}");
+    assert_eq!(shape("{f(x), ...}"), "{(call f x) ...}");
+    assert_eq!(shape("function(a, ...) end"), "(fn a)");
+}
+
+#[test]
+fn statements() {
+    let c = chunk(
+        "local a <const>, b <close> = 1\n\
+         local function f(x, ...) return ... end\n\
+         function t.a.b:m(y) end\n\
+         a, b.c, d[1] = 1, 2\n\
+         f(1)\n\
+         do ; end\n\
+         while x do break end\n\
+         repeat local z until z\n\
+         if a then elseif b then else end\n\
+         for i = 1, 2 do end\n\
+         for i = 1, 2, 3 do end\n\
+         for k, v in pairs(t) do end\n\
+         goto done\n\
+         ::done::\n\
+         return 1, 2;",
+    );
+    let s = &c.block.stats;
+    assert_eq!(s.len(), 14);
+    match &s[0] {
+        Stat::Local { names, exprs, line } => {
+            assert_eq!(names[0].name, "a");
+            assert_eq!(names[0].attrib, Attrib::Const);
+            assert_eq!(names[1].attrib, Attrib::Close);
+            assert_eq!(exprs.len(), 1);
+            assert_eq!(*line, 1);
+        }
+        other => panic!("{other:?}"),
+    }
+    match &s[1] {
+        Stat::LocalFunction { name, body, line } => {
+            assert_eq!(name, "f");
+            assert_eq!(body.params, ["x"]);
+            assert!(body.is_vararg);
+            assert_eq!((*line, body.line, body.end_line), (2, 2, 2));
+        }
+        other => panic!("{other:?}"),
+    }
+    match &s[2] {
+        Stat::Function {
+            path, method, body, ..
+        } => {
+            assert_eq!(path, &["t", "a", "b"]);
+            assert_eq!(method.as_deref(), Some("m"));
+            assert_eq!(body.params, ["self", "y"]);
+            assert!(!body.is_vararg);
+        }
+        other => panic!("{other:?}"),
+    }
+    match &s[3] {
+        Stat::Assign { targets, exprs, .. } => {
+            assert_eq!(list(targets), "a b[\"c\"] d[1]");
+            assert_eq!(list(exprs), "1 2");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(&s[4], Stat::Call(e) if sexp(e) == "(call f 1)"));
+    assert!(matches!(&s[5], Stat::Do(Block { stats, ret: None }) if stats.is_empty()));
+    assert!(
+        matches!(&s[6], Stat::While { block, line: 7, .. } if matches!(block.stats[..], [Stat::Break { line: 7 }]))
+    );
+    assert!(matches!(&s[7], Stat::Repeat { cond, .. } if sexp(cond) == "z"));
+    assert!(matches!(&s[8], Stat::If { arms, else_block: Some(_), line: 9 } if arms.len() == 2));
+    assert!(matches!(&s[9], Stat::NumericFor { var, step: None, .. } if var == "i"));
+    assert!(matches!(&s[10], Stat::NumericFor { step: Some(_), .. }));
+    assert!(
+        matches!(&s[11], Stat::GenericFor { names, exprs, .. } if names == &["k", "v"] && exprs.len() == 1)
+    );
+    assert!(matches!(&s[12], Stat::Goto { label, line: 13 } if label == "done"));
+    assert!(matches!(&s[13], Stat::Label { name, line: 14 } if name == "done"));
+    let ret = c.block.ret.as_ref().expect("return");
+    assert_eq!((list(&ret.exprs).as_str(), ret.line), ("1 2", 15));
+}
+
+#[test]
+fn break_after_then() {
+    let c = chunk("while x do if a then break; ; f() end end");
+    let Stat::While { block, .. } = &c.block.stats[0] else {
+        panic!("not a while")
+    };
+    let Stat::If { arms, .. } = &block.stats[0] else {
+        panic!("not an if")
+    };
+    assert_eq!(arms[0].1.stats.len(), 2);
+    assert!(matches!(arms[0].1.stats[0], Stat::Break { .. }));
+}
+
+#[test]
+fn labels_and_empty_statements() {
+    let c = chunk(";;::a:: ::b:: ; ::c::;");
+    let names: Vec<&str> = c
+        .block
+        .stats
+        .iter()
+        .map(|s| match s {
+            Stat::Label { name, .. } => name.as_str(),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(names, ["a", "b", "c"]);
+    assert!(chunk("").block.stats.is_empty());
+    assert!(chunk("return").block.ret.is_some());
+}
+
+#[test]
+fn lines() {
+    let c = chunk("x = a\n+\nb\nlocal t = f\n(\n1\n)\nlocal u = t\n.\nk\n[\n2\n]");
+    let Stat::Assign { exprs, line, .. } = &c.block.stats[0] else {
+        panic!()
+    };
+    // A binary operation has its operator's line.
+    assert_eq!((*line, exprs[0].line), (1, 2));
+    let Stat::Local { exprs, .. } = &c.block.stats[1] else {
+        panic!()
+    };
+    // A call has the line where its prefix expression starts.
+    assert_eq!(exprs[0].line, 4);
+    let Stat::Local { exprs, .. } = &c.block.stats[2] else {
+        panic!()
+    };
+    // An index has the line of its key's last token.
+    let ExprKind::Index { obj, .. } = &exprs[0].kind else {
+        panic!()
+    };
+    assert_eq!((exprs[0].line, obj.line), (13, 10));
+    // The chunk ends on the line of its last token.
+    assert_eq!(c.end_line, 13);
+    assert_eq!(chunk("x = 1\n\n\n").end_line, 1);
+
+    // lua5.4's linedefined: the `function` keyword for statements, the token after
+    // `function` (or after the name, for local functions) otherwise.
+    let c =
+        chunk("function\nf\n(\n)\nend\nlocal function\ng\n(\n)\n\nend\nh = function\n(\n)\nend");
+    let Stat::Function { body, line, .. } = &c.block.stats[0] else {
+        panic!()
+    };
+    assert_eq!((*line, body.line, body.end_line), (1, 1, 5));
+    let Stat::LocalFunction { body, line, .. } = &c.block.stats[1] else {
+        panic!()
+    };
+    assert_eq!((*line, body.line, body.end_line), (6, 8, 11));
+    let Stat::Assign { exprs, .. } = &c.block.stats[2] else {
+        panic!()
+    };
+    let ExprKind::Function(body) = &exprs[0].kind else {
+        panic!()
+    };
+    assert_eq!((exprs[0].line, body.line, body.end_line), (12, 13, 15));
+
+    // A goto has the line of its label name.
+    let c = chunk("goto\nx\n::x::");
+    assert!(matches!(c.block.stats[0], Stat::Goto { line: 2, .. }));
+}
+
+#[test]
+fn vararg_scope() {
+    assert_eq!(shape("function(...) return ... end"), "(fn )");
+    assert_eq!(
+        error("function f() return ... end"),
+        "[string \"function f() return ... end\"]:1: cannot use '...' outside a vararg function near '...'"
+    );
+    // The main chunk is vararg; a vararg function's nested functions are not.
+    chunk("return ...");
+    error("return function(...) return function() return ... end end");
+}
+
+/// Runs `f` on a thread with a stack as small as a secondary thread may get, to show that the
+/// deepest nesting lua5.4 accepts fits.
+fn on_small_stack(f: impl FnOnce() + Send + 'static) {
+    // Debug builds need several times the stack of release builds.
+    let size = if cfg!(debug_assertions) {
+        4 << 20
+    } else {
+        1 << 20
+    };
+    std::thread::Builder::new()
+        .stack_size(size)
+        .spawn(f)
+        .expect("spawn")
+        .join()
+        .expect("no panic");
+}
+
+#[test]
+fn nesting_limit() {
+    on_small_stack(|| {
+        // Counts checked against `load` called from a lua5.4 script's main chunk.
+        type Make = fn(usize) -> String;
+        let cases: [(&str, Make, usize); 6] = [
+            (
+                "parens",
+                |n| format!("return {}1{}", "(".repeat(n), ")".repeat(n)),
+                195,
+            ),
+            (
+                "tables",
+                |n| format!("return {}1{}", "{".repeat(n), "}".repeat(n)),
+                195,
+            ),
+            ("not", |n| format!("return {}1", "not ".repeat(n)), 195),
+            ("concat", |n| format!("return {}1", "a..".repeat(n)), 195),
+            (
+                "do",
+                |n| format!("{}{}", "do ".repeat(n), "end ".repeat(n)),
+                197,
+            ),
+            (
+                "funcs",
+                |n| {
+                    format!(
+                        "return {}{}",
+                        "function() return ".repeat(n),
+                        "end ".repeat(n)
+                    )
+                },
+                98,
+            ),
+        ];
+        for (what, make, deepest) in cases {
+            let ok = make(deepest);
+            assert!(parse(ok.as_bytes(), "=t").is_ok(), "{what} {deepest}");
+            let too_deep = make(deepest + 1);
+            let err = parse(too_deep.as_bytes(), "=t").expect_err(what);
+            assert_eq!(err.message, "C stack overflow", "{what}");
+        }
+    });
+}
+
+/// The height of an expression's tree (see `MAX_TREE_DEPTH` for what counts).
+fn depth(e: &Expr) -> u32 {
+    let children: Vec<&Expr> = match &e.kind {
+        ExprKind::Binary { lhs, rhs, .. } => vec![lhs, rhs],
+        ExprKind::Unary { operand, .. } => vec![operand],
+        ExprKind::Paren(inner) => vec![inner],
+        ExprKind::Index { obj, key } => vec![obj, key],
+        ExprKind::Call { func, args } => std::iter::once(&**func).chain(args).collect(),
+        ExprKind::MethodCall { obj, args, .. } => std::iter::once(&**obj).chain(args).collect(),
+        ExprKind::Table(fields) => fields
+            .iter()
+            .flat_map(|f| match f {
+                TableField::Positional(v) | TableField::Named(_, v) => vec![v],
+                TableField::Keyed(k, v) => vec![k, v],
+            })
+            .collect(),
+        ExprKind::Function(body) => return 2 + block_height(&body.block),
+        _ => Vec::new(),
+    };
+    1 + children.into_iter().map(depth).max().unwrap_or(0)
+}
+
+fn exprs_height<'a>(exprs: impl IntoIterator<Item = &'a Expr>) -> u32 {
+    exprs.into_iter().map(depth).max().unwrap_or(0)
+}
+
+fn block_height(block: &Block) -> u32 {
+    let stats = block.stats.iter().map(stat_height).max().unwrap_or(0);
+    let ret = block.ret.as_ref().map_or(0, |r| 1 + exprs_height(&r.exprs));
+    1 + stats.max(ret)
+}
+
+fn stat_height(stat: &Stat) -> u32 {
+    1 + match stat {
+        Stat::Call(e) => depth(e),
+        Stat::Local { exprs, .. } => exprs_height(exprs),
+        Stat::Assign { targets, exprs, .. } => exprs_height(targets.iter().chain(exprs)),
+        Stat::Do(b) => block_height(b),
+        Stat::While { cond, block, .. } | Stat::Repeat { block, cond, .. } => {
+            depth(cond).max(block_height(block))
+        }
+        Stat::If {
+            arms, else_block, ..
+        } => arms
+            .iter()
+            .map(|(c, b)| depth(c).max(block_height(b)))
+            .chain(else_block.iter().map(block_height))
+            .max()
+            .unwrap_or(0),
+        Stat::NumericFor {
+            start,
+            limit,
+            step,
+            block,
+            ..
+        } => exprs_height([start, limit].into_iter().chain(step)).max(block_height(block)),
+        Stat::GenericFor { exprs, block, .. } => exprs_height(exprs).max(block_height(block)),
+        Stat::Function { body, .. } | Stat::LocalFunction { body, .. } => {
+            1 + block_height(&body.block)
+        }
+        Stat::Goto { .. } | Stat::Label { .. } | Stat::Break { .. } => 0,
+    }
+}
+
+#[test]
+fn long_chains() {
+    on_small_stack(|| {
+        // Left-associative chains are loops in lua5.4 and have no limit there; here the tree
+        // depth is bounded, so that the tree can be walked and dropped recursively.
+        type Make = fn(usize) -> String;
+        let shapes: [(&str, Make); 8] = [
+            ("sum", |n| format!("a{}", "+a".repeat(n))),
+            ("fields", |n| format!("a{}", ".b".repeat(n))),
+            ("calls", |n| format!("f{}", "()".repeat(n))),
+            ("methods", |n| format!("o{}", ":m(1)".repeat(n))),
+            // Chains nested in chains: each level's first operand is the inner chain.
+            ("nested", |n| {
+                let mut e = "a".to_owned();
+                for _ in 0..4 {
+                    e = format!("({e}{})", "*a".repeat(n / 5));
+                }
+                format!("{e}{}", "-a".repeat(n % 5 + n / 5))
+            }),
+            ("mixed", |n| {
+                format!("{{{{-t{}}}}}{}", ".x".repeat(n / 2), "|b".repeat(n - n / 2))
+            }),
+            // A chain inside a function inside a chain: the outer links count too.
+            ("functions", |n| {
+                let inner = format!("a{}", "+a".repeat(n / 2));
+                format!(
+                    "(function() while x do return {inner} end end){}",
+                    "+a".repeat(n - n / 2)
+                )
+            }),
+            ("statements", |n| {
+                format!(
+                    "function() {}x = a{} {}end",
+                    "do ".repeat(100),
+                    "+a".repeat(n - 207),
+                    "end ".repeat(100)
+                )
+            }),
+        ];
+        for (what, make) in shapes {
+            // Find where each shape crosses the bound, and check the tree depth there.
+            let mut last_ok = None;
+            for n in (super::MAX_TREE_DEPTH as usize - 12)..(super::MAX_TREE_DEPTH as usize + 4) {
+                let src = format!("return {}", make(n));
+                match parse(src.as_bytes(), "=t") {
+                    Ok(c) => {
+                        let height = block_height(&c.block);
+                        assert!(height <= super::MAX_TREE_DEPTH, "{what} {n}");
+                        last_ok = Some(height);
+                    }
+                    Err(e) => assert_eq!(e.message, "C stack overflow", "{what} {n}"),
+                }
+            }
+            // Every shape can reach the bound exactly.
+            assert_eq!(last_ok, Some(super::MAX_TREE_DEPTH), "{what}");
+        }
+        let huge = format!("return a{}", "+a".repeat(100_000));
+        let err = parse(huge.as_bytes(), "=t").expect_err("too deep");
+        assert_eq!(err.message, "C stack overflow");
+    });
+}

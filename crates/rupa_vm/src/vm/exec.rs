@@ -1,0 +1,1017 @@
+//! The bytecode loop: runs the Lua frames on top of one thread until it needs the executor
+//! (a native call, an error, a thread switch, fuel exhausted).
+//!
+//! The thread state is borrowed once for the whole run; `pc`, the frame base, code, constants
+//! and upvalues live in locals. Integer/float arithmetic, comparisons and raw table accesses
+//! are done inline; everything else goes through `metaops` and comes back as frames.
+
+use gc_arena::Gc;
+
+use crate::arith::ArithOp;
+use crate::call::{self, CallError, PreCall};
+use crate::debug_info;
+use crate::error::RuntimeError;
+use crate::frame::{Frame, LuaFrame, ReturnTo};
+use crate::function::{Function, FunctionKind, LuaClosure, UpValue, UpValueState};
+use crate::meta::MetaEvent;
+use crate::metaops::{self, Meta, OpError};
+use crate::number;
+use crate::opcode::{Op, Rk};
+use crate::state::Context;
+use crate::table::Table;
+use crate::thread::{Thread, ThreadState};
+use crate::value::Value;
+use crate::vm::concat;
+use crate::vm::executor::Work;
+
+/// How an instruction's operand is described in error messages.
+#[derive(Clone, Copy)]
+enum Operand {
+    Reg(u8),
+    Up(u8),
+    Rk(Rk),
+    None,
+}
+
+/// Reads an upvalue cell.
+#[inline]
+pub(crate) fn read_upvalue<'gc>(
+    uv: UpValue<'gc>,
+    thread: Thread<'gc>,
+    stack: &[Value<'gc>],
+) -> Value<'gc> {
+    match uv.0.get() {
+        UpValueState::Closed(v) => v,
+        UpValueState::Open { thread: t, index } => {
+            if t.ptr_eq(thread) {
+                stack.get(index).copied().unwrap_or(Value::Nil)
+            } else {
+                match t.0.try_borrow() {
+                    Ok(ts) => ts.stack.get(index).copied().unwrap_or(Value::Nil),
+                    Err(_) => Value::Nil,
+                }
+            }
+        }
+    }
+}
+
+/// Writes an upvalue cell.
+#[inline]
+pub(crate) fn write_upvalue<'gc>(
+    ctx: Context<'gc>,
+    uv: UpValue<'gc>,
+    thread: Thread<'gc>,
+    stack: &mut [Value<'gc>],
+    v: Value<'gc>,
+) {
+    match uv.0.get() {
+        UpValueState::Closed(_) => uv.0.set(ctx.mc, UpValueState::Closed(v)),
+        UpValueState::Open { thread: t, index } => {
+            if t.ptr_eq(thread) {
+                if let Some(slot) = stack.get_mut(index) {
+                    *slot = v;
+                }
+            } else if let Ok(mut ts) = t.0.try_borrow_mut(ctx.mc) {
+                if let Some(slot) = ts.stack.get_mut(index) {
+                    *slot = v;
+                }
+            }
+        }
+    }
+}
+
+/// Runs Lua frames of `thread` (its top frame must be a Lua frame).
+pub(crate) fn run_lua<'gc>(
+    ctx: Context<'gc>,
+    thread: Thread<'gc>,
+    ts: &mut ThreadState<'gc>,
+    fuel: &mut i64,
+) -> Work<'gc> {
+    'frame: loop {
+        let frame: LuaFrame<'gc> = match ts.frames.last() {
+            Some(Frame::Lua(f)) => *f,
+            _ => return Work::Continue { error: None },
+        };
+        let closure: &'gc LuaClosure<'gc> = match Gc::as_ref(frame.func.0) {
+            FunctionKind::Lua(c) => c,
+            FunctionKind::Native(_) => unreachable!("a Lua frame holds a Lua closure"),
+        };
+        let fproto = Gc::as_ref(closure.proto);
+        let proto: &'gc crate::proto::Proto = &fproto.proto;
+        let code: &'gc [Op] = &proto.code;
+        let consts: &'gc [Value<'gc>] = &fproto.constants;
+        let upvals: &'gc [UpValue<'gc>] = &closure.upvalues;
+        let base = frame.base;
+        let mut pc = frame.pc;
+        // The stack as a slice: its pointer and length stay in registers. Re-derived after
+        // anything that may resize the stack.
+        let mut stack: &mut [Value<'gc>] = &mut ts.stack;
+
+        macro_rules! reg {
+            ($r:expr) => {
+                stack[base + $r as usize]
+            };
+        }
+        macro_rules! rk {
+            ($rk:expr) => {
+                match $rk.decode() {
+                    Ok(r) => stack[base + r as usize],
+                    Err(k) => consts[k],
+                }
+            };
+        }
+        // An operand by reference: matching through a reference reads the tag and payload
+        // straight from the stack instead of copying the whole value through a spill slot.
+        macro_rules! rkr {
+            ($rk:expr) => {
+                match $rk.decode() {
+                    Ok(r) => &stack[base + r as usize],
+                    Err(k) => &consts[k],
+                }
+            };
+        }
+        macro_rules! save_pc {
+            () => {
+                if let Some(Frame::Lua(f)) = ts.frames.last_mut() {
+                    f.pc = pc;
+                }
+            };
+        }
+        // Raise an error at the current instruction.
+        macro_rules! throw {
+            ($e:expr) => {{
+                save_pc!();
+                return Work::vm_error($e);
+            }};
+        }
+        macro_rules! op_error {
+            ($e:expr, $ops:expr) => {{
+                save_pc!();
+                let e = describe(ctx, &frame, closure, pc - 1, $e, $ops);
+                return Work::vm_error(e);
+            }};
+        }
+        // Continue with the work a metamethod call produced.
+        macro_rules! meta_call {
+            ($func:expr, $args:expr, $ret:expr) => {{
+                save_pc!();
+                match call::call_meta(ctx, ts, $func, $args, $ret) {
+                    Work::RunLua => continue 'frame,
+                    w => return w,
+                }
+            }};
+        }
+        macro_rules! index_into {
+            ($dst:expr, $obj:expr, $key:expr, $operand:expr) => {{
+                let obj = $obj;
+                let key = $key;
+                let r = if let Value::Table(t) = obj {
+                    let v = t.get(ctx, key);
+                    if !v.is_nil() || t.metatable().is_none() {
+                        reg!($dst) = v;
+                        continue;
+                    }
+                    metaops::index_miss(ctx, t, key)
+                } else {
+                    metaops::index(ctx, obj, key)
+                };
+                match r {
+                    Ok(Meta::Value(v)) => reg!($dst) = v,
+                    Ok(Meta::Call { func, args, nargs }) => {
+                        meta_call!(func, &args[..nargs as usize], ReturnTo::Store { reg: $dst })
+                    }
+                    Err(e) => op_error!(e, [$operand, Operand::None]),
+                }
+            }};
+        }
+        macro_rules! assign {
+            ($obj:expr, $key:expr, $val:expr, $operand:expr) => {{
+                let obj = $obj;
+                let key = $key;
+                let val = $val;
+                if let Value::Table(t) = obj {
+                    if t.metatable().is_none() {
+                        if let Err(e) = t.set(ctx, key, val) {
+                            throw!(e);
+                        }
+                        continue;
+                    }
+                }
+                match metaops::new_index(ctx, obj, key, val) {
+                    Ok(None) => {}
+                    Ok(Some(Meta::Call { func, args, nargs })) => {
+                        meta_call!(func, &args[..nargs as usize], ReturnTo::Discard)
+                    }
+                    Ok(Some(Meta::Value(_))) => {}
+                    Err(e) => op_error!(e, [$operand, Operand::None]),
+                }
+            }};
+        }
+        macro_rules! arith {
+            ($op:expr, $dst:expr, $lhs:expr, $rhs:expr, $int:expr, $flt:expr) => {{
+                let a = rkr!($lhs);
+                let b = rkr!($rhs);
+                if let (&Value::Integer(x), &Value::Integer(y)) = (a, b) {
+                    reg!($dst) = Value::Integer($int(x, y));
+                } else if let (&Value::Number(x), &Value::Number(y)) = (a, b) {
+                    reg!($dst) = Value::Number($flt(x, y));
+                } else {
+                    let (a, b) = (*a, *b);
+                    arith_slow!($op, $dst, $lhs, $rhs, a, b)
+                }
+            }};
+        }
+        macro_rules! arith_slow {
+            ($op:expr, $dst:expr, $lhs:expr, $rhs:expr, $a:expr, $b:expr) => {{
+                match metaops::arith(ctx, $op, $a, $b) {
+                    Ok(Meta::Value(v)) => reg!($dst) = v,
+                    Ok(Meta::Call { func, args, nargs }) => {
+                        meta_call!(func, &args[..nargs as usize], ReturnTo::Store { reg: $dst })
+                    }
+                    Err(e) => op_error!(e, [Operand::Rk($lhs), Operand::Rk($rhs)]),
+                }
+            }};
+        }
+        macro_rules! arith_general {
+            ($op:expr, $dst:expr, $lhs:expr, $rhs:expr) => {{
+                let a = rk!($lhs);
+                let b = rk!($rhs);
+                arith_slow!($op, $dst, $lhs, $rhs, a, b)
+            }};
+        }
+        macro_rules! compare {
+            ($lhs:expr, $rhs:expr, $k:expr, $le:expr, $int:expr, $flt:expr) => {{
+                let a = rkr!($lhs);
+                let b = rkr!($rhs);
+                let r = match (a, b) {
+                    (&Value::Integer(x), &Value::Integer(y)) => $int(x, y),
+                    (&Value::Number(x), &Value::Number(y)) => $flt(x, y),
+                    (&a, &b) => match metaops::compare(ctx, a, b, $le) {
+                        Ok(Meta::Value(v)) => v.is_truthy(),
+                        Ok(Meta::Call { func, args, nargs }) => {
+                            meta_call!(func, &args[..nargs as usize], ReturnTo::Compare { k: $k })
+                        }
+                        Err(e) => op_error!(e, [Operand::Rk($lhs), Operand::Rk($rhs)]),
+                    },
+                };
+                if r != $k {
+                    pc += 1;
+                }
+            }};
+        }
+
+        loop {
+            *fuel -= 1;
+            if *fuel < 0 {
+                *fuel = 0;
+                save_pc!();
+                return Work::OutOfFuel;
+            }
+            let op = code[pc];
+            pc += 1;
+            match op {
+                Op::Move { dst, src } => reg!(dst) = reg!(src),
+                Op::LoadK { dst, k } => reg!(dst) = consts[k as usize],
+                Op::LoadI { dst, value } => reg!(dst) = Value::Integer(value as i64),
+                Op::LoadF { dst, value } => reg!(dst) = Value::Number(value as f64),
+                Op::LoadBool { dst, value } => reg!(dst) = Value::Boolean(value),
+                Op::LoadFalseSkip { dst } => {
+                    reg!(dst) = Value::Boolean(false);
+                    pc += 1;
+                }
+                Op::LoadNil { dst, count } => {
+                    for r in dst as usize..dst as usize + count as usize {
+                        reg!(r) = Value::Nil;
+                    }
+                }
+                Op::GetUpval { dst, up } => {
+                    reg!(dst) = read_upvalue(upvals[up as usize], thread, stack)
+                }
+                Op::SetUpval { src, up } => {
+                    let v = reg!(src);
+                    write_upvalue(ctx, upvals[up as usize], thread, stack, v);
+                }
+                Op::GetTabUp { dst, up, key } => {
+                    let t = read_upvalue(upvals[up as usize], thread, stack);
+                    index_into!(dst, t, consts[key as usize], Operand::Up(up))
+                }
+                Op::SetTabUp { up, key, src } => {
+                    let t = read_upvalue(upvals[up as usize], thread, stack);
+                    assign!(t, consts[key as usize], rk!(src), Operand::Up(up))
+                }
+                Op::GetTable { dst, table, key } => {
+                    let t = reg!(table);
+                    let k = reg!(key);
+                    if let (Value::Table(tb), Value::Integer(i)) = (t, k) {
+                        let v = tb.get_int(ctx, i);
+                        if !v.is_nil() || tb.metatable().is_none() {
+                            reg!(dst) = v;
+                            continue;
+                        }
+                    }
+                    index_into!(dst, t, k, Operand::Reg(table))
+                }
+                Op::GetField { dst, table, key } => {
+                    index_into!(dst, reg!(table), consts[key as usize], Operand::Reg(table))
+                }
+                Op::GetInt { dst, table, index } => {
+                    let t = reg!(table);
+                    if let Value::Table(tb) = t {
+                        let v = tb.get_int(ctx, index as i64);
+                        if !v.is_nil() || tb.metatable().is_none() {
+                            reg!(dst) = v;
+                            continue;
+                        }
+                    }
+                    index_into!(dst, t, Value::Integer(index as i64), Operand::Reg(table))
+                }
+                Op::SetTable { table, key, src } => {
+                    let t = reg!(table);
+                    let k = reg!(key);
+                    let v = rk!(src);
+                    if let (Value::Table(tb), Value::Integer(i)) = (t, k) {
+                        if tb.metatable().is_none() {
+                            if let Err(e) = tb.set_int(ctx, i, v) {
+                                throw!(e);
+                            }
+                            continue;
+                        }
+                    }
+                    assign!(t, k, v, Operand::Reg(table))
+                }
+                Op::SetField { table, key, src } => {
+                    assign!(
+                        reg!(table),
+                        consts[key as usize],
+                        rk!(src),
+                        Operand::Reg(table)
+                    )
+                }
+                Op::SetInt { table, index, src } => {
+                    let t = reg!(table);
+                    let v = rk!(src);
+                    if let Value::Table(tb) = t {
+                        if tb.metatable().is_none() {
+                            if let Err(e) = tb.set_int(ctx, index as i64, v) {
+                                throw!(e);
+                            }
+                            continue;
+                        }
+                    }
+                    assign!(t, Value::Integer(index as i64), v, Operand::Reg(table))
+                }
+                Op::NewTable { dst, array, hash } => {
+                    match Table::with_capacity(ctx, array as usize, hash as usize) {
+                        Ok(t) => reg!(dst) = Value::Table(t),
+                        Err(e) => throw!(e),
+                    }
+                }
+                Op::SelfOp { dst, obj, key } => {
+                    let o = reg!(obj);
+                    let k = rk!(key);
+                    reg!(dst + 1) = o;
+                    index_into!(dst, o, k, Operand::Reg(obj))
+                }
+                Op::Add { dst, lhs, rhs } => arith!(
+                    ArithOp::Add,
+                    dst,
+                    lhs,
+                    rhs,
+                    |x: i64, y: i64| x.wrapping_add(y),
+                    |x: f64, y: f64| x + y
+                ),
+                Op::Sub { dst, lhs, rhs } => arith!(
+                    ArithOp::Sub,
+                    dst,
+                    lhs,
+                    rhs,
+                    |x: i64, y: i64| x.wrapping_sub(y),
+                    |x: f64, y: f64| x - y
+                ),
+                Op::Mul { dst, lhs, rhs } => arith!(
+                    ArithOp::Mul,
+                    dst,
+                    lhs,
+                    rhs,
+                    |x: i64, y: i64| x.wrapping_mul(y),
+                    |x: f64, y: f64| x * y
+                ),
+                Op::Div { dst, lhs, rhs } => {
+                    let a = rk!(lhs);
+                    let b = rk!(rhs);
+                    match (a, b) {
+                        (Value::Number(x), Value::Number(y)) => reg!(dst) = Value::Number(x / y),
+                        (Value::Integer(x), Value::Integer(y)) => {
+                            reg!(dst) = Value::Number(x as f64 / y as f64)
+                        }
+                        _ => arith_slow!(ArithOp::Div, dst, lhs, rhs, a, b),
+                    }
+                }
+                Op::Mod { dst, lhs, rhs } => {
+                    let a = rk!(lhs);
+                    let b = rk!(rhs);
+                    match (a, b) {
+                        (Value::Integer(x), Value::Integer(y)) if y != 0 => {
+                            reg!(dst) = Value::Integer(number::int_mod(x, y))
+                        }
+                        (Value::Number(x), Value::Number(y)) => {
+                            reg!(dst) = Value::Number(number::float_mod(x, y))
+                        }
+                        _ => arith_slow!(ArithOp::Mod, dst, lhs, rhs, a, b),
+                    }
+                }
+                Op::Pow { dst, lhs, rhs } => arith_general!(ArithOp::Pow, dst, lhs, rhs),
+                Op::IDiv { dst, lhs, rhs } => {
+                    let a = rk!(lhs);
+                    let b = rk!(rhs);
+                    match (a, b) {
+                        (Value::Integer(x), Value::Integer(y)) if y != 0 => {
+                            reg!(dst) = Value::Integer(number::int_idiv(x, y))
+                        }
+                        _ => arith_slow!(ArithOp::IDiv, dst, lhs, rhs, a, b),
+                    }
+                }
+                Op::BAnd { dst, lhs, rhs } => arith_general!(ArithOp::BAnd, dst, lhs, rhs),
+                Op::BOr { dst, lhs, rhs } => arith_general!(ArithOp::BOr, dst, lhs, rhs),
+                Op::BXor { dst, lhs, rhs } => arith_general!(ArithOp::BXor, dst, lhs, rhs),
+                Op::Shl { dst, lhs, rhs } => arith_general!(ArithOp::Shl, dst, lhs, rhs),
+                Op::Shr { dst, lhs, rhs } => arith_general!(ArithOp::Shr, dst, lhs, rhs),
+                Op::Unm { dst, src } => match reg!(src) {
+                    Value::Integer(i) => reg!(dst) = Value::Integer(i.wrapping_neg()),
+                    Value::Number(f) => reg!(dst) = Value::Number(-f),
+                    v => match metaops::arith(ctx, ArithOp::Unm, v, v) {
+                        Ok(Meta::Value(r)) => reg!(dst) = r,
+                        Ok(Meta::Call { func, args, nargs }) => {
+                            meta_call!(func, &args[..nargs as usize], ReturnTo::Store { reg: dst })
+                        }
+                        Err(e) => op_error!(e, [Operand::Reg(src), Operand::None]),
+                    },
+                },
+                Op::BNot { dst, src } => match reg!(src) {
+                    Value::Integer(i) => reg!(dst) = Value::Integer(!i),
+                    v => match metaops::arith(ctx, ArithOp::BNot, v, v) {
+                        Ok(Meta::Value(r)) => reg!(dst) = r,
+                        Ok(Meta::Call { func, args, nargs }) => {
+                            meta_call!(func, &args[..nargs as usize], ReturnTo::Store { reg: dst })
+                        }
+                        Err(e) => op_error!(e, [Operand::Reg(src), Operand::None]),
+                    },
+                },
+                Op::Not { dst, src } => reg!(dst) = Value::Boolean(!reg!(src).is_truthy()),
+                Op::Len { dst, src } => {
+                    let v = reg!(src);
+                    match v {
+                        Value::String(s) => reg!(dst) = Value::Integer(s.len() as i64),
+                        Value::Table(t) if t.metatable().is_none() => {
+                            reg!(dst) = Value::Integer(t.length())
+                        }
+                        _ => match metaops::len(ctx, v) {
+                            Ok(Meta::Value(r)) => reg!(dst) = r,
+                            Ok(Meta::Call { func, args, nargs }) => meta_call!(
+                                func,
+                                &args[..nargs as usize],
+                                ReturnTo::Store { reg: dst }
+                            ),
+                            Err(e) => op_error!(e, [Operand::Reg(src), Operand::None]),
+                        },
+                    }
+                }
+                Op::Concat { dst, count } => {
+                    save_pc!();
+                    let first = base + dst as usize;
+                    match concat::resume(ctx, ts, first, first + count as usize - 1) {
+                        Work::RunLua => continue 'frame,
+                        w => return w,
+                    }
+                }
+                Op::Close { from } => {
+                    let level = base + from as usize;
+                    if let Some(&idx) = ts.tbc.last() {
+                        if idx >= level {
+                            pc -= 1;
+                            save_pc!();
+                            match close_one(ctx, ts, Value::Nil) {
+                                Work::RunLua => continue 'frame,
+                                w => return w,
+                            }
+                        }
+                    }
+                    ts.close_upvalues(ctx.mc, level);
+                    stack = &mut ts.stack;
+                }
+                Op::Tbc { reg } => {
+                    let v = reg!(reg);
+                    if let Err(e) = mark_tbc(ctx, ts, base + reg as usize, v, proto, pc - 1, reg) {
+                        throw!(e);
+                    }
+                    stack = &mut ts.stack;
+                }
+                Op::Jmp { offset } => pc = (pc as i64 + offset as i64) as usize,
+                Op::Eq { lhs, rhs, k } => {
+                    let a = rk!(lhs);
+                    let b = rk!(rhs);
+                    let r = match (a, b) {
+                        (Value::Integer(x), Value::Integer(y)) => x == y,
+                        (Value::String(x), Value::String(y)) => x == y,
+                        (Value::Number(x), Value::Number(y)) => x == y,
+                        _ => match metaops::equal(ctx, a, b) {
+                            Meta::Value(v) => v.is_truthy(),
+                            Meta::Call { func, args, nargs } => {
+                                meta_call!(func, &args[..nargs as usize], ReturnTo::Compare { k })
+                            }
+                        },
+                    };
+                    if r != k {
+                        pc += 1;
+                    }
+                }
+                Op::Lt { lhs, rhs, k } => compare!(
+                    lhs,
+                    rhs,
+                    k,
+                    false,
+                    |x: i64, y: i64| x < y,
+                    |x: f64, y: f64| x < y
+                ),
+                Op::Le { lhs, rhs, k } => compare!(
+                    lhs,
+                    rhs,
+                    k,
+                    true,
+                    |x: i64, y: i64| x <= y,
+                    |x: f64, y: f64| x <= y
+                ),
+                Op::Test { reg, k } => {
+                    if reg!(reg).is_truthy() != k {
+                        pc += 1;
+                    }
+                }
+                Op::TestSet { dst, src, k } => {
+                    let v = reg!(src);
+                    if v.is_truthy() == k {
+                        reg!(dst) = v;
+                    } else {
+                        pc += 1;
+                    }
+                }
+                Op::Call {
+                    func,
+                    args,
+                    results,
+                } => {
+                    let fs = base + func as usize;
+                    if args != 0 {
+                        ts.stack.truncate(fs + args as usize);
+                    }
+                    save_pc!();
+                    let ret = ReturnTo::Call {
+                        wanted: if results == 0 {
+                            ReturnTo::MULTI
+                        } else {
+                            results - 1
+                        },
+                    };
+                    match call::precall(ctx, ts, fs, ret, frame.c_depth) {
+                        Ok(PreCall::Lua) => continue 'frame,
+                        Ok(PreCall::Native(f)) => {
+                            return Work::CallNative {
+                                func: f,
+                                func_slot: fs,
+                                ret,
+                                c_depth: frame.c_depth,
+                            }
+                        }
+                        Err(CallError::NotCallable(v)) => {
+                            restore_top(ts, base, proto);
+                            op_error!(
+                                OpError::Type {
+                                    op: "call",
+                                    value: v,
+                                    operand: Some(0)
+                                },
+                                [Operand::Reg(func), Operand::None]
+                            )
+                        }
+                        Err(CallError::Runtime(e)) => {
+                            restore_top(ts, base, proto);
+                            throw!(e)
+                        }
+                    }
+                }
+                Op::TailCall { func, args } => {
+                    let fs = base + func as usize;
+                    if args != 0 {
+                        ts.stack.truncate(fs + args as usize);
+                    }
+                    let callee = ts.stack[fs];
+                    if !matches!(callee, Value::Function(_))
+                        && metaops::call_handler(ctx, callee).is_none()
+                    {
+                        restore_top(ts, base, proto);
+                        op_error!(
+                            OpError::Type {
+                                op: "call",
+                                value: callee,
+                                operand: Some(0)
+                            },
+                            [Operand::Reg(func), Operand::None]
+                        )
+                    }
+                    ts.close_upvalues(ctx.mc, base);
+                    ts.frames.pop();
+                    let dst = frame.func_slot;
+                    let n = ts.stack.len() - fs;
+                    ts.stack.copy_within(fs.., dst);
+                    ts.stack.truncate(dst + n);
+                    match call::start_call(ctx, ts, dst, frame.ret, frame.c_depth) {
+                        Work::RunLua => continue 'frame,
+                        Work::Error { error, site } => {
+                            // Report the error from the caller's point of view: put the frame
+                            // back so the position is this call.
+                            ts.frames.push(Frame::Lua(LuaFrame { pc, ..frame }));
+                            return Work::Error { error, site };
+                        }
+                        w => return w,
+                    }
+                }
+                Op::Return { base: rb, count } => {
+                    let src = base + rb as usize;
+                    if let Some(&idx) = ts.tbc.last() {
+                        if idx >= base {
+                            pc -= 1;
+                            save_pc!();
+                            match close_one(ctx, ts, Value::Nil) {
+                                Work::RunLua => continue 'frame,
+                                w => return w,
+                            }
+                        }
+                    }
+                    let n = if count == 0 {
+                        ts.stack.len() - src
+                    } else {
+                        count as usize - 1
+                    };
+                    if !ts.open_upvalues.is_empty() {
+                        ts.close_upvalues(ctx.mc, base);
+                    }
+                    ts.frames.pop();
+                    // The common case inline: back into a Lua caller's `Call`.
+                    if let (ReturnTo::Call { wanted }, Some(Frame::Lua(caller))) =
+                        (frame.ret, ts.frames.last())
+                    {
+                        if wanted != ReturnTo::MULTI {
+                            let caller_top = caller.base
+                                + match &*caller.func.0 {
+                                    FunctionKind::Lua(c) => c.proto.proto.max_stack as usize,
+                                    FunctionKind::Native(_) => 0,
+                                };
+                            let dst = frame.func_slot;
+                            let wanted = wanted as usize;
+                            let stack = &mut ts.stack;
+                            if stack.len() < dst + wanted {
+                                call::set_top(stack, dst + wanted);
+                            }
+                            for i in 0..wanted {
+                                stack[dst + i] = if i < n { stack[src + i] } else { Value::Nil };
+                            }
+                            call::set_top(stack, caller_top.max(dst + wanted));
+                            continue 'frame;
+                        }
+                    }
+                    match call::finish_return(ctx, ts, frame.func_slot, src, n, frame.ret) {
+                        Work::RunLua => continue 'frame,
+                        w => return w,
+                    }
+                }
+                Op::ForPrep { base: fb, skip } => {
+                    let at = base + fb as usize;
+                    match for_prep(stack, at) {
+                        Ok(true) => {}
+                        Ok(false) => pc += skip as usize,
+                        Err(e) => throw!(e),
+                    }
+                }
+                Op::ForLoop { base: fb, back } => {
+                    let at = base + fb as usize;
+                    match (&stack[at], &stack[at + 2]) {
+                        (&Value::Integer(i), &Value::Integer(step)) => {
+                            if let Value::Integer(count) = stack[at + 1] {
+                                if count as u64 > 0 {
+                                    stack[at + 1] = Value::Integer((count as u64 - 1) as i64);
+                                    let i = Value::Integer(i.wrapping_add(step));
+                                    stack[at] = i;
+                                    stack[at + 3] = i;
+                                    pc -= back as usize;
+                                }
+                            }
+                        }
+                        (&Value::Number(i), &Value::Number(step)) => {
+                            if let Value::Number(limit) = stack[at + 1] {
+                                let i = i + step;
+                                let go = if step > 0.0 { i <= limit } else { limit <= i };
+                                if go {
+                                    stack[at] = Value::Number(i);
+                                    stack[at + 3] = Value::Number(i);
+                                    pc -= back as usize;
+                                }
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Op::TForPrep { base: fb, jump } => {
+                    let at = base + fb as usize + 3;
+                    let v = stack[at];
+                    if let Err(e) = mark_tbc(ctx, ts, at, v, proto, pc - 1, fb + 3) {
+                        throw!(e);
+                    }
+                    stack = &mut ts.stack;
+                    pc += jump as usize;
+                }
+                Op::TForCall { base: fb, results } => {
+                    let at = base + fb as usize;
+                    let cb = at + 4;
+                    if ts.stack.len() < cb + 3 {
+                        if let Err(e) = call::ensure_stack(ctx, &mut ts.stack, cb + 3) {
+                            throw!(e);
+                        }
+                        ts.stack.resize(cb + 3, Value::Nil);
+                    }
+                    ts.stack.copy_within(at..at + 3, cb);
+                    ts.stack.truncate(cb + 3);
+                    save_pc!();
+                    let ret = ReturnTo::Call { wanted: results };
+                    match call::precall(ctx, ts, cb, ret, frame.c_depth) {
+                        Ok(PreCall::Lua) => continue 'frame,
+                        Ok(PreCall::Native(f)) => {
+                            return Work::CallNative {
+                                func: f,
+                                func_slot: cb,
+                                ret,
+                                c_depth: frame.c_depth,
+                            }
+                        }
+                        Err(CallError::NotCallable(v)) => {
+                            restore_top(ts, base, proto);
+                            throw!(RuntimeError::msg(format!(
+                                "attempt to call a {} value",
+                                metaops::type_name_for_error(ctx, v)
+                            )))
+                        }
+                        Err(CallError::Runtime(e)) => {
+                            restore_top(ts, base, proto);
+                            throw!(e)
+                        }
+                    }
+                }
+                Op::TForLoop { base: fb, back } => {
+                    let at = base + fb as usize;
+                    let v = stack[at + 4];
+                    if !v.is_nil() {
+                        stack[at + 2] = v;
+                        pc -= back as usize;
+                    }
+                }
+                Op::SetList {
+                    table,
+                    count,
+                    start,
+                } => {
+                    let at = base + table as usize;
+                    let n = if count == 0 {
+                        stack.len() - at - 1
+                    } else {
+                        count as usize
+                    };
+                    if let Value::Table(t) = stack[at] {
+                        for i in 0..n {
+                            let v = stack[at + 1 + i];
+                            if let Err(e) = t.set_int(ctx, start as i64 + i as i64, v) {
+                                throw!(e);
+                            }
+                        }
+                    }
+                    if count == 0 {
+                        restore_top(ts, base, proto);
+                        stack = &mut ts.stack;
+                    }
+                }
+                Op::Closure { dst, proto: p } => {
+                    let child = fproto.protos[p as usize];
+                    match new_closure(ctx, thread, ts, closure, child, base) {
+                        Ok(f) => {
+                            stack = &mut ts.stack;
+                            reg!(dst) = Value::Function(f)
+                        }
+                        Err(e) => throw!(e),
+                    }
+                }
+                Op::VarArg { dst, count } => {
+                    let nv = frame.n_varargs;
+                    let at = base + dst as usize;
+                    if count == 0 {
+                        if let Err(e) = call::ensure_stack(ctx, &mut ts.stack, at + nv) {
+                            throw!(e);
+                        }
+                        ts.stack.resize(at + nv, Value::Nil);
+                        ts.stack.copy_within(base - nv..base, at);
+                        ts.stack.truncate(at + nv);
+                        stack = &mut ts.stack;
+                    } else {
+                        let want = count as usize - 1;
+                        for i in 0..want {
+                            stack[at + i] = if i < nv {
+                                stack[base - nv + i]
+                            } else {
+                                Value::Nil
+                            };
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Pads the stack back to the current frame's size after a multi-value sequence.
+#[inline]
+fn restore_top(ts: &mut ThreadState<'_>, base: usize, proto: &crate::proto::Proto) {
+    let top = base + proto.max_stack as usize;
+    if ts.stack.len() != top {
+        ts.stack.resize(top, Value::Nil);
+    }
+}
+
+/// Turns an operation error into a runtime error naming the culprit operand.
+fn describe<'gc>(
+    ctx: Context<'gc>,
+    frame: &LuaFrame<'gc>,
+    closure: &LuaClosure<'gc>,
+    pc: usize,
+    e: OpError<'gc>,
+    operands: [Operand; 2],
+) -> RuntimeError<'gc> {
+    match e {
+        OpError::Runtime(e) => e,
+        OpError::Compare { a, b } => RuntimeError::msg(metaops::compare_message(ctx, a, b)),
+        OpError::NoInteger { operand } => {
+            let info = operand_info(frame, closure, pc, operands[operand as usize]);
+            RuntimeError::msg(format!("number{info} has no integer representation"))
+        }
+        OpError::Type { op, value, operand } => {
+            let mut msg = format!(
+                "attempt to {op} a {} value",
+                metaops::type_name_for_error(ctx, value)
+            );
+            if let Some(i) = operand {
+                msg.push_str(&operand_info(frame, closure, pc, operands[i as usize]));
+            }
+            RuntimeError::msg(msg)
+        }
+    }
+}
+
+/// " (local 'x')" for an operand, or "".
+fn operand_info(frame: &LuaFrame<'_>, closure: &LuaClosure<'_>, pc: usize, op: Operand) -> String {
+    let proto = &closure.proto.proto;
+    match op {
+        Operand::Reg(r) => debug_info::register_info(frame, pc, r),
+        Operand::Up(u) => debug_info::upvalue_info(proto, u),
+        Operand::Rk(rk) => match rk.decode() {
+            Ok(r) => debug_info::register_info(frame, pc, r),
+            Err(k) => match closure.proto.constants[k] {
+                Value::String(s) => format!(" (constant '{}')", s.to_str_lossy()),
+                _ => String::new(),
+            },
+        },
+        Operand::None => String::new(),
+    }
+}
+
+/// Starts the `__close` of the innermost pending to-be-closed variable (`err` is the error
+/// being unwound, or nil); the caller re-executes its instruction afterwards.
+pub(crate) fn close_one<'gc>(
+    ctx: Context<'gc>,
+    ts: &mut ThreadState<'gc>,
+    err: Value<'gc>,
+) -> Work<'gc> {
+    let idx = ts.tbc.pop().expect("close_one needs a pending variable");
+    ts.close_upvalues(ctx.mc, idx);
+    let v = ts.stack.get(idx).copied().unwrap_or(Value::Nil);
+    let tm = metaops::metamethod(ctx, v, MetaEvent::Close);
+    if tm.is_nil() {
+        return match ts.frames.last() {
+            Some(Frame::CloseUnwind(_)) => Work::ContinueUnwind,
+            _ => Work::RunLua,
+        };
+    }
+    call::call_meta(ctx, ts, tm, &[v, err], ReturnTo::Discard)
+}
+
+/// Registers stack slot `at` as a to-be-closed variable.
+fn mark_tbc<'gc>(
+    ctx: Context<'gc>,
+    ts: &mut ThreadState<'gc>,
+    at: usize,
+    v: Value<'gc>,
+    proto: &crate::proto::Proto,
+    pc: usize,
+    reg: u8,
+) -> Result<(), RuntimeError<'gc>> {
+    if !v.is_truthy() {
+        return Ok(());
+    }
+    if metaops::metamethod(ctx, v, MetaEvent::Close).is_nil() {
+        let name = debug_info::local_name(proto, reg, pc + 1).unwrap_or("?");
+        return Err(RuntimeError::msg(format!(
+            "variable '{name}' got a non-closable value"
+        )));
+    }
+    ts.tbc.push(at);
+    Ok(())
+}
+
+/// A numeric `for` operand converted to a number (strings are accepted, as in 5.4).
+fn for_number<'gc>(v: Value<'gc>, what: &str) -> Result<Value<'gc>, RuntimeError<'gc>> {
+    crate::vm::coerce::to_number(v).ok_or_else(|| {
+        RuntimeError::msg(format!(
+            "bad 'for' {what} (number expected, got {})",
+            v.type_name()
+        ))
+    })
+}
+
+/// `ForPrep`: `Ok(true)` when the loop runs at least once.
+fn for_prep<'gc>(stack: &mut [Value<'gc>], at: usize) -> Result<bool, RuntimeError<'gc>> {
+    let init = stack[at];
+    let limit = stack[at + 1];
+    let step = stack[at + 2];
+    if let (Value::Integer(i), Value::Integer(s)) = (init, step) {
+        if s == 0 {
+            return Err(RuntimeError::msg("'for' step is zero"));
+        }
+        let lim = match limit {
+            Value::Integer(l) => Some(l),
+            other => match for_number(other, "limit")? {
+                Value::Integer(l) => Some(l),
+                Value::Number(f) => number::for_limit_from_float(i, f, s),
+                _ => unreachable!("for_number returns numbers"),
+            },
+        };
+        let Some(count) = lim.and_then(|l| number::for_int_count(i, l, s)) else {
+            return Ok(false);
+        };
+        stack[at + 1] = Value::Integer(count as i64);
+        stack[at + 3] = Value::Integer(i);
+        return Ok(true);
+    }
+    let to_f = |v: Value<'gc>| match v {
+        Value::Integer(i) => i as f64,
+        Value::Number(f) => f,
+        _ => unreachable!("for_number returns numbers"),
+    };
+    let l = to_f(for_number(limit, "limit")?);
+    let s = to_f(for_number(step, "step")?);
+    let i = to_f(for_number(init, "initial value")?);
+    if s == 0.0 {
+        return Err(RuntimeError::msg("'for' step is zero"));
+    }
+    if if s > 0.0 { l < i } else { i < l } {
+        return Ok(false);
+    }
+    stack[at] = Value::Number(i);
+    stack[at + 1] = Value::Number(l);
+    stack[at + 2] = Value::Number(s);
+    stack[at + 3] = Value::Number(i);
+    Ok(true)
+}
+
+/// A new closure of prototype `child`, capturing upvalues from the running frame.
+fn new_closure<'gc>(
+    ctx: Context<'gc>,
+    thread: Thread<'gc>,
+    ts: &mut ThreadState<'gc>,
+    parent: &LuaClosure<'gc>,
+    child: Gc<'gc, crate::function::FunctionProto<'gc>>,
+    base: usize,
+) -> Result<Function<'gc>, RuntimeError<'gc>> {
+    let descs = &child.proto.upvalues;
+    ctx.reserve(64 + descs.len() * 16)?;
+    let upvalues: Box<[UpValue<'gc>]> = descs
+        .iter()
+        .map(|d| {
+            if d.in_stack {
+                ts.find_upvalue(ctx.mc, thread, base + d.index as usize)
+            } else {
+                parent.upvalues[d.index as usize]
+            }
+        })
+        .collect();
+    Ok(Function(Gc::new(
+        ctx.mc,
+        FunctionKind::Lua(LuaClosure {
+            proto: child,
+            upvalues,
+        }),
+    )))
+}

@@ -1,0 +1,828 @@
+//! The executor: drives a stack of threads (the running coroutine on top) through units of
+//! [`Work`], calling natives, applying their [`NativeAction`]s, switching threads on resume and
+//! yield, and unwinding errors to the nearest protected call.
+//!
+//! It runs in slices: [`Executor::step`] returns when fuel runs out, when Lua asked for a
+//! collection, or when the call finished; everything needed to continue is kept in the
+//! executor, so a slice boundary can fall anywhere.
+
+use gc_arena::{lock::RefLock, Collect, Gc};
+
+use crate::call;
+use crate::debug_info;
+use crate::error::RuntimeError;
+use crate::frame::{Frame, NativeFrame, ReturnTo, UnwindFrame};
+use crate::function::{Function, FunctionKind};
+use crate::native::{CallStatus, Continuation, NativeAction, NativeStack};
+use crate::state::Context;
+use crate::thread::{Thread, ThreadState, ThreadStatus};
+use crate::value::Value;
+use crate::vm::exec;
+
+/// The next thing the executor does.
+#[derive(Collect, Debug)]
+#[collect(no_drop)]
+pub enum Work<'gc> {
+    /// Run the Lua frame on top of the current thread.
+    RunLua,
+    /// Call a native with the window `func_slot + 1 ..`.
+    CallNative {
+        func: Function<'gc>,
+        func_slot: usize,
+        #[collect(require_static)]
+        ret: ReturnTo,
+        c_depth: u16,
+    },
+    /// Run the continuation of the native frame on top (with the error of a protected call).
+    Continue { error: Option<Value<'gc>> },
+    /// An error was raised here.
+    Error {
+        error: RuntimeError<'gc>,
+        site: ErrorSite<'gc>,
+    },
+    /// Unwind an error value to the nearest protected call (`handled`: the message handler,
+    /// if any, has run).
+    Unwind { error: Value<'gc>, handled: bool },
+    /// The top frame is a `CloseUnwind`: close the next variable or finish unwinding.
+    ContinueUnwind,
+    /// The current thread's first call returned; its results are the whole stack.
+    ThreadDone,
+    /// The current thread is fresh: call `stack[0]` with `stack[1..]`.
+    Start { c_depth: u16 },
+    /// Fuel ran out in the Lua loop.
+    OutOfFuel,
+    /// The current coroutine died with an error (its resumer gets it).
+    ThreadFailed { error: Value<'gc> },
+}
+
+/// Where an error was raised, for its position and the name in "bad argument" messages.
+#[derive(Collect, Debug, Clone, Copy)]
+#[collect(no_drop)]
+pub enum ErrorSite<'gc> {
+    /// By an instruction of the Lua frame on top.
+    Vm,
+    /// By a native: called directly (`in_frame == false`) or as the continuation of the top
+    /// native frame.
+    Native {
+        func: Function<'gc>,
+        #[collect(require_static)]
+        ret: ReturnTo,
+        in_frame: bool,
+    },
+}
+
+impl<'gc> Work<'gc> {
+    /// An error raised by the instruction being executed.
+    pub fn vm_error(e: RuntimeError<'gc>) -> Work<'gc> {
+        Work::Error {
+            error: e,
+            site: ErrorSite::Vm,
+        }
+    }
+}
+
+/// How a slice ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepResult {
+    /// The call finished; take the result with [`Executor::take_result`].
+    Done,
+    /// Fuel ran out; step again to continue.
+    OutOfFuel,
+    /// Lua asked for a garbage collection (`State::gc_request`): collect, then step again.
+    GcRequested,
+    /// A host function (id) was called: run it with [`Executor::host_args`], hand its outcome
+    /// to [`Executor::host_return`], then step again.
+    HostCall(usize),
+}
+
+/// The state of an executor.
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct ExecutorState<'gc> {
+    /// The resume chain: the bottom thread first, the running coroutine last.
+    pub threads: Vec<Thread<'gc>>,
+    pending: Option<Work<'gc>>,
+    result: Option<Result<Vec<Value<'gc>>, Value<'gc>>>,
+    /// lua5.4-style traceback of the error that ended the run, if it ended with one.
+    #[collect(require_static)]
+    pub traceback: Option<String>,
+}
+
+/// Runs one function call (and every coroutine it resumes) to completion, in slices.
+#[derive(Collect, Clone, Copy)]
+#[collect(no_drop)]
+pub struct Executor<'gc>(pub Gc<'gc, RefLock<ExecutorState<'gc>>>);
+
+impl<'gc> Executor<'gc> {
+    /// An executor that will call `func(args...)`.
+    pub fn start(ctx: Context<'gc>, func: Value<'gc>, args: &[Value<'gc>]) -> Executor<'gc> {
+        let thread = Thread::new_main(ctx.mc);
+        {
+            let mut ts = thread.0.borrow_mut(ctx.mc);
+            ts.stack.push(func);
+            ts.stack.extend_from_slice(args);
+        }
+        Executor(Gc::new(
+            ctx.mc,
+            RefLock::new(ExecutorState {
+                threads: vec![thread],
+                pending: Some(Work::Start { c_depth: 0 }),
+                result: None,
+                traceback: None,
+            }),
+        ))
+    }
+
+    /// Whether the call has finished.
+    pub fn is_done(self) -> bool {
+        self.0.borrow().result.is_some()
+    }
+
+    /// The results (or the error value) once [`StepResult::Done`] was returned.
+    pub fn take_result(self, ctx: Context<'gc>) -> Option<Result<Vec<Value<'gc>>, Value<'gc>>> {
+        self.0.borrow_mut(ctx.mc).result.take()
+    }
+
+    /// Ends the run with `error`, whatever it was doing (interrupts: no `pcall` sees it).
+    pub fn abort(self, ctx: Context<'gc>, error: Value<'gc>) {
+        let mut st = self.0.borrow_mut(ctx.mc);
+        for t in &st.threads {
+            if let Ok(mut ts) = t.0.try_borrow_mut(ctx.mc) {
+                ts.status = ThreadStatus::Dead;
+            }
+        }
+        st.pending = None;
+        st.traceback = None;
+        st.result = Some(Err(error));
+    }
+
+    /// The arguments of the host function being called (after [`StepResult::HostCall`]).
+    pub fn host_args(self, ctx: Context<'gc>) -> Vec<Value<'gc>> {
+        let st = self.0.borrow();
+        let thread = *st.threads.last().expect("an executor always has a thread");
+        let ts = thread.0.borrow();
+        match ts.frames.last() {
+            Some(Frame::Native(nf)) => ts.stack[nf.base..].to_vec(),
+            _ => {
+                let _ = ctx;
+                Vec::new()
+            }
+        }
+    }
+
+    /// Completes a host call: its results are returned to the caller, or its error raised.
+    pub fn host_return(
+        self,
+        ctx: Context<'gc>,
+        outcome: Result<Vec<Value<'gc>>, RuntimeError<'gc>>,
+    ) {
+        let mut st = self.0.borrow_mut(ctx.mc);
+        let thread = *st.threads.last().expect("an executor always has a thread");
+        let mut ts = thread.0.borrow_mut(ctx.mc);
+        let Some(Frame::Native(nf)) = ts.frames.last().copied() else {
+            return;
+        };
+        ts.stack.truncate(nf.base);
+        match outcome {
+            Ok(vals) => {
+                if let Err(e) = call::ensure_stack(ctx, &mut ts.stack, nf.base + vals.len()) {
+                    ts.frames.pop();
+                    st.pending = Some(Work::Error {
+                        error: e,
+                        site: ErrorSite::Native {
+                            func: nf.func,
+                            ret: nf.ret,
+                            in_frame: false,
+                        },
+                    });
+                    return;
+                }
+                ts.stack.extend_from_slice(&vals);
+                st.pending = Some(Work::Continue { error: None });
+            }
+            Err(error) => {
+                ts.frames.pop();
+                st.pending = Some(Work::Error {
+                    error,
+                    site: ErrorSite::Native {
+                        func: nf.func,
+                        ret: nf.ret,
+                        in_frame: false,
+                    },
+                });
+            }
+        }
+    }
+
+    /// The traceback of the error that ended the run.
+    pub fn traceback(self) -> Option<String> {
+        self.0.borrow().traceback.clone()
+    }
+
+    /// Runs until the call finishes, `fuel` (instructions; natives charge more) runs out, or a
+    /// collection is requested.
+    pub fn step(self, ctx: Context<'gc>, fuel: &mut i64) -> StepResult {
+        let mut st = self.0.borrow_mut(ctx.mc);
+        if st.result.is_some() {
+            return StepResult::Done;
+        }
+        let mut work = st.pending.take().unwrap_or(Work::RunLua);
+        loop {
+            let thread = *st.threads.last().expect("an executor always has a thread");
+            work = match work {
+                Work::RunLua => {
+                    let mut ts = thread.0.borrow_mut(ctx.mc);
+                    exec::run_lua(ctx, thread, &mut ts, fuel)
+                }
+                Work::OutOfFuel => {
+                    st.pending = Some(Work::RunLua);
+                    return StepResult::OutOfFuel;
+                }
+                Work::Start { c_depth } => {
+                    let mut ts = thread.0.borrow_mut(ctx.mc);
+                    ts.status = ThreadStatus::Running;
+                    call::start_call(ctx, &mut ts, 0, ReturnTo::Bottom, c_depth)
+                }
+                Work::CallNative {
+                    func,
+                    func_slot,
+                    ret,
+                    c_depth,
+                } => {
+                    *fuel -= 1;
+                    let yieldable = st.threads.len() > 1;
+                    let r = invoke(ctx, thread, func_slot + 1, yieldable, fuel, |ns| {
+                        let FunctionKind::Native(nc) = &*func.0 else {
+                            unreachable!("CallNative holds a native function")
+                        };
+                        (nc.func)(ctx, &nc.upvalues, ns)
+                    });
+                    if let Some(id) = ctx.state.host_request.take() {
+                        // The host callback runs between slices; its results come back through
+                        // this frame like a yield's resume values.
+                        let p = Pending {
+                            func,
+                            base: func_slot + 1,
+                            ret,
+                            c_depth,
+                            in_frame: false,
+                        };
+                        set_frame(&mut thread.0.borrow_mut(ctx.mc), p, None, false, None);
+                        st.pending = Some(Work::Continue { error: None });
+                        return StepResult::HostCall(id);
+                    }
+                    let w = match r {
+                        Ok(action) => apply_action(
+                            ctx,
+                            &mut st,
+                            thread,
+                            action,
+                            Pending {
+                                func,
+                                base: func_slot + 1,
+                                ret,
+                                c_depth,
+                                in_frame: false,
+                            },
+                        ),
+                        Err(error) => Work::Error {
+                            error,
+                            site: ErrorSite::Native {
+                                func,
+                                ret,
+                                in_frame: false,
+                            },
+                        },
+                    };
+                    if ctx.state.gc_request.get().is_some() {
+                        st.pending = Some(w);
+                        return StepResult::GcRequested;
+                    }
+                    w
+                }
+                Work::Continue { error } => {
+                    let nf = {
+                        let ts = thread.0.borrow();
+                        match ts.frames.last() {
+                            Some(Frame::Native(nf)) => *nf,
+                            Some(Frame::Lua(_)) => {
+                                work = Work::RunLua;
+                                continue;
+                            }
+                            _ => unreachable!("Continue needs a native frame on top"),
+                        }
+                    };
+                    match nf.cont {
+                        None => {
+                            let mut ts = thread.0.borrow_mut(ctx.mc);
+                            ts.frames.pop();
+                            let n = ts.stack.len() - nf.base;
+                            call::finish_return(ctx, &mut ts, nf.base - 1, nf.base, n, nf.ret)
+                        }
+                        Some(cont) => {
+                            *fuel -= 1;
+                            let status = match error {
+                                None => CallStatus::Ok,
+                                Some(e) => {
+                                    thread.0.borrow_mut(ctx.mc).stack.truncate(nf.base);
+                                    CallStatus::Err(e)
+                                }
+                            };
+                            let yieldable = st.threads.len() > 1;
+                            let r = invoke(ctx, thread, nf.base, yieldable, fuel, |ns| {
+                                (cont.func)(ctx, cont.data, status, ns)
+                            });
+                            let w = match r {
+                                Ok(action) => apply_action(
+                                    ctx,
+                                    &mut st,
+                                    thread,
+                                    action,
+                                    Pending {
+                                        func: nf.func,
+                                        base: nf.base,
+                                        ret: nf.ret,
+                                        c_depth: nf.c_depth,
+                                        in_frame: true,
+                                    },
+                                ),
+                                Err(error) => Work::Error {
+                                    error,
+                                    site: ErrorSite::Native {
+                                        func: nf.func,
+                                        ret: nf.ret,
+                                        in_frame: true,
+                                    },
+                                },
+                            };
+                            if ctx.state.gc_request.get().is_some() {
+                                st.pending = Some(w);
+                                return StepResult::GcRequested;
+                            }
+                            w
+                        }
+                    }
+                }
+                Work::Error { error, site } => {
+                    let ts = thread.0.borrow();
+                    let value = error_value(ctx, &ts, error, site);
+                    let protected = st.threads.len() > 1
+                        || ts
+                            .frames
+                            .iter()
+                            .any(|f| matches!(f, Frame::Native(nf) if nf.protected));
+                    if !protected {
+                        let running = match site {
+                            ErrorSite::Native {
+                                func,
+                                ret,
+                                in_frame: false,
+                            } => Some((func, ret)),
+                            _ => None,
+                        };
+                        st.traceback = Some(debug_info::traceback(ctx, &ts, None, running, true));
+                    }
+                    Work::Unwind {
+                        error: value,
+                        handled: false,
+                    }
+                }
+                Work::Unwind { error, handled } => {
+                    let mut ts = thread.0.borrow_mut(ctx.mc);
+                    unwind(ctx, &mut ts, error, handled, st.threads.len() == 1)
+                }
+                Work::ContinueUnwind => {
+                    let mut ts = thread.0.borrow_mut(ctx.mc);
+                    let Some(Frame::CloseUnwind(u)) = ts.frames.last().copied() else {
+                        unreachable!("ContinueUnwind needs an unwind frame on top")
+                    };
+                    match ts.tbc.last() {
+                        Some(&idx) if idx >= u.level => exec::close_one(ctx, &mut ts, u.error),
+                        _ => {
+                            ts.frames.pop();
+                            ts.close_upvalues(ctx.mc, u.level);
+                            ts.stack.truncate(u.level);
+                            if ts.frames.is_empty() {
+                                drop(ts);
+                                match thread_failed(ctx, &mut st, thread, u.error) {
+                                    Some(w) => w,
+                                    None => return StepResult::Done,
+                                }
+                            } else {
+                                Work::Continue {
+                                    error: Some(u.error),
+                                }
+                            }
+                        }
+                    }
+                }
+                Work::ThreadFailed { error } => match thread_failed(ctx, &mut st, thread, error) {
+                    Some(w) => w,
+                    None => return StepResult::Done,
+                },
+                Work::ThreadDone => {
+                    let mut ts = thread.0.borrow_mut(ctx.mc);
+                    ts.status = ThreadStatus::Dead;
+                    let values = std::mem::take(&mut ts.stack);
+                    drop(ts);
+                    if st.threads.len() == 1 {
+                        st.result = Some(Ok(values));
+                        return StepResult::Done;
+                    }
+                    st.threads.pop();
+                    transfer_to_resumer(ctx, &st, &values);
+                    Work::Continue { error: None }
+                }
+            };
+        }
+    }
+}
+
+/// A native call whose action is being applied.
+#[derive(Clone, Copy)]
+struct Pending<'gc> {
+    func: Function<'gc>,
+    base: usize,
+    ret: ReturnTo,
+    c_depth: u16,
+    /// The native already has a frame (it is running a continuation).
+    in_frame: bool,
+}
+
+/// Calls `f` with the window `base..` of `thread`'s stack, without holding the thread's borrow
+/// (so the native may inspect the thread).
+fn invoke<'gc>(
+    ctx: Context<'gc>,
+    thread: Thread<'gc>,
+    base: usize,
+    yieldable: bool,
+    fuel: &mut i64,
+    f: impl FnOnce(&mut NativeStack<'gc, '_>) -> Result<NativeAction<'gc>, RuntimeError<'gc>>,
+) -> Result<NativeAction<'gc>, RuntimeError<'gc>> {
+    let mut stack = std::mem::take(&mut thread.0.borrow_mut(ctx.mc).stack);
+    ctx.state.fuel.set(*fuel);
+    let r = {
+        let mut ns = NativeStack::new(&mut stack, base, thread, yieldable);
+        f(&mut ns)
+    };
+    *fuel = ctx.state.fuel.get();
+    thread.0.borrow_mut(ctx.mc).stack = stack;
+    r
+}
+
+/// Makes sure the native has a frame holding `cont`.
+fn set_frame<'gc>(
+    ts: &mut ThreadState<'gc>,
+    p: Pending<'gc>,
+    cont: Option<Continuation<'gc>>,
+    protected: bool,
+    handler: Option<Value<'gc>>,
+) {
+    let nf = NativeFrame {
+        func: p.func,
+        base: p.base,
+        cont,
+        protected,
+        handler,
+        ret: p.ret,
+        c_depth: p.c_depth,
+    };
+    if p.in_frame {
+        if let Some(f) = ts.frames.last_mut() {
+            *f = Frame::Native(nf);
+            return;
+        }
+    }
+    ts.frames.push(Frame::Native(nf));
+}
+
+fn apply_action<'gc>(
+    ctx: Context<'gc>,
+    st: &mut ExecutorState<'gc>,
+    thread: Thread<'gc>,
+    action: NativeAction<'gc>,
+    p: Pending<'gc>,
+) -> Work<'gc> {
+    let mut ts = thread.0.borrow_mut(ctx.mc);
+    let native_error = |e: RuntimeError<'gc>| Work::Error {
+        error: e,
+        site: ErrorSite::Native {
+            func: p.func,
+            ret: p.ret,
+            in_frame: p.in_frame,
+        },
+    };
+    match action {
+        NativeAction::Return => {
+            if p.in_frame {
+                ts.frames.pop();
+            }
+            let n = ts.stack.len() - p.base;
+            call::finish_return(ctx, &mut ts, p.base - 1, p.base, n, p.ret)
+        }
+        NativeAction::Call {
+            func,
+            then,
+            protected,
+        } => {
+            set_frame(&mut ts, p, Some(then), protected, None);
+            call_from_native(ctx, &mut ts, p, func)
+        }
+        NativeAction::CallWithHandler {
+            func,
+            handler,
+            then,
+        } => {
+            set_frame(&mut ts, p, Some(then), true, Some(handler));
+            call_from_native(ctx, &mut ts, p, func)
+        }
+        NativeAction::TailCall { func } => {
+            if p.in_frame {
+                ts.frames.pop();
+            }
+            ts.stack[p.base - 1] = func;
+            call::start_call(ctx, &mut ts, p.base - 1, p.ret, p.c_depth)
+        }
+        NativeAction::Yield { then } => {
+            if st.threads.len() <= 1 {
+                return native_error(RuntimeError::msg(
+                    "attempt to yield from outside a coroutine",
+                ));
+            }
+            set_frame(&mut ts, p, then, false, None);
+            let values: Vec<Value<'gc>> = ts.stack.drain(p.base..).collect();
+            ts.status = ThreadStatus::Suspended;
+            drop(ts);
+            st.threads.pop();
+            transfer_to_resumer(ctx, st, &values);
+            Work::Continue { error: None }
+        }
+        NativeAction::Resume { thread: co, then } => {
+            set_frame(&mut ts, p, Some(then), false, None);
+            let status = if co.ptr_eq(thread) {
+                ThreadStatus::Running
+            } else {
+                co.status()
+            };
+            let msg = match status {
+                ThreadStatus::Suspended => None,
+                ThreadStatus::Dead => Some("cannot resume dead coroutine"),
+                _ => Some("cannot resume non-suspended coroutine"),
+            };
+            if let Some(msg) = msg {
+                ts.stack.truncate(p.base);
+                return match ctx.new_string(msg.as_bytes()) {
+                    Ok(s) => Work::Continue {
+                        error: Some(Value::String(s)),
+                    },
+                    Err(e) => native_error(e),
+                };
+            }
+            if p.c_depth + 1 >= call::MAX_C_DEPTH {
+                ts.stack.truncate(p.base);
+                return match ctx.new_string(b"C stack overflow") {
+                    Ok(s) => Work::Continue {
+                        error: Some(Value::String(s)),
+                    },
+                    Err(e) => native_error(e),
+                };
+            }
+            let values: Vec<Value<'gc>> = ts.stack.drain(p.base..).collect();
+            ts.status = ThreadStatus::Normal;
+            drop(ts);
+            let mut cts = co.0.borrow_mut(ctx.mc);
+            cts.status = ThreadStatus::Running;
+            st.threads.push(co);
+            if cts.frames.is_empty() {
+                cts.stack.extend_from_slice(&values);
+                Work::Start {
+                    c_depth: p.c_depth + 1,
+                }
+            } else {
+                let base = match cts.frames.last() {
+                    Some(Frame::Native(nf)) => nf.base,
+                    _ => cts.stack.len(),
+                };
+                cts.stack.truncate(base);
+                cts.stack.extend_from_slice(&values);
+                Work::Continue { error: None }
+            }
+        }
+    }
+}
+
+/// Calls `func` for a native frame: arguments are its window, results come back into it.
+fn call_from_native<'gc>(
+    ctx: Context<'gc>,
+    ts: &mut ThreadState<'gc>,
+    p: Pending<'gc>,
+    func: Value<'gc>,
+) -> Work<'gc> {
+    let need = ts.stack.len() + 1;
+    if let Err(e) = call::ensure_stack(ctx, &mut ts.stack, need) {
+        return Work::Error {
+            error: e,
+            site: ErrorSite::Native {
+                func: p.func,
+                ret: p.ret,
+                in_frame: true,
+            },
+        };
+    }
+    ts.stack.insert(p.base, func);
+    match call::start_call(ctx, ts, p.base, ReturnTo::Native, p.c_depth + 1) {
+        // "attempt to call a nil value" raised by the native's frame has no position.
+        Work::Error { error, .. } => Work::Error {
+            error,
+            site: ErrorSite::Native {
+                func: p.func,
+                ret: p.ret,
+                in_frame: true,
+            },
+        },
+        w => w,
+    }
+}
+
+/// Moves values into the window of the native frame on top of the (new) current thread, which
+/// is waiting in `coroutine.resume`.
+fn transfer_to_resumer<'gc>(ctx: Context<'gc>, st: &ExecutorState<'gc>, values: &[Value<'gc>]) {
+    let resumer = *st.threads.last().expect("a coroutine has a resumer");
+    let mut rts = resumer.0.borrow_mut(ctx.mc);
+    rts.status = ThreadStatus::Running;
+    let base = match rts.frames.last() {
+        Some(Frame::Native(nf)) => nf.base,
+        _ => rts.stack.len(),
+    };
+    rts.stack.truncate(base);
+    rts.stack.extend_from_slice(values);
+}
+
+/// The current thread died with `error`: end the run, or hand the error to the resumer.
+fn thread_failed<'gc>(
+    ctx: Context<'gc>,
+    st: &mut ExecutorState<'gc>,
+    thread: Thread<'gc>,
+    error: Value<'gc>,
+) -> Option<Work<'gc>> {
+    {
+        let mut ts = thread.0.borrow_mut(ctx.mc);
+        ts.status = ThreadStatus::Dead;
+        ts.error = Some(error);
+    }
+    if st.threads.len() == 1 {
+        st.result = Some(Err(error));
+        return None;
+    }
+    st.threads.pop();
+    transfer_to_resumer(ctx, st, &[]);
+    Some(Work::Continue { error: Some(error) })
+}
+
+/// Finds where `error` is caught and starts unwinding to it.
+fn unwind<'gc>(
+    ctx: Context<'gc>,
+    ts: &mut ThreadState<'gc>,
+    mut error: Value<'gc>,
+    mut handled: bool,
+    bottom_thread: bool,
+) -> Work<'gc> {
+    let mut target = None;
+    for i in (0..ts.frames.len()).rev() {
+        match ts.frames[i] {
+            Frame::Lua(f) if f.ret == ReturnTo::Handler => {
+                error = match ctx.new_string(b"error in error handling") {
+                    Ok(s) => Value::String(s),
+                    Err(_) => error,
+                };
+                handled = true;
+            }
+            Frame::Native(nf) if nf.ret == ReturnTo::Handler => {
+                error = match ctx.new_string(b"error in error handling") {
+                    Ok(s) => Value::String(s),
+                    Err(_) => error,
+                };
+                handled = true;
+            }
+            Frame::Native(nf) if nf.protected => {
+                if let (Some(h), false) = (nf.handler, handled) {
+                    return call::call_meta(ctx, ts, h, &[error], ReturnTo::Handler);
+                }
+                target = Some((i, nf.base, nf.c_depth));
+                break;
+            }
+            Frame::CloseUnwind(mut u) => {
+                // An error inside a `__close` replaces the one being unwound.
+                u.error = error;
+                ts.frames.truncate(i);
+                ts.frames.push(Frame::CloseUnwind(u));
+                return Work::ContinueUnwind;
+            }
+            _ => {}
+        }
+    }
+    let (keep, level, c_depth) = match target {
+        Some(t) => (t.0 + 1, t.1, t.2),
+        None if bottom_thread => (0, 0, 0),
+        None => {
+            // A coroutine dies keeping its frames (for tracebacks); its resumer gets the error.
+            ts.status = ThreadStatus::Dead;
+            ts.error = Some(error);
+            return Work::ThreadFailed { error };
+        }
+    };
+    ts.frames.truncate(keep);
+    ts.frames.push(Frame::CloseUnwind(UnwindFrame {
+        error,
+        level,
+        c_depth,
+    }));
+    Work::ContinueUnwind
+}
+
+/// The error value a raised error becomes, with its position prefix.
+fn error_value<'gc>(
+    ctx: Context<'gc>,
+    ts: &ThreadState<'gc>,
+    error: RuntimeError<'gc>,
+    site: ErrorSite<'gc>,
+) -> Value<'gc> {
+    // Index of the frame at `level` (1 = the function that raised it, or the caller of the
+    // raising native).
+    let frame_at = |level: usize| -> Option<&Frame<'gc>> {
+        let top = match site {
+            ErrorSite::Vm => ts.frames.len().checked_sub(1)?,
+            ErrorSite::Native { in_frame: true, .. } => ts.frames.len().checked_sub(2)?,
+            ErrorSite::Native {
+                in_frame: false, ..
+            } => ts.frames.len().checked_sub(1)?,
+        };
+        let i = top.checked_sub(level.checked_sub(1)?)?;
+        ts.frames.get(i)
+    };
+    let position = |level: usize| -> String {
+        match frame_at(level) {
+            Some(Frame::Lua(f)) => debug_info::frame_position(f)
+                .map(|p| format!("{p} "))
+                .unwrap_or_default(),
+            _ => String::new(),
+        }
+    };
+    let text = |s: String| -> Value<'gc> {
+        // Messages are short; a failure to allocate one is reported as memory exhaustion.
+        match ctx.new_string(s.as_bytes()) {
+            Ok(s) => Value::String(s),
+            Err(_) => Value::String(crate::string::LuaString::new(ctx.mc, b"not enough memory")),
+        }
+    };
+    match error {
+        RuntimeError::Value(v) => v,
+        RuntimeError::OutOfMemory => {
+            Value::String(crate::string::LuaString::new(ctx.mc, b"not enough memory"))
+        }
+        RuntimeError::Plain(s) => text(s),
+        RuntimeError::Message(s) => text(format!("{}{s}", position(1))),
+        RuntimeError::AtLevel { value, level } => match value {
+            Value::String(s) if level > 0 => {
+                text(format!("{}{}", position(level), s.to_str_lossy()))
+            }
+            v => v,
+        },
+        RuntimeError::BadArgument { index, message } => {
+            let (func, ret, in_frame) = match site {
+                ErrorSite::Native {
+                    func,
+                    ret,
+                    in_frame,
+                } => (Some(func), ret, in_frame),
+                ErrorSite::Vm => (None, ReturnTo::Discard, false),
+            };
+            let caller = if in_frame {
+                ts.frames.len().saturating_sub(1)
+            } else {
+                ts.frames.len()
+            };
+            let name = debug_info::caller_name(&ts.frames, caller, ret);
+            let mut index = index;
+            if let Some(("method", n)) = &name {
+                index -= 1;
+                if index == 0 {
+                    return text(format!(
+                        "{}calling '{n}' on bad self ({message})",
+                        position(1)
+                    ));
+                }
+            }
+            let name = match name {
+                Some((_, n)) => n,
+                None => func
+                    .and_then(|f| debug_info::global_func_name(ctx, f))
+                    .unwrap_or_else(|| "?".to_string()),
+            };
+            text(format!(
+                "{}bad argument #{index} to '{name}' ({message})",
+                position(1)
+            ))
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! The interpreter: the bytecode loop ([`exec`]), the executor that drives threads, natives and
+//! errors ([`executor`]), and the inline helpers they share.
+
+pub(crate) mod coerce;
+pub(crate) mod concat;
+pub(crate) mod exec;
+pub mod executor;
+
+pub use executor::{Executor, StepResult};
