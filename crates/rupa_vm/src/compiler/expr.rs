@@ -578,7 +578,7 @@ impl Compiler {
                 let src = self.exp_to_rk(ex)?;
                 self.emit(Op::SetTable { table: t, key, src });
             }
-            _ => unreachable!("assignment targets are variables"),
+            _ => return Err(self.error("syntax error")),
         }
         self.free_exp(ex);
         Ok(())

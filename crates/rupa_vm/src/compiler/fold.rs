@@ -40,7 +40,8 @@ impl Num {
 /// A float with an exact integer value in range, as an integer.
 fn float_to_int(f: f64) -> Option<i64> {
     // -2^63 is exact; 2^63 is out of range.
-    if f.fract() == 0.0 && f >= -9_223_372_036_854_775_808.0 && f < 9_223_372_036_854_775_808.0 {
+    if f.fract() == 0.0 && (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&f)
+    {
         Some(f as i64)
     } else {
         None

@@ -46,6 +46,10 @@ const MAX_VARS: usize = 200;
 const MAX_UPVALUES: usize = 255;
 /// Placeholder register of a `TestSet` whose destination is not known yet (5.4's `NO_REG`).
 const NO_REG: Reg = 255;
+/// Largest forward/backward distance of a `for` loop jump (5.4's `MAXARG_Bx`).
+const MAX_FOR_JUMP: usize = (1 << 17) - 1;
+/// Range of `Jmp` offsets (5.4's `sJ` argument): longer jumps are "control structure too long".
+const JUMP_RANGE: std::ops::RangeInclusive<i64> = -((1 << 24) - 1)..=(1 << 24);
 /// Positional items stored per `SetList` (5.4's `LFIELDS_PER_FLUSH`).
 const FIELDS_PER_FLUSH: u32 = 50;
 
@@ -178,6 +182,8 @@ struct FuncState {
     last_target: usize,
     /// Line of the last source token consumed, as far as the AST tells (5.4's `lastline`).
     line: u32,
+    /// A jump went beyond 5.4's range; reported at the end of the statement.
+    jump_too_long: bool,
 }
 
 impl FuncState {
@@ -262,6 +268,7 @@ impl Compiler {
             blocks: Vec::new(),
             last_target: 0,
             line: line_defined,
+            jump_too_long: false,
         };
         self.funcs.push(fs);
         self.enter_block(false);
@@ -479,6 +486,9 @@ impl Compiler {
 
     fn fix_jump(&mut self, pc: usize, dest: usize) {
         let offset = dest as i64 - (pc as i64 + 1);
+        if !JUMP_RANGE.contains(&offset) {
+            self.fs().jump_too_long = true;
+        }
         let offset = i32::try_from(offset).expect("code size is far below 2^31 instructions");
         match &mut self.fs().code[pc] {
             Op::Jmp { offset: o } => *o = offset,
@@ -486,7 +496,9 @@ impl Compiler {
         }
     }
 
-    /// Appends list `l2` to list `l1` (5.4's `luaK_concat`).
+    /// Joins jump list `l2` into list `l1` (5.4's `luaK_concat`). The order of jumps in a
+    /// list does not matter, so the shorter list is linked in front of the longer one: long
+    /// `or`/`and` chains stay linear.
     fn concat_jumps(&mut self, l1: &mut usize, l2: usize) {
         if l2 == NO_JUMP {
             return;
@@ -495,15 +507,22 @@ impl Compiler {
             *l1 = l2;
             return;
         }
-        let mut list = *l1;
+        let (mut a, mut b) = (*l1, l2);
         loop {
-            let next = self.get_jump(list);
-            if next == NO_JUMP {
-                break;
+            let next_a = self.get_jump(a);
+            if next_a == NO_JUMP {
+                self.fix_jump(a, l2);
+                return;
             }
-            list = next;
+            let next_b = self.get_jump(b);
+            if next_b == NO_JUMP {
+                self.fix_jump(b, *l1);
+                *l1 = l2;
+                return;
+            }
+            a = next_a;
+            b = next_b;
         }
-        self.fix_jump(list, l2);
     }
 
     /// The instruction controlling the jump at `pc`: the test before it, if any.

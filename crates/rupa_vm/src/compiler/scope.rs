@@ -107,8 +107,8 @@ impl Compiler {
 
     /// Activates the last `n` declared locals: gives them registers and debug entries.
     pub(super) fn adjust_locals(&mut self, n: usize) {
-        let mut level = self.nvarstack();
-        for _ in 0..n {
+        let base = self.nvarstack() as usize;
+        for i in 0..n {
             let fs = self.fs();
             let vidx = fs.nactvar;
             fs.nactvar += 1;
@@ -116,10 +116,10 @@ impl Compiler {
             let debug_index = fs.local_vars.len();
             let first = fs.first_local;
             let var = &mut self.actvar[first + vidx];
-            var.reg = level;
+            // At most 200 locals per function: registers stay below 255.
+            var.reg = (base + i) as u8;
             var.debug_index = debug_index;
             let name = var.name.clone();
-            level += 1;
             self.fs().local_vars.push(LocalVar {
                 name,
                 start_pc: pc,

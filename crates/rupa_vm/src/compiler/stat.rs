@@ -8,7 +8,7 @@ use crate::ast::{Attrib, Block, Expr, FuncBody, LocalName, Name, Return, Stat};
 use crate::opcode::Op;
 
 use super::expr::{end_line, start_line, ExpDesc, ExpKind};
-use super::{CResult, Compiler, VarKind, NO_JUMP};
+use super::{CResult, Compiler, VarKind, MAX_FOR_JUMP, NO_JUMP};
 
 /// The line of a statement's first token.
 fn stat_line(s: &Stat) -> u32 {
@@ -67,6 +67,9 @@ impl Compiler {
                 continue;
             }
             self.statement(&stats[i])?;
+            if self.fs_ref().jump_too_long {
+                return Err(self.error("control structure too long"));
+            }
             let level = self.nvarstack();
             self.fs().freereg = level as u32;
             i += 1;
@@ -505,6 +508,9 @@ impl Compiler {
             })
         };
         self.fix_line(line);
+        if end - prep > MAX_FOR_JUMP {
+            return Err(self.error("control structure too long"));
+        }
         let code = &mut self.fs().code;
         code[prep] = if generic {
             Op::TForPrep {
@@ -527,7 +533,10 @@ impl Compiler {
         body: &FuncBody,
         line: u32,
     ) -> CResult<()> {
-        let mut v = self.single_var(&path[0], line)?;
+        let Some(first) = path.first() else {
+            return Err(self.error("syntax error"));
+        };
+        let mut v = self.single_var(first, line)?;
         for name in path[1..].iter().chain(method) {
             self.field_sel(&mut v, name)?;
         }
