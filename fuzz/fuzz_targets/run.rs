@@ -1,10 +1,11 @@
-//! Fuzz target: arbitrary bytes loaded and executed as a Lua chunk, under a fuel limit and a
-//! memory cap.
+//! Fuzz target: arbitrary bytes loaded and executed as a Lua chunk, with the base library and
+//! `coroutine`, under a fuel limit and a memory cap.
 //!
 //! Every input must end in a result, a Lua error (syntax or runtime, including "not enough
 //! memory") or running out of fuel. A panic, an abort, a stack overflow, a hang (caught by
 //! libFuzzer's `-timeout`) or memory growing past the cap (caught by `-rss_limit_mb` /
-//! `-malloc_limit_mb`) is a bug.
+//! `-malloc_limit_mb`) is a bug. `print` writes to the real stdout: run with
+//! `-close_fd_mask=1` to keep libFuzzer's output readable.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -19,6 +20,10 @@ const MEMORY_CAP: usize = 32 * 1024 * 1024;
 
 fuzz_target!(|data: &[u8]| {
     let mut lua = Lua::new();
+    lua.enter(|ctx| {
+        rupa_vm::baselib::load_base(ctx).expect("a fresh state has no memory cap yet");
+        rupa_vm::corolib::load_coroutine(ctx).expect("a fresh state has no memory cap yet");
+    });
     lua.set_memory_limit(Some(lua.memory_used() + MEMORY_CAP));
     let Ok(main) = lua.load(data, "=fuzz") else {
         return;
