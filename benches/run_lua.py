@@ -32,8 +32,30 @@ ROOT = Path(__file__).resolve().parent.parent
 LUA_DIR = ROOT / "benches" / "lua"
 START = "<!-- bench:lua:start -->"
 END = "<!-- bench:lua:end -->"
-# GNU time measures peak memory; without it the memory columns read "—".
-TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else shutil.which("time")
+
+
+def find_gnu_time() -> str | None:
+    """GNU time, which measures peak memory; without it the memory columns read "—"."""
+    for exe in ("/usr/bin/time", shutil.which("gtime"), shutil.which("time")):
+        if not exe or not os.access(exe, os.X_OK):
+            continue
+        with tempfile.NamedTemporaryFile("r") as out:
+            try:
+                subprocess.run(
+                    [exe, "-f", "%M", "-o", out.name, "true"],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    timeout=10,
+                    check=True,
+                )
+            except (OSError, subprocess.SubprocessError):
+                continue
+            if out.read().strip().isdigit():
+                return exe
+    return None
+
+
+TIME = find_gnu_time()
 
 
 @dataclass
@@ -82,7 +104,7 @@ def run_once(argv: list[str], cwd: Path, timeout: float) -> Run:
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
             tempfile.NamedTemporaryFile("r") as rss:
         if TIME:
-            argv = [TIME, "-q", "-f", "%M", "-o", rss.name, *argv]
+            argv = [TIME, "-f", "%M", "-o", rss.name, *argv]
         start = time.perf_counter()
         proc = subprocess.Popen(
             argv,
