@@ -7,7 +7,9 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use gc_arena::{Arena, DynamicRoot, Rootable};
+use gc_arena::{DynamicRoot, Rootable};
+
+use crate::gc::{self, LuaArena};
 
 use std::rc::Rc;
 
@@ -20,8 +22,6 @@ use crate::vm::executor::{Executor, StepResult};
 
 /// Instructions run between two checks of the interrupt flag and two GC steps.
 const SLICE_FUEL: i64 = 20_000;
-
-type StateRoot = Rootable![State<'_>];
 
 /// A value held outside the arena; it stays alive until the handle is dropped.
 #[derive(Clone)]
@@ -104,7 +104,7 @@ const MAX_HOST_DEPTH: usize = 200;
 
 /// One Lua state.
 pub struct Lua {
-    arena: Arena<StateRoot>,
+    arena: LuaArena,
     interrupt: InterruptHandle,
     hosts: Vec<HostFn>,
     host_depth: usize,
@@ -122,7 +122,7 @@ impl Lua {
     /// An empty state: no libraries, empty globals.
     pub fn new() -> Lua {
         Lua {
-            arena: Arena::<StateRoot>::new(|mc| State::new(mc)),
+            arena: LuaArena::new(|mc| State::new(mc)),
             interrupt: InterruptHandle::default(),
             hosts: Vec::new(),
             host_depth: 0,
@@ -176,6 +176,18 @@ impl Lua {
             };
             ex.host_return(ctx, outcome);
         });
+    }
+
+    /// A state with the base and coroutine libraries.
+    pub fn with_base() -> Lua {
+        let lua = Lua::new();
+        lua.enter(|ctx| {
+            // Registering a few dozen functions in a fresh state cannot pass a memory cap
+            // (none is set yet).
+            crate::baselib::load_base(ctx).expect("no memory cap on a fresh state");
+            crate::corolib::load_coroutine(ctx).expect("no memory cap on a fresh state");
+        });
+        lua
     }
 
     /// Runs `f` inside the arena (no collection can happen while it runs).
@@ -297,6 +309,38 @@ impl Lua {
 
     /// The outcome of a finished execution.
     pub fn finish(&mut self, exec: &Execution) -> Result<Vec<StashedValue>, LuaErrorReport> {
+        let mut r = self.finish_raw(exec);
+        if let Err(report) = &mut r {
+            // lua.c's message handler: a non-string error with `__tostring` is shown through it.
+            if let Some(v) = report.value.clone() {
+                let tostring = self.enter(|ctx| {
+                    let v = Lua::fetch(ctx, &v);
+                    if let Value::String(_) | Value::Integer(_) | Value::Number(_) = v {
+                        return None;
+                    }
+                    let tm = crate::metaops::metamethod(ctx, v, crate::meta::MetaEvent::ToString);
+                    (!tm.is_nil()).then(|| Lua::stash(ctx, tm))
+                });
+                if let Some(tm) = tostring {
+                    if let Ok(out) = self.call(&tm, &[v]) {
+                        let text =
+                            self.enter(|ctx| match out.first().map(|o| Lua::fetch(ctx, o)) {
+                                Some(Value::String(s)) => Some(s.to_str_lossy().into_owned()),
+                                _ => None,
+                            });
+                        if let Some(text) = text {
+                            // lua.c prints such a message without a traceback.
+                            report.message = text;
+                            report.traceback = None;
+                        }
+                    }
+                }
+            }
+        }
+        r
+    }
+
+    fn finish_raw(&mut self, exec: &Execution) -> Result<Vec<StashedValue>, LuaErrorReport> {
         self.enter(|ctx| {
             let ex = *ctx.state.roots.fetch(&exec.0);
             match ex.take_result(ctx) {
@@ -353,25 +397,9 @@ impl Lua {
     /// Closes the state as `lua_close` does: runs the finalizer of every object that has one,
     /// the most recently marked first.
     pub fn close(mut self) {
-        self.arena.collect_all();
+        gc::collect_full(&mut self.arena);
         self.run_finalizers();
-        self.enter(|ctx| {
-            let pending: Vec<_> = ctx.state.finalizable.borrow_mut(ctx.mc).drain(..).collect();
-            let mut queue = ctx.state.to_finalize.borrow_mut(ctx.mc);
-            for f in pending {
-                let v = match f {
-                    crate::state::Finalizable::Table(w) => w
-                        .upgrade(ctx.mc)
-                        .map(|t| Value::Table(crate::table::Table(t))),
-                    crate::state::Finalizable::UserData(w) => w
-                        .upgrade(ctx.mc)
-                        .map(|u| Value::UserData(crate::userdata::UserData(u))),
-                };
-                if let Some(v) = v {
-                    queue.push(v);
-                }
-            }
-        });
+        self.enter(gc::finalize_all);
         self.run_finalizers();
     }
 
@@ -379,12 +407,12 @@ impl Lua {
     fn collect(&mut self, requested: bool) {
         let request = self.enter(|ctx| ctx.state.gc_request.take());
         match request {
-            Some(GcRequest::Full) => self.arena.collect_all(),
-            Some(GcRequest::Step(_)) => self.arena.collect_debt(),
+            Some(GcRequest::Full) => gc::collect_full(&mut self.arena),
+            Some(GcRequest::Step(_)) => gc::collect_debt(&mut self.arena),
             None => {
                 let stopped = self.enter(|ctx| ctx.state.gc_stopped.get());
                 if !stopped && !requested {
-                    self.arena.collect_debt();
+                    gc::collect_debt(&mut self.arena);
                 }
             }
         }
