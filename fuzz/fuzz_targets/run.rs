@@ -19,11 +19,7 @@ const FUEL: i64 = 200_000;
 const MEMORY_CAP: usize = 32 * 1024 * 1024;
 
 fuzz_target!(|data: &[u8]| {
-    let mut lua = Lua::new();
-    lua.enter(|ctx| {
-        rupa_vm::baselib::load_base(ctx).expect("a fresh state has no memory cap yet");
-        rupa_vm::corolib::load_coroutine(ctx).expect("a fresh state has no memory cap yet");
-    });
+    let mut lua = Lua::with_base();
     lua.set_memory_limit(Some(lua.memory_used() + MEMORY_CAP));
     let Ok(main) = lua.load(data, "=fuzz") else {
         return;
