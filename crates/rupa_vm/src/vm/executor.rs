@@ -126,7 +126,9 @@ impl<'gc> Executor<'gc> {
             ctx.mc,
             RefLock::new(ExecutorState {
                 threads: vec![thread],
-                pending: Some(Work::Start { c_depth: 0 }),
+                // Under lua.c a chunk starts two C levels deep (`pmain` and the protected call
+                // of the chunk); starting there makes "C stack overflow" hit at the same depth.
+                pending: Some(Work::Start { c_depth: 2 }),
                 result: None,
                 traceback: None,
             }),
