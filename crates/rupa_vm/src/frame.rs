@@ -55,6 +55,8 @@ pub struct NativeFrame<'gc> {
     pub protected: bool,
     /// `xpcall`'s message handler.
     pub handler: Option<Value<'gc>>,
+    /// A yield below this frame may suspend it (false for `lua_call`-like calls).
+    pub yieldable: bool,
     #[collect(require_static)]
     pub ret: ReturnTo,
     pub c_depth: u16,

@@ -259,6 +259,12 @@ impl<'gc> Executor<'gc> {
                         };
                         (nc.func)(ctx, &nc.upvalues, ns)
                     });
+                    if !matches!(
+                        r,
+                        Ok(NativeAction::Call { .. } | NativeAction::CallWithHandler { .. })
+                    ) {
+                        ctx.state.call_not_yieldable.set(false);
+                    }
                     if let Some(id) = ctx.state.host_request.take() {
                         // The host callback runs between slices; its results come back through
                         // this frame like a yield's resume values.
@@ -488,6 +494,7 @@ fn set_frame<'gc>(
         cont,
         protected,
         handler,
+        yieldable: true,
         ret: p.ret,
         c_depth: p.c_depth,
     };
@@ -530,6 +537,7 @@ fn apply_action<'gc>(
             protected,
         } => {
             set_frame(&mut ts, p, Some(then), protected, None);
+            mark_yieldable(ctx, &mut ts);
             call_from_native(ctx, &mut ts, p, func)
         }
         NativeAction::CallWithHandler {
@@ -538,6 +546,7 @@ fn apply_action<'gc>(
             then,
         } => {
             set_frame(&mut ts, p, Some(then), true, Some(handler));
+            mark_yieldable(ctx, &mut ts);
             call_from_native(ctx, &mut ts, p, func)
         }
         NativeAction::TailCall { func } => {
@@ -552,6 +561,15 @@ fn apply_action<'gc>(
                 // Raised "in" the native, which has no line: no position.
                 return native_error(RuntimeError::Plain(
                     "attempt to yield from outside a coroutine".into(),
+                ));
+            }
+            let across_c = ts
+                .frames
+                .iter()
+                .any(|f| matches!(f, Frame::Native(nf) if !nf.yieldable));
+            if across_c {
+                return native_error(RuntimeError::Plain(
+                    "attempt to yield across a C-call boundary".into(),
                 ));
             }
             set_frame(&mut ts, p, then, false, None);
@@ -613,6 +631,14 @@ fn apply_action<'gc>(
                 Work::Continue { error: None }
             }
         }
+    }
+}
+
+/// Records on the native frame on top whether the call it starts may be yielded across.
+fn mark_yieldable<'gc>(ctx: Context<'gc>, ts: &mut ThreadState<'gc>) {
+    let not_yieldable = ctx.state.call_not_yieldable.take();
+    if let Some(Frame::Native(nf)) = ts.frames.last_mut() {
+        nf.yieldable = !not_yieldable;
     }
 }
 
