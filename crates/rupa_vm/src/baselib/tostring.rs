@@ -211,3 +211,56 @@ fn write_simple(v: Value<'_>, out: &mut Vec<u8>) -> bool {
     true
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gc::LuaArena;
+    use crate::state::State;
+
+    fn text<'gc>(ctx: Context<'gc>, v: Value<'gc>) -> String {
+        match convert(ctx, v).expect("no cap") {
+            Conversion::Text(s) => s.to_str_lossy().into_owned(),
+            Conversion::Call(_) => "<call>".to_string(),
+        }
+    }
+
+    #[test]
+    fn formats_match_lua54() {
+        #[allow(
+            clippy::redundant_closure,
+            reason = "the closure is needed for the higher-ranked lifetime"
+        )]
+        let arena = LuaArena::new(|mc| State::new(mc));
+        arena.mutate(|mc, state| {
+            let ctx = Context { mc, state };
+            // Expected texts from lua5.4's tostring.
+            assert_eq!(text(ctx, Value::Nil), "nil");
+            assert_eq!(text(ctx, Value::Boolean(false)), "false");
+            assert_eq!(text(ctx, Value::Integer(i64::MIN)), "-9223372036854775808");
+            assert_eq!(text(ctx, Value::Number(1e15)), "1e+15");
+            assert_eq!(text(ctx, Value::Number(-0.0)), "-0.0");
+            assert_eq!(text(ctx, Value::Number(123.0)), "123.0");
+            let t = Table::new(mc);
+            let addr = Value::Table(t).address().expect("tables have addresses");
+            assert_eq!(text(ctx, Value::Table(t)), format!("table: 0x{addr:x}"));
+            let mt = Table::new(mc);
+            let name = ctx.new_string(b"__name").expect("no cap");
+            let my_type = ctx.new_string(b"MyType").expect("no cap");
+            mt.set_str(ctx, name, Value::String(my_type))
+                .expect("no cap");
+            t.set_metatable(mc, Some(mt));
+            assert_eq!(text(ctx, Value::Table(t)), format!("MyType: 0x{addr:x}"));
+            // A non-string __name is ignored.
+            mt.set_str(ctx, name, Value::Integer(5)).expect("no cap");
+            assert_eq!(text(ctx, Value::Table(t)), format!("table: 0x{addr:x}"));
+            let ts = ctx.new_string(b"__tostring").expect("no cap");
+            mt.set_str(ctx, ts, Value::Boolean(true)).expect("no cap");
+            assert_eq!(text(ctx, Value::Table(t)), "<call>");
+            assert!(check_result(ctx, Value::Integer(42)).is_ok_and(|s| s.as_bytes() == b"42"));
+            assert!(matches!(
+                check_result(ctx, Value::Table(t)),
+                Err(RuntimeError::Message(m)) if m == "'__tostring' must return a string"
+            ));
+        });
+    }
+}
