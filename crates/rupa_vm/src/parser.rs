@@ -2,15 +2,17 @@
 //!
 //! It owns the grammar, the checks lua5.4 makes while parsing (assignment targets, call
 //! statements, `...` outside vararg functions, local attributes) with lua5.4's exact messages,
-//! and the nesting limit that keeps both this parser and the compiler's walk over the tree off
-//! the end of the Rust stack. It does not resolve names, check `goto`s, count locals or fold
+//! and lua5.4's nesting limit, which also keeps this parser and the compiler's walk over the
+//! tree off the end of the Rust stack. Left-associative chains (`a+b+c`, `a.b.c`, `f()()`) are
+//! parsed in loops without limit, as lua5.4 does: everything that walks the tree walks such
+//! chains with loops (see the `Drop` of [`crate::ast::Expr`]). It does not resolve names, check `goto`s, count locals or fold
 //! constants: the compiler does. The parser mirrors lua5.4's own structure so that errors come
 //! out in the same order, on the same line, near the same token.
 
 mod expr;
 mod stat;
 
-use crate::ast::Chunk;
+use crate::ast::{Chunk, TokPos};
 use crate::error::SyntaxError;
 use crate::lexer::{near_text, syntax_error, token_name, Lexeme, Lexer, Token};
 
@@ -25,20 +27,12 @@ const C_LEVELS_IN_USE: u32 = 2;
 /// The message lua5.4 gives when syntactic nesting exhausts its C levels (no position).
 const NESTING_MESSAGE: &str = "C stack overflow";
 
-/// Bound on the height of the tree (counting `Stat`, `Block`, `Return`, `FuncBody` and `Expr`
-/// nodes on the longest path), which the compiler walks and Rust drops recursively.
-/// lua5.4 limits nesting (blocks, functions, parentheses, calls, unary and right-associative
-/// operators: under 200 levels, which makes trees under 600 high) but parses left-associative
-/// chains (`a+b+c`, `a.b.c`, `f()()`) in loops, without limit. Trees higher than this, which
-/// only such chains can make, get [`NESTING_MESSAGE`].
-pub const MAX_TREE_DEPTH: u32 = 1000;
-
 /// Parses a whole chunk. `chunk_name` is the name given to `load` (`=stdin`, `@file.lua`, or
 /// the source text itself); messages use [`crate::chunkname::short_source`] of it. The source
 /// is taken as is: call [`crate::lexer::skip_shebang`] first for files.
 pub fn parse(source: &[u8], chunk_name: &str) -> std::result::Result<Chunk, SyntaxError> {
     let mut parser = Parser::new(source, chunk_name)?;
-    parser.chunk()
+    parser.chunk(source)
 }
 
 /// Parser state: the lexer, the current token and at most one token of lookahead.
@@ -50,8 +44,6 @@ struct Parser<'s> {
     last_line: u32,
     /// Syntactic nesting levels entered, counted where lua5.4 counts C levels.
     level: u32,
-    /// Height of the node (or the highest of the nodes) last parsed.
-    depth: u32,
     /// Whether the function being parsed is vararg.
     vararg: bool,
 }
@@ -68,18 +60,25 @@ impl<'s> Parser<'s> {
             ahead: None,
             last_line: 1,
             level: 0,
-            depth: 0,
             vararg: true,
         })
     }
 
-    fn chunk(&mut self) -> Result<Chunk> {
+    fn chunk(&mut self, source: &[u8]) -> Result<Chunk> {
         let block = self.block()?;
         self.check(&Token::Eof)?;
         Ok(Chunk {
             block,
             end_line: self.last_line,
+            eof: self.pos(),
+            source: source.into(),
         })
+    }
+
+    /// The position of the current token.
+    fn pos(&self) -> TokPos {
+        // Sources past 4 GiB cannot be loaded (strings are smaller): saturating is enough.
+        TokPos::try_from(self.current.start).unwrap_or(TokPos::MAX)
     }
 
     /// The current token.
@@ -214,15 +213,6 @@ impl<'s> Parser<'s> {
 
     fn leave_level(&mut self) {
         self.level -= 1;
-    }
-
-    /// Records the height of the node just built: one more than its highest child.
-    fn set_depth(&mut self, deepest_child: u32) -> Result<()> {
-        self.depth = deepest_child + 1;
-        if self.depth > MAX_TREE_DEPTH {
-            return Err(nesting_error());
-        }
-        Ok(())
     }
 }
 

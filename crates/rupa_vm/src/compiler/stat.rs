@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::ast::{Attrib, Block, Expr, FuncBody, LocalName, Name, Return, Stat};
+use crate::ast::{Attrib, Block, Declared, Expr, FuncBody, LocalName, Name, Return, Stat};
 use crate::opcode::Op;
 
 use super::expr::{end_line, start_line, ExpDesc, ExpKind};
@@ -26,7 +26,7 @@ fn stat_line(s: &Stat) -> u32 {
         | Stat::Goto { line, .. }
         | Stat::Label { line, .. }
         | Stat::Break { line } => *line,
-        Stat::Do(b) => b
+        Stat::Do { block: b, .. } => b
             .stats
             .first()
             .map(stat_line)
@@ -54,13 +54,10 @@ impl Compiler {
                     j += 1;
                 }
                 let last = j + 1 == stats.len() && b.ret.is_none() && !until_follows;
-                let next_line = match stats.get(j + 1) {
-                    Some(s) => stat_line(s),
-                    None => b.ret.as_ref().map_or(0, |r| r.line),
-                };
                 for s in stats[i..=j].iter().rev() {
-                    if let Stat::Label { name, line } = s {
-                        self.label_stat(name, *line, last, next_line.max(*line))?;
+                    if let Stat::Label { name, line, next } = s {
+                        self.at(*next);
+                        self.label_stat(name, *line, last)?;
                     }
                 }
                 i = j + 1;
@@ -103,8 +100,18 @@ impl Compiler {
             }
             Stat::Local { names, exprs, .. } => self.local_stat(names, exprs),
             Stat::Assign { targets, exprs, .. } => self.assign_stat(targets, exprs),
-            Stat::Do(b) => self.block(b),
-            Stat::While { cond, block, .. } => self.while_stat(cond, block),
+            Stat::Do { block, end_line } => {
+                self.enter_block(false);
+                self.block_body(block, false)?;
+                self.fs().advance_line(*end_line);
+                self.leave_block()
+            }
+            Stat::While {
+                cond,
+                block,
+                end_line,
+                ..
+            } => self.while_stat(cond, block, *end_line),
             Stat::Repeat { block, cond, .. } => self.repeat_stat(block, cond),
             Stat::If {
                 arms, else_block, ..
@@ -116,13 +123,15 @@ impl Compiler {
                 step,
                 block,
                 line,
-            } => self.numeric_for(var, start, limit, step.as_ref(), block, *line),
+                end_line,
+            } => self.numeric_for(var, start, limit, step.as_ref(), block, (*line, *end_line)),
             Stat::GenericFor {
                 names,
                 exprs,
                 block,
                 line,
-            } => self.generic_for(names, exprs, block, *line),
+                end_line,
+            } => self.generic_for(names, exprs, block, (*line, *end_line)),
             Stat::Function {
                 path,
                 method,
@@ -131,7 +140,10 @@ impl Compiler {
             } => self.function_stat(path, method.as_ref(), body, *line),
             Stat::LocalFunction { name, body, .. } => self.local_function(name, body),
             Stat::Goto { label, line } => self.goto_stat(label, *line),
-            Stat::Label { name, line } => self.label_stat(name, *line, false, *line),
+            Stat::Label { name, line, next } => {
+                self.at(*next);
+                self.label_stat(name, *line, false)
+            }
             Stat::Break { line } => {
                 let j = self.jump();
                 self.new_goto("break", *line, j);
@@ -173,16 +185,22 @@ impl Compiler {
                 Attrib::Const => VarKind::Const,
                 Attrib::Close => VarKind::Close,
             };
+            self.at(n.next);
             vidx = self.new_local(&n.name, kind)?;
             if kind == VarKind::Close {
                 if to_close.is_some() {
-                    return Err(self.error("multiple to-be-closed variables in local list"));
+                    return Err(self.error_plain("multiple to-be-closed variables in local list"));
                 }
                 to_close = Some(self.fs_ref().nactvar + i);
             }
         }
         let nvars = names.len();
         let mut e = self.explist(exprs)?;
+        if exprs.is_empty() {
+            if let Some(last) = names.last() {
+                self.at(last.next);
+            }
+        }
         if let Some(last) = exprs.last() {
             self.fs().advance_line(end_line(last));
         }
@@ -225,7 +243,7 @@ impl Compiler {
             _ => None,
         };
         match name {
-            Some(n) => Err(self.error(format!("attempt to assign to const variable '{n}'"))),
+            Some(n) => Err(self.error_plain(format!("attempt to assign to const variable '{n}'"))),
             None => Ok(()),
         }
     }
@@ -285,6 +303,8 @@ impl Compiler {
         let mut lhs: Vec<ExpDesc> = Vec::with_capacity(targets.len());
         for t in targets {
             let v = self.expr(t)?;
+            // lua5.4 checks a target once it sees the `,` or `=` after it.
+            self.at(t.next);
             if !v.is_indexed() && !lhs.is_empty() {
                 self.check_conflict(&mut lhs, &v)?;
             }
@@ -323,12 +343,14 @@ impl Compiler {
         Ok(v.f)
     }
 
-    fn while_stat(&mut self, cond: &Expr, body: &Block) -> CResult<()> {
+    fn while_stat(&mut self, cond: &Expr, body: &Block, end_line: u32) -> CResult<()> {
         let init = self.get_label();
         let exit = self.cond(cond)?;
         self.enter_block(true);
         self.block(body)?;
         self.jump_to(init);
+        // The loop's scope ends after its `end`.
+        self.fs().advance_line(end_line);
         self.leave_block()?;
         self.patch_to_here(exit);
         Ok(())
@@ -410,24 +432,26 @@ impl Compiler {
     /// One loop expression into the next register.
     fn exp1(&mut self, e: &Expr) -> CResult<()> {
         let mut v = self.expr(e)?;
+        self.at(e.next);
         self.exp_to_next_reg(&mut v)
     }
 
     fn numeric_for(
         &mut self,
-        var: &Name,
+        var: &Declared,
         start: &Expr,
         limit: &Expr,
         step: Option<&Expr>,
         block: &Block,
-        line: u32,
+        (line, end_line): (u32, u32),
     ) -> CResult<()> {
         self.enter_block(true);
         let base = self.freereg();
+        self.at(var.next);
         for _ in 0..3 {
             self.new_local("(for state)", VarKind::Regular)?;
         }
-        self.new_local(var, VarKind::Regular)?;
+        self.new_local(&var.name, VarKind::Regular)?;
         self.exp1(start)?;
         self.exp1(limit)?;
         match step {
@@ -440,26 +464,31 @@ impl Compiler {
         }
         self.adjust_locals(3);
         self.for_body(base, line, 1, false, block)?;
+        self.fs().advance_line(end_line);
         self.leave_block()
     }
 
     fn generic_for(
         &mut self,
-        names: &[Name],
+        names: &[Declared],
         exprs: &[Expr],
         block: &Block,
-        _line: u32,
+        (for_line, last_line): (u32, u32),
     ) -> CResult<()> {
         self.enter_block(true);
         let base = self.freereg();
+        if let Some(first) = names.first() {
+            self.at(first.next);
+        }
         for _ in 0..4 {
             self.new_local("(for state)", VarKind::Regular)?;
         }
         for n in names {
-            self.new_local(n, VarKind::Regular)?;
+            self.at(n.next);
+            self.new_local(&n.name, VarKind::Regular)?;
         }
         // 5.4 attributes the call of the iterator to the line after `in`.
-        let line = exprs.first().map_or(_line, start_line);
+        let line = exprs.first().map_or(for_line, start_line);
         let mut e = self.explist(exprs)?;
         if let Some(last) = exprs.last() {
             self.fs().advance_line(end_line(last));
@@ -469,6 +498,7 @@ impl Compiler {
         self.mark_to_be_closed();
         self.check_stack(3)?;
         self.for_body(base, line, names.len(), true, block)?;
+        self.fs().advance_line(last_line);
         self.leave_block()
     }
 
@@ -536,6 +566,8 @@ impl Compiler {
         let Some(first) = path.first() else {
             return Err(self.error("syntax error"));
         };
+        // Near enough to the token after the first name, where lua5.4 resolves it.
+        self.at(body.open);
         let mut v = self.single_var(first, line)?;
         for name in path[1..].iter().chain(method) {
             self.field_sel(&mut v, name)?;
@@ -560,6 +592,7 @@ impl Compiler {
 
     fn local_function(&mut self, name: &str, body: &FuncBody) -> CResult<()> {
         let fvar = self.fs_ref().nactvar;
+        self.at(body.open);
         self.new_local(name, VarKind::Regular)?;
         self.adjust_locals(1);
         let mut b = self.function_body(body)?;

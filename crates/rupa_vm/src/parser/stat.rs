@@ -1,7 +1,7 @@
 //! Statements and blocks.
 
 use super::{Parser, Result};
-use crate::ast::{Attrib, Block, Expr, ExprKind, FuncBody, LocalName, Return, Stat};
+use crate::ast::{Attrib, Block, Declared, Expr, ExprKind, FuncBody, LocalName, Return, Stat};
 use crate::lexer::Token;
 
 impl Parser<'_> {
@@ -16,11 +16,11 @@ impl Parser<'_> {
 
     /// A statement list, up to a token that ends blocks or after a `return`.
     pub(super) fn block(&mut self) -> Result<Block> {
-        self.block_from(Vec::new(), 0)
+        self.block_from(Vec::new())
     }
 
-    /// A statement list continuing after `stats`, whose height is `deepest`.
-    fn block_from(&mut self, mut stats: Vec<Stat>, mut deepest: u32) -> Result<Block> {
+    /// A statement list continuing after `stats`.
+    fn block_from(&mut self, mut stats: Vec<Stat>) -> Result<Block> {
         let mut ret = None;
         while !self.block_follow(true) {
             if self.is(&Token::Return) {
@@ -28,27 +28,21 @@ impl Parser<'_> {
                 self.enter_level()?;
                 self.advance()?;
                 ret = Some(self.return_stat(line)?);
-                deepest = deepest.max(self.depth);
                 self.leave_level();
                 break;
             }
             self.statement(&mut stats)?;
-            deepest = deepest.max(self.depth);
         }
-        self.set_depth(deepest)?;
         Ok(Block { stats, ret })
     }
 
     /// One statement, appended to `out` (`;` appends nothing, a label may append several).
-    /// Leaves in `depth` the height of what was appended.
     fn statement(&mut self, out: &mut Vec<Stat>) -> Result<()> {
         let line = self.line();
         self.enter_level()?;
-        // Each arm leaves the height of the statement's deepest child in `depth`.
         match self.tok() {
             Token::Char(b';') => {
                 self.advance()?;
-                self.depth = 0;
                 self.leave_level();
                 return Ok(());
             }
@@ -56,33 +50,37 @@ impl Parser<'_> {
             Token::While => {
                 self.advance()?;
                 let cond = self.expr()?;
-                let cond_depth = self.depth;
                 self.check_next(&Token::Do)?;
                 let block = self.block()?;
-                self.depth = self.depth.max(cond_depth);
+                let end_line = self.line();
                 self.check_match(&Token::End, &Token::While, line)?;
-                out.push(Stat::While { cond, block, line });
+                out.push(Stat::While {
+                    cond,
+                    block,
+                    line,
+                    end_line,
+                });
             }
             Token::Do => {
                 self.advance()?;
                 let block = self.block()?;
+                let end_line = self.line();
                 self.check_match(&Token::End, &Token::Do, line)?;
-                out.push(Stat::Do(block));
+                out.push(Stat::Do { block, end_line });
             }
             Token::For => out.push(self.for_stat(line)?),
             Token::Repeat => {
                 self.advance()?;
                 let block = self.block()?;
-                let block_depth = self.depth;
                 self.check_match(&Token::Until, &Token::Repeat, line)?;
                 let cond = self.expr()?;
-                self.depth = self.depth.max(block_depth);
                 out.push(Stat::Repeat { block, cond, line });
             }
             Token::Function => out.push(self.function_stat(line)?),
             Token::Local => {
                 self.advance()?;
                 if self.test_next(&Token::Function)? {
+                    // The name is declared at the `(`: `body` records where that is.
                     let name = self.check_name()?;
                     let body_line = self.line();
                     let body = Box::new(self.body(false, body_line)?);
@@ -95,20 +93,25 @@ impl Parser<'_> {
                 self.advance()?;
                 let name = self.check_name()?;
                 self.check_next(&Token::DbColon)?;
-                out.push(Stat::Label { name, line });
+                let index = out.len();
+                out.push(Stat::Label {
+                    name,
+                    line,
+                    next: 0,
+                });
                 // lua5.4 reads the no-op statements after a label as part of it.
-                let mut deepest = 1;
                 while self.is_char(b';') || self.is(&Token::DbColon) {
                     self.statement(out)?;
-                    deepest = deepest.max(self.depth);
                 }
-                self.depth = deepest;
+                let pos = self.pos();
+                if let Some(Stat::Label { next, .. }) = out.get_mut(index) {
+                    *next = pos;
+                }
                 self.leave_level();
                 return Ok(());
             }
             Token::Break => {
                 self.advance()?;
-                self.depth = 0;
                 out.push(Stat::Break { line });
             }
             Token::Goto => {
@@ -116,12 +119,10 @@ impl Parser<'_> {
                 // lua5.4 attributes a goto to the line of its label name.
                 let line = self.line();
                 let label = self.check_name()?;
-                self.depth = 0;
                 out.push(Stat::Goto { label, line });
             }
             _ => out.push(self.expr_stat(line)?),
         }
-        self.set_depth(self.depth)?;
         self.leave_level();
         Ok(())
     }
@@ -129,19 +130,14 @@ impl Parser<'_> {
     /// `if cond then block {elseif cond then block} [else block] end`.
     fn if_stat(&mut self, line: u32) -> Result<Stat> {
         let mut arms = vec![self.test_then_block()?];
-        let mut deepest = self.depth;
         while self.is(&Token::Elseif) {
             arms.push(self.test_then_block()?);
-            deepest = deepest.max(self.depth);
         }
         let else_block = if self.test_next(&Token::Else)? {
-            let block = self.block()?;
-            deepest = deepest.max(self.depth);
-            Some(block)
+            Some(self.block()?)
         } else {
             None
         };
-        self.depth = deepest;
         self.check_match(&Token::End, &Token::If, line)?;
         Ok(Stat::If {
             arms,
@@ -150,15 +146,13 @@ impl Parser<'_> {
         })
     }
 
-    /// `[if | elseif] cond then block`; leaves the deeper of the two in `depth`.
+    /// `[if | elseif] cond then block`.
     fn test_then_block(&mut self) -> Result<(Expr, Block)> {
         self.advance()?;
         let cond = self.expr()?;
-        let cond_depth = self.depth;
         self.check_next(&Token::Then)?;
         if !self.is(&Token::Break) {
             let block = self.block()?;
-            self.depth = self.depth.max(cond_depth);
             return Ok((cond, block));
         }
         // lua5.4 reads a `break` right after `then` without entering a statement level.
@@ -167,36 +161,29 @@ impl Parser<'_> {
         while self.test_next(&Token::Char(b';'))? {}
         let stats = vec![Stat::Break { line }];
         let block = if self.block_follow(false) {
-            self.depth = 2;
             Block { stats, ret: None }
         } else {
-            self.block_from(stats, 1)?
+            self.block_from(stats)?
         };
-        self.depth = self.depth.max(cond_depth);
         Ok((cond, block))
     }
 
     /// `for name = ...` or `for names in ...`, from the `for`.
     fn for_stat(&mut self, line: u32) -> Result<Stat> {
         self.advance()?;
-        let var = self.check_name()?;
-        let stat = match self.tok() {
+        let var = self.declared()?;
+        let mut stat = match self.tok() {
             Token::Char(b'=') => {
                 self.advance()?;
                 let start = self.expr()?;
-                let mut deepest = self.depth;
                 self.check_next(&Token::Char(b','))?;
                 let limit = self.expr()?;
-                deepest = deepest.max(self.depth);
                 let step = if self.test_next(&Token::Char(b','))? {
-                    let step = self.expr()?;
-                    deepest = deepest.max(self.depth);
-                    Some(step)
+                    Some(self.expr()?)
                 } else {
                     None
                 };
                 let block = self.for_body()?;
-                self.depth = self.depth.max(deepest);
                 Stat::NumericFor {
                     var,
                     start,
@@ -204,29 +191,41 @@ impl Parser<'_> {
                     step,
                     block,
                     line,
+                    end_line: 0,
                 }
             }
             Token::Char(b',') | Token::In => {
                 let mut names = vec![var];
                 while self.test_next(&Token::Char(b','))? {
-                    names.push(self.check_name()?);
+                    names.push(self.declared()?);
                 }
                 self.check_next(&Token::In)?;
                 let exprs = self.expr_list()?;
-                let exprs_depth = self.depth;
                 let block = self.for_body()?;
-                self.depth = self.depth.max(exprs_depth);
                 Stat::GenericFor {
                     names,
                     exprs,
                     block,
                     line,
+                    end_line: 0,
                 }
             }
             _ => return Err(self.error("'=' or 'in' expected")),
         };
+        if let Stat::NumericFor { end_line, .. } | Stat::GenericFor { end_line, .. } = &mut stat {
+            *end_line = self.line();
+        }
         self.check_match(&Token::End, &Token::For, line)?;
         Ok(stat)
+    }
+
+    /// A name and the position of the token after it.
+    fn declared(&mut self) -> Result<Declared> {
+        let name = self.check_name()?;
+        Ok(Declared {
+            name,
+            next: self.pos(),
+        })
     }
 
     fn for_body(&mut self) -> Result<Block> {
@@ -261,6 +260,7 @@ impl Parser<'_> {
         let mut has_close = false;
         loop {
             let name = self.check_name()?;
+            let next = self.pos();
             let attrib = self.attrib()?;
             if attrib == Attrib::Close {
                 if has_close {
@@ -268,7 +268,7 @@ impl Parser<'_> {
                 }
                 has_close = true;
             }
-            names.push(LocalName { name, attrib });
+            names.push(LocalName { name, attrib, next });
             if !self.test_next(&Token::Char(b','))? {
                 break;
             }
@@ -276,7 +276,6 @@ impl Parser<'_> {
         let exprs = if self.test_next(&Token::Char(b'='))? {
             self.expr_list()?
         } else {
-            self.depth = 0;
             Vec::new()
         };
         Ok(Stat::Local { names, exprs, line })
@@ -299,12 +298,10 @@ impl Parser<'_> {
     /// `return [exprs] [';']`, after the `return`.
     fn return_stat(&mut self, line: u32) -> Result<Return> {
         let exprs = if self.block_follow(true) || self.is_char(b';') {
-            self.depth = 0;
             Vec::new()
         } else {
             self.expr_list()?
         };
-        self.set_depth(self.depth)?;
         self.test_next(&Token::Char(b';'))?;
         Ok(Return { exprs, line })
     }
@@ -327,7 +324,6 @@ impl Parser<'_> {
     /// The rest of `t1, t2 = e1, e2` once the first target is read.
     fn assignment(&mut self, first: Expr, line: u32) -> Result<Stat> {
         let mut targets = vec![first];
-        let mut deepest = self.depth;
         // lua5.4 recurses once per extra target, each time entering a level.
         let mut levels = 0;
         loop {
@@ -339,13 +335,11 @@ impl Parser<'_> {
                 break;
             }
             targets.push(self.suffixed_expr()?);
-            deepest = deepest.max(self.depth);
             self.enter_level()?;
             levels += 1;
         }
         self.check_next(&Token::Char(b'='))?;
         let exprs = self.expr_list()?;
-        self.depth = self.depth.max(deepest);
         for _ in 0..levels {
             self.leave_level();
         }
@@ -359,15 +353,19 @@ impl Parser<'_> {
     /// `'(' params ')' block end`: a function body; `line` is its `linedefined`.
     pub(super) fn body(&mut self, is_method: bool, line: u32) -> Result<FuncBody> {
         let mut params = Vec::new();
+        let open = self.pos();
         if is_method {
-            params.push("self".to_owned());
+            params.push(Declared {
+                name: "self".to_owned(),
+                next: open,
+            });
         }
         self.check_next(&Token::Char(b'('))?;
         let mut is_vararg = false;
         if !self.is_char(b')') {
             loop {
                 match self.tok() {
-                    Token::Name(_) => params.push(self.check_name()?),
+                    Token::Name(_) => params.push(self.declared()?),
                     Token::Dots => {
                         self.advance()?;
                         is_vararg = true;
@@ -385,13 +383,14 @@ impl Parser<'_> {
         self.vararg = outer_vararg;
         let end_line = self.line();
         self.check_match(&Token::End, &Token::Function, line)?;
-        self.set_depth(self.depth)?;
         Ok(FuncBody {
             params,
             is_vararg,
             block,
             line,
             end_line,
+            open,
+            after_end: self.pos(),
         })
     }
 }
