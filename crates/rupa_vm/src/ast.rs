@@ -139,8 +139,15 @@ pub enum Stat {
     /// `goto label`. `line` is the line of the label name, as in lua5.4's messages.
     Goto { label: Name, line: u32 },
     /// `::label::`. `next` is the token after it and the no-op statements that follow it
-    /// (where lua5.4 creates the label and reports its errors).
-    Label { name: Name, line: u32, next: TokPos },
+    /// (where lua5.4 creates the label and reports its errors); `at_block_end` tells whether
+    /// that token ends the block (`end`, `else`, `elseif`, `<eof>`, but not `until`): the
+    /// label is then outside the scope of the block's locals.
+    Label {
+        name: Name,
+        line: u32,
+        next: TokPos,
+        at_block_end: bool,
+    },
     /// `break`.
     Break { line: u32 },
 }

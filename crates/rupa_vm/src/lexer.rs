@@ -135,6 +135,11 @@ impl<'s> Lexer<'s> {
         self.line
     }
 
+    /// The byte offset the lexer has reached: the end of the last token read.
+    pub fn offset(&self) -> usize {
+        self.pos
+    }
+
     /// The source being read.
     pub fn source(&self) -> &'s [u8] {
         self.src

@@ -1200,7 +1200,7 @@ impl Compiler {
         let nparams = self.fs_ref().nactvar;
         self.fs().num_params = nparams as u8;
         self.reserve_regs(nparams as u32)?;
-        self.block_body(&body.block, false)?;
+        self.block_body(&body.block)?;
         self.fs().advance_line(body.end_line);
         // lua5.4 closes the function once it has read the token after `end`.
         self.at(body.after_end);

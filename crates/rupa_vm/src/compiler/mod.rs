@@ -57,32 +57,52 @@ const FIELDS_PER_FLUSH: u32 = 50;
 /// Compiles a parsed chunk into the main function prototype (vararg, one upvalue `_ENV`
 /// with in_stack = true, index 0, as 5.4 does).
 pub fn compile(chunk: &ast::Chunk, chunk_name: &str) -> Result<Rc<Proto>, SyntaxError> {
-    let mut c = Compiler {
-        source: Rc::from(chunk_name),
-        short_source: short_source(chunk_name),
-        text: chunk.source.clone(),
-        cursor: 0,
-        funcs: Vec::new(),
-        actvar: Vec::new(),
-        gotos: Vec::new(),
-        labels: Vec::new(),
-    };
-    c.open_function(0, true);
-    {
-        let fs = c.fs();
-        fs.upvalues.push(UpvalueDesc {
-            name: "_ENV".to_string(),
-            in_stack: true,
-            index: 0,
-        });
-        fs.upvalue_kinds.push(VarKind::Regular);
+    let mut c = Compiler::new(chunk, chunk_name);
+    c.main(chunk)
+}
+
+/// The compile error of a chunk, if any, with the token lua5.4's parser would be looking at
+/// when raising it.
+pub(crate) fn first_error(chunk: &ast::Chunk, chunk_name: &str) -> Option<(SyntaxError, TokPos)> {
+    let mut c = Compiler::new(chunk, chunk_name);
+    // The cursor stays where the error was raised: errors return at once.
+    c.main(chunk).err().map(|e| (e, c.cursor))
+}
+
+impl Compiler {
+    fn new(chunk: &ast::Chunk, chunk_name: &str) -> Compiler {
+        Compiler {
+            source: Rc::from(chunk_name),
+            short_source: short_source(chunk_name),
+            text: chunk.source.clone(),
+            cursor: 0,
+            funcs: Vec::new(),
+            actvar: Vec::new(),
+            gotos: Vec::new(),
+            labels: Vec::new(),
+        }
     }
-    c.block_body(&chunk.block, false)?;
-    c.fs().advance_line(chunk.end_line);
-    // lua5.4 closes the main function at `<eof>`: pending gotos are reported there.
-    c.at(chunk.eof);
-    let proto = c.close_function(chunk.end_line)?;
-    Ok(Rc::new(proto))
+
+    /// Compiles the main function.
+    fn main(&mut self, chunk: &ast::Chunk) -> Result<Rc<Proto>, SyntaxError> {
+        let c = self;
+        c.open_function(0, true);
+        {
+            let fs = c.fs();
+            fs.upvalues.push(UpvalueDesc {
+                name: "_ENV".to_string(),
+                in_stack: true,
+                index: 0,
+            });
+            fs.upvalue_kinds.push(VarKind::Regular);
+        }
+        c.block_body(&chunk.block)?;
+        c.fs().advance_line(chunk.end_line);
+        // lua5.4 closes the main function at `<eof>`: pending gotos are reported there.
+        c.at(chunk.eof);
+        let proto = c.close_function(chunk.end_line)?;
+        Ok(Rc::new(proto))
+    }
 }
 
 /// What kind of variable a local is (5.4's `VDKREG`, `RDKCONST`, `RDKTOCLOSE`, `RDKCTC`).

@@ -36,13 +36,12 @@ fn stat_line(s: &Stat) -> u32 {
 }
 
 impl Compiler {
-    /// The statements of a block, in the current scope. `until_follows`: the block is a
-    /// `repeat` body, so a label at its end is not at the end of the scope.
-    pub(super) fn block_body(&mut self, b: &Block, until_follows: bool) -> CResult<()> {
-        self.statlist(b, 0, until_follows)
+    /// The statements of a block, in the current scope.
+    pub(super) fn block_body(&mut self, b: &Block) -> CResult<()> {
+        self.statlist(b, 0)
     }
 
-    fn statlist(&mut self, b: &Block, start: usize, until_follows: bool) -> CResult<()> {
+    fn statlist(&mut self, b: &Block, start: usize) -> CResult<()> {
         let stats = &b.stats;
         let mut i = start;
         while i < stats.len() {
@@ -53,11 +52,16 @@ impl Compiler {
                 while matches!(stats.get(j + 1), Some(Stat::Label { .. })) {
                     j += 1;
                 }
-                let last = j + 1 == stats.len() && b.ret.is_none() && !until_follows;
                 for s in stats[i..=j].iter().rev() {
-                    if let Stat::Label { name, line, next } = s {
+                    if let Stat::Label {
+                        name,
+                        line,
+                        next,
+                        at_block_end,
+                    } = s
+                    {
                         self.at(*next);
-                        self.label_stat(name, *line, last)?;
+                        self.label_stat(name, *line, *at_block_end)?;
                     }
                 }
                 i = j + 1;
@@ -82,7 +86,7 @@ impl Compiler {
     /// `do ... end` and other plain blocks.
     fn block(&mut self, b: &Block) -> CResult<()> {
         self.enter_block(false);
-        self.block_body(b, false)?;
+        self.block_body(b)?;
         self.leave_block()
     }
 
@@ -102,7 +106,7 @@ impl Compiler {
             Stat::Assign { targets, exprs, .. } => self.assign_stat(targets, exprs),
             Stat::Do { block, end_line } => {
                 self.enter_block(false);
-                self.block_body(block, false)?;
+                self.block_body(block)?;
                 self.fs().advance_line(*end_line);
                 self.leave_block()
             }
@@ -140,9 +144,14 @@ impl Compiler {
             } => self.function_stat(path, method.as_ref(), body, *line),
             Stat::LocalFunction { name, body, .. } => self.local_function(name, body),
             Stat::Goto { label, line } => self.goto_stat(label, *line),
-            Stat::Label { name, line, next } => {
+            Stat::Label {
+                name,
+                line,
+                next,
+                at_block_end,
+            } => {
                 self.at(*next);
-                self.label_stat(name, *line, false)
+                self.label_stat(name, *line, *at_block_end)
             }
             Stat::Break { line } => {
                 let j = self.jump();
@@ -360,7 +369,7 @@ impl Compiler {
         let init = self.get_label();
         self.enter_block(true);
         self.enter_block(false);
-        self.block_body(body, true)?;
+        self.block_body(body)?;
         let mut exit = self.cond(cond)?;
         let scope = self
             .fs_ref()
@@ -413,12 +422,12 @@ impl Compiler {
                 return self.leave_block();
             }
             jf = self.jump();
-            self.statlist(block, 1, false)?;
+            self.statlist(block, 1)?;
         } else {
             self.go_if_true(&mut v)?;
             self.enter_block(false);
             jf = v.f;
-            self.statlist(block, 0, false)?;
+            self.statlist(block, 0)?;
         }
         self.leave_block()?;
         if followed {

@@ -179,7 +179,7 @@ impl Parser<'_> {
                 self.check_match(&Token::Char(b')'), &Token::Char(b'('), line)?;
                 Ok(self.finish(ExprKind::Paren(Box::new(inner)), line, start))
             }
-            _ => Err(self.error("unexpected symbol")),
+            _ => self.missing_expr(line, start),
         }
     }
 
@@ -200,6 +200,21 @@ impl Parser<'_> {
             };
         }
         Ok(expr)
+    }
+
+    /// "unexpected symbol", or in a recovery parse at its stop what stands for the missing
+    /// expression: a global read (it compiles anywhere), starting where the failure was.
+    fn missing_expr(&mut self, line: u32, start: TokPos) -> Result<Expr> {
+        if !self.at_stop() {
+            return Err(self.error("unexpected symbol"));
+        }
+        Ok(Expr {
+            kind: ExprKind::Name(String::new()),
+            line,
+            start,
+            next: TokPos::MAX,
+            last_line: line,
+        })
     }
 
     /// `.name` or `[key]` after `obj`.
@@ -272,6 +287,10 @@ impl Parser<'_> {
                 let kind = ExprKind::String(self.take_string());
                 self.advance()?;
                 Ok(vec![self.finish(kind, line, start)])
+            }
+            _ if self.is_stop() => {
+                self.past_stop = true;
+                Ok(Vec::new())
             }
             _ => Err(self.error("function arguments expected")),
         }

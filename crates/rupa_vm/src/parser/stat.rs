@@ -6,7 +6,7 @@ use crate::lexer::Token;
 
 impl Parser<'_> {
     /// Whether the current token ends a block (`until` only when `with_until`).
-    fn block_follow(&self, with_until: bool) -> bool {
+    pub(super) fn block_follow(&self, with_until: bool) -> bool {
         match self.tok() {
             Token::Else | Token::Elseif | Token::End | Token::Eof => true,
             Token::Until => with_until,
@@ -98,14 +98,24 @@ impl Parser<'_> {
                     name,
                     line,
                     next: 0,
+                    at_block_end: false,
                 });
                 // lua5.4 reads the no-op statements after a label as part of it.
                 while self.is_char(b';') || self.is(&Token::DbColon) {
                     self.statement(out)?;
                 }
                 let pos = self.pos();
-                if let Some(Stat::Label { next, .. }) = out.get_mut(index) {
+                let block_end = if self.is_stop() {
+                    self.stop_ends_block
+                } else {
+                    self.block_follow(false)
+                };
+                if let Some(Stat::Label {
+                    next, at_block_end, ..
+                }) = out.get_mut(index)
+                {
                     *next = pos;
+                    *at_block_end = block_end;
                 }
                 self.leave_level();
                 return Ok(());
@@ -210,6 +220,16 @@ impl Parser<'_> {
                     end_line: 0,
                 }
             }
+            _ if self.is_stop() => {
+                self.past_stop = true;
+                Stat::GenericFor {
+                    names: vec![var],
+                    exprs: Vec::new(),
+                    block: Block::default(),
+                    line,
+                    end_line: 0,
+                }
+            }
             _ => return Err(self.error("'=' or 'in' expected")),
         };
         if let Stat::NumericFor { end_line, .. } | Stat::GenericFor { end_line, .. } = &mut stat {
@@ -291,6 +311,8 @@ impl Parser<'_> {
         match name.as_str() {
             "const" => Ok(Attrib::Const),
             "close" => Ok(Attrib::Close),
+            // Only a recovery parse reads an empty name (at its stop).
+            "" => Ok(Attrib::None),
             _ => Err(self.error_plain(&format!("unknown attribute '{name}'"))),
         }
     }
@@ -315,7 +337,8 @@ impl Parser<'_> {
         if !matches!(
             first.kind,
             ExprKind::Call { .. } | ExprKind::MethodCall { .. }
-        ) {
+        ) && !self.at_stop()
+        {
             return Err(self.error("syntax error"));
         }
         Ok(Stat::Call(first))
@@ -328,7 +351,7 @@ impl Parser<'_> {
         let mut levels = 0;
         loop {
             let last = targets.last().expect("starts with one target");
-            if !matches!(last.kind, ExprKind::Name(_) | ExprKind::Index { .. }) {
+            if !matches!(last.kind, ExprKind::Name(_) | ExprKind::Index { .. }) && !self.at_stop() {
                 return Err(self.error("syntax error"));
             }
             if !self.test_next(&Token::Char(b','))? {
@@ -369,6 +392,10 @@ impl Parser<'_> {
                     Token::Dots => {
                         self.advance()?;
                         is_vararg = true;
+                    }
+                    _ if self.is_stop() => {
+                        self.past_stop = true;
+                        break;
                     }
                     _ => return Err(self.error("<name> or '...' expected")),
                 }

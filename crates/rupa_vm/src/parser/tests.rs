@@ -463,3 +463,72 @@ fn nesting_still_limited_inside_chains() {
     let src = format!("return a{}", "+(a".repeat(200) + &")".repeat(200));
     assert_eq!(error(&src), "C stack overflow");
 }
+
+#[test]
+fn compile_errors_before_a_syntax_error_win() {
+    let locals: String = (0..200).map(|i| format!("local a{i} = {i}\n")).collect();
+    let ys = |n: usize| vec!["y"; n].join(",");
+    // Messages from lua5.4's `load(src, "=t")`.
+    let cases = [
+        (
+            "local a <const> = 1; a = 2; x = = 1".to_owned(),
+            "t:1: attempt to assign to const variable 'a'",
+        ),
+        (
+            "function f() goto l end\n x = = 1".to_owned(),
+            "t:2: no visible label 'l' for <goto> at line 1",
+        ),
+        (
+            "::a:: ::a:: x = = 1".to_owned(),
+            "t:1: label 'a' already defined on line 1",
+        ),
+        (
+            "goto a; local x; ::a:: )".to_owned(),
+            "t:1: <goto a> at line 1 jumps into the scope of local 'x'",
+        ),
+        // At `end` the label is at the end of its block: no error before the syntax error.
+        (
+            "goto a; local x; ::a:: end".to_owned(),
+            "t:1: <eof> expected near 'end'",
+        ),
+        // The function is closed when `)` is the current token: its goto is checked first.
+        (
+            "function f() goto x end )".to_owned(),
+            "t:1: no visible label 'x' for <goto> at line 1",
+        ),
+        // A lexical error comes while moving to the next token: nothing is done there.
+        (
+            "local x <const> = 1; function x() end \"".to_owned(),
+            "t:1: unfinished string near <eof>",
+        ),
+        (
+            "local x <const> = 1; function x() )".to_owned(),
+            "t:1: unexpected symbol near ')'",
+        ),
+        (
+            format!("{locals}f({}, \"unfinished", ys(54)),
+            "t:201: unfinished string near <eof>",
+        ),
+        (
+            format!("{locals}f({}, )", ys(54)),
+            "t:201: function or expression needs too many registers near ')'",
+        ),
+        (
+            format!("{locals}f({} )", ys(55)),
+            "t:201: function or expression needs too many registers near 'y'",
+        ),
+        (
+            format!("{locals}local a200 )"),
+            "t:201: too many local variables (limit is 200) in main function near ')'",
+        ),
+        (
+            format!("{locals}local a200 \"x"),
+            "t:201: unfinished string near <eof>",
+        ),
+    ];
+    for (src, msg) in cases {
+        let result = parse(src.as_bytes(), "=t")
+            .and_then(|chunk| crate::compiler::compile(&chunk, "=t").map(|_| ()));
+        assert_eq!(result.map_err(|e| e.message), Err(msg.to_owned()));
+    }
+}
