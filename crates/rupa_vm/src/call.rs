@@ -48,7 +48,10 @@ pub(crate) fn set_top(stack: &mut Vec<Value<'_>>, top: usize) {
     if len >= top {
         stack.truncate(top);
     } else {
-        stack.extend(std::iter::repeat(Value::Nil).take(top - len));
+        stack.reserve(top - len);
+        for _ in len..top {
+            stack.push(Value::Nil);
+        }
     }
 }
 
@@ -71,6 +74,7 @@ pub(crate) fn ensure_stack<'gc>(
 }
 
 /// Starts a call of `stack[func_slot]` with the arguments `func_slot + 1 .. stack.len()`.
+#[inline]
 pub(crate) fn precall<'gc>(
     ctx: Context<'gc>,
     ts: &mut ThreadState<'gc>,

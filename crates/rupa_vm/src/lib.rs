@@ -4,13 +4,16 @@
 
 pub mod arith;
 pub mod ast;
+pub mod baselib;
 pub mod call;
 pub mod chunkname;
 pub mod debug_info;
 pub mod compiler;
+pub mod corolib;
 pub mod error;
 pub mod frame;
 pub mod function;
+pub mod gc;
 pub mod load;
 pub mod lua;
 pub mod lexer;

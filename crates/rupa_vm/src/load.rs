@@ -25,7 +25,10 @@ pub fn load_proto<'gc>(
             Constant::Boolean(b) => Value::Boolean(*b),
             Constant::Integer(i) => Value::Integer(*i),
             Constant::Number(n) => Value::Number(*n),
-            Constant::String(s) => Value::String(ctx.new_string(s)?),
+            Constant::String(s) => Value::String(match meta_name(ctx, s) {
+                Some(name) => name,
+                None => ctx.new_string(s)?,
+            }),
         });
     }
     let mut protos = Vec::with_capacity(proto.protos.len());
@@ -41,6 +44,18 @@ pub fn load_proto<'gc>(
             protos: protos.into_boxed_slice(),
         },
     ))
+}
+
+/// The state's own string object for a metamethod name: metatables filled from constants then
+/// hold the very key metamethod lookups use, so those lookups compare pointers, not bytes.
+fn meta_name<'gc>(ctx: Context<'gc>, s: &[u8]) -> Option<crate::string::LuaString<'gc>> {
+    if !s.starts_with(b"__") {
+        return None;
+    }
+    crate::meta::MetaEvent::ALL
+        .iter()
+        .find(|e| e.name().as_bytes() == s)
+        .map(|e| ctx.meta_name(*e))
 }
 
 /// A closure of a main-chunk prototype whose first upvalue (`_ENV`) is `env`, or the globals

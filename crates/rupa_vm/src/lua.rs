@@ -9,7 +9,10 @@ use std::sync::Arc;
 
 use gc_arena::{Arena, DynamicRoot, Rootable};
 
-use crate::error::SyntaxError;
+use std::rc::Rc;
+
+use crate::error::{RuntimeError, SyntaxError};
+use crate::native::{NativeAction, NativeStack};
 use crate::proto::Proto;
 use crate::state::{Context, GcRequest, State};
 use crate::value::Value;
@@ -23,6 +26,12 @@ type StateRoot = Rootable![State<'_>];
 /// A value held outside the arena; it stays alive until the handle is dropped.
 #[derive(Clone)]
 pub struct StashedValue(DynamicRoot<Rootable![Value<'_>]>);
+
+impl std::fmt::Debug for StashedValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("StashedValue")
+    }
+}
 
 /// A running call, resumable slice by slice with [`Lua::execute`].
 #[derive(Clone)]
@@ -77,10 +86,30 @@ impl InterruptHandle {
     }
 }
 
+/// How a host function fails.
+#[derive(Debug, Clone)]
+pub enum HostError {
+    /// Raise this value unchanged (e.g. a wrapped Python exception).
+    Value(StashedValue),
+    /// Raise a message; it gets the caller's position like `luaL_error`.
+    Message(String),
+}
+
+/// A host function: runs outside the arena with the whole state available, so it may call back
+/// into Lua (nested execution).
+pub type HostFn = Rc<dyn Fn(&mut Lua, Vec<StashedValue>) -> Result<Vec<StashedValue>, HostError>>;
+
+/// Most nested host calls (a host function calling Lua calling a host function...).
+const MAX_HOST_DEPTH: usize = 200;
+
 /// One Lua state.
 pub struct Lua {
     arena: Arena<StateRoot>,
     interrupt: InterruptHandle,
+    hosts: Vec<HostFn>,
+    host_depth: usize,
+    /// Finalizers are running (they are not re-entered from their own collections).
+    finalizing: bool,
 }
 
 impl Default for Lua {
@@ -95,7 +124,58 @@ impl Lua {
         Lua {
             arena: Arena::<StateRoot>::new(|mc| State::new(mc)),
             interrupt: InterruptHandle::default(),
+            hosts: Vec::new(),
+            host_depth: 0,
+            finalizing: false,
         }
+    }
+
+    /// A Lua function value that runs `f` on the host side when called.
+    pub fn create_host_function(&mut self, name: &'static str, f: HostFn) -> StashedValue {
+        let id = self.hosts.len();
+        self.hosts.push(f);
+        self.enter(|ctx| {
+            let func = crate::function::Function::new_native(
+                ctx.mc,
+                name,
+                host_trampoline,
+                Box::new([Value::Integer(id as i64)]),
+            );
+            Lua::stash(ctx, Value::Function(func))
+        })
+    }
+
+    /// Runs host function `id` for the executor that asked for it.
+    fn run_host_call(&mut self, exec: &Execution, id: usize) {
+        let args: Vec<StashedValue> = self.enter(|ctx| {
+            let ex = *ctx.state.roots.fetch(&exec.0);
+            ex.host_args(ctx)
+                .into_iter()
+                .map(|v| Lua::stash(ctx, v))
+                .collect()
+        });
+        let outcome = if self.host_depth >= MAX_HOST_DEPTH {
+            Err(HostError::Message("C stack overflow".to_string()))
+        } else {
+            match self.hosts.get(id).cloned() {
+                Some(f) => {
+                    self.host_depth += 1;
+                    let r = f(self, args);
+                    self.host_depth -= 1;
+                    r
+                }
+                None => Err(HostError::Message("unknown host function".to_string())),
+            }
+        };
+        self.enter(|ctx| {
+            let ex = *ctx.state.roots.fetch(&exec.0);
+            let outcome = match outcome {
+                Ok(vals) => Ok(vals.iter().map(|v| Lua::fetch(ctx, v)).collect()),
+                Err(HostError::Value(v)) => Err(RuntimeError::Value(Lua::fetch(ctx, &v))),
+                Err(HostError::Message(m)) => Err(RuntimeError::Message(m)),
+            };
+            ex.host_return(ctx, outcome);
+        });
     }
 
     /// Runs `f` inside the arena (no collection can happen while it runs).
@@ -171,6 +251,11 @@ impl Lua {
         let mut left = fuel;
         loop {
             if self.interrupt.0.swap(false, Ordering::SeqCst) {
+                if self.host_depth > 0 {
+                    // The outer runs must stop too: a host function must not be able to turn
+                    // an interrupt into an ordinary (catchable) error.
+                    self.interrupt.0.store(true, Ordering::SeqCst);
+                }
                 self.abort(exec, "interrupted");
                 return ExecuteStatus::Finished;
             }
@@ -188,6 +273,10 @@ impl Lua {
             if r == StepResult::OutOfFuel {
                 // The slice is used up even if the count says otherwise.
                 left -= budget.max(0);
+            }
+            if let StepResult::HostCall(id) = r {
+                self.run_host_call(exec, id);
+                continue;
             }
             self.collect(r == StepResult::GcRequested);
             if r == StepResult::Done {
@@ -237,6 +326,55 @@ impl Lua {
         self.finish(&exec)
     }
 
+    /// Runs the `__gc` metamethods of objects the collector found dead (queued in
+    /// `State::to_finalize`), each protected; errors are ignored as lua5.4 does with warnings
+    /// off.
+    pub fn run_finalizers(&mut self) {
+        if self.finalizing {
+            return;
+        }
+        self.finalizing = true;
+        loop {
+            let next = self.enter(|ctx| {
+                let obj = ctx.state.to_finalize.borrow_mut(ctx.mc).pop()?;
+                let gc = crate::metaops::metamethod(ctx, obj, crate::meta::MetaEvent::Gc);
+                Some((Lua::stash(ctx, gc), Lua::stash(ctx, obj)))
+            });
+            let Some((gc, obj)) = next else { break };
+            let callable = self.enter(|ctx| !Lua::fetch(ctx, &gc).is_nil());
+            if callable {
+                // A failing finalizer is ignored, as lua5.4 does with warnings off.
+                let _ = self.call(&gc, &[obj]);
+            }
+        }
+        self.finalizing = false;
+    }
+
+    /// Closes the state as `lua_close` does: runs the finalizer of every object that has one,
+    /// the most recently marked first.
+    pub fn close(mut self) {
+        self.arena.collect_all();
+        self.run_finalizers();
+        self.enter(|ctx| {
+            let pending: Vec<_> = ctx.state.finalizable.borrow_mut(ctx.mc).drain(..).collect();
+            let mut queue = ctx.state.to_finalize.borrow_mut(ctx.mc);
+            for f in pending {
+                let v = match f {
+                    crate::state::Finalizable::Table(w) => w
+                        .upgrade(ctx.mc)
+                        .map(|t| Value::Table(crate::table::Table(t))),
+                    crate::state::Finalizable::UserData(w) => w
+                        .upgrade(ctx.mc)
+                        .map(|u| Value::UserData(crate::userdata::UserData(u))),
+                };
+                if let Some(v) = v {
+                    queue.push(v);
+                }
+            }
+        });
+        self.run_finalizers();
+    }
+
     /// One garbage-collection step (or the full collection Lua asked for).
     fn collect(&mut self, requested: bool) {
         let request = self.enter(|ctx| ctx.state.gc_request.take());
@@ -249,6 +387,10 @@ impl Lua {
                     self.arena.collect_debt();
                 }
             }
+        }
+        let pending = self.enter(|ctx| !ctx.state.to_finalize.borrow().is_empty());
+        if pending {
+            self.run_finalizers();
         }
     }
 }
@@ -272,4 +414,17 @@ impl Lua {
     pub fn collect_full(&mut self) {
         self.arena.collect_all();
     }
+}
+
+/// The native behind every host function: asks the executor to end the slice and run the host
+/// callback whose id is the upvalue.
+fn host_trampoline<'gc>(
+    ctx: Context<'gc>,
+    upvalues: &[Value<'gc>],
+    _stack: &mut NativeStack<'gc, '_>,
+) -> Result<NativeAction<'gc>, RuntimeError<'gc>> {
+    if let Some(Value::Integer(id)) = upvalues.first() {
+        ctx.state.host_request.set(Some(*id as usize));
+    }
+    Ok(NativeAction::Return)
 }

@@ -139,6 +139,32 @@ pub fn index<'gc>(
     )))
 }
 
+/// `t[key]` for a table whose raw lookup already missed and that has a metatable.
+#[inline]
+pub fn index_miss<'gc>(
+    ctx: Context<'gc>,
+    t: Table<'gc>,
+    key: Value<'gc>,
+) -> Result<Meta<'gc>, OpError<'gc>> {
+    let tm = match t.metatable() {
+        Some(mt) => mt.metamethod(ctx, MetaEvent::Index),
+        None => Value::Nil,
+    };
+    match tm {
+        Value::Nil => Ok(Meta::Value(Value::Nil)),
+        Value::Function(_) => Ok(Meta::call2(tm, Value::Table(t), key)),
+        Value::Table(next) => {
+            let v = next.get(ctx, key);
+            if !v.is_nil() || next.metatable().is_none() {
+                Ok(Meta::Value(v))
+            } else {
+                index(ctx, tm, key)
+            }
+        }
+        other => index(ctx, other, key),
+    }
+}
+
 /// `obj[key] = value` with `__newindex`: `None` when the assignment is done.
 pub fn new_index<'gc>(
     ctx: Context<'gc>,

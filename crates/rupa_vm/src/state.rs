@@ -54,6 +54,10 @@ pub struct State<'gc> {
     pub fuel: Cell<i64>,
     /// Handles for values held outside the arena (`Lua::stash`).
     pub roots: DynamicRootSet<'gc>,
+    /// Set by a host function's trampoline: the executor ends its slice so the host callback
+    /// (id) runs outside the arena with `&mut Lua` (see `lua.rs`).
+    #[collect(require_static)]
+    pub host_request: Cell<Option<usize>>,
 }
 
 /// A collection requested from Lua.
@@ -99,6 +103,7 @@ impl<'gc> State<'gc> {
             weak_tables: Gc::new(mc, RefLock::new(Vec::new())),
             fuel: Cell::new(0),
             roots: DynamicRootSet::new(mc),
+            host_request: Cell::new(None),
         }
     }
 }

@@ -165,14 +165,17 @@ pub(crate) fn run_lua<'gc>(
             ($dst:expr, $obj:expr, $key:expr, $operand:expr) => {{
                 let obj = $obj;
                 let key = $key;
-                if let Value::Table(t) = obj {
+                let r = if let Value::Table(t) = obj {
                     let v = t.get(ctx, key);
                     if !v.is_nil() || t.metatable().is_none() {
                         reg!($dst) = v;
                         continue;
                     }
-                }
-                match metaops::index(ctx, obj, key) {
+                    metaops::index_miss(ctx, t, key)
+                } else {
+                    metaops::index(ctx, obj, key)
+                };
+                match r {
                     Ok(Meta::Value(v)) => reg!($dst) = v,
                     Ok(Meta::Call { func, args, nargs }) => {
                         meta_call!(func, &args[..nargs as usize], ReturnTo::Store { reg: $dst })

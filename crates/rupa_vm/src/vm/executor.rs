@@ -90,6 +90,9 @@ pub enum StepResult {
     OutOfFuel,
     /// Lua asked for a garbage collection (`State::gc_request`): collect, then step again.
     GcRequested,
+    /// A host function (id) was called: run it with [`Executor::host_args`], hand its outcome
+    /// to [`Executor::host_return`], then step again.
+    HostCall(usize),
 }
 
 /// The state of an executor.
@@ -153,6 +156,64 @@ impl<'gc> Executor<'gc> {
         st.result = Some(Err(error));
     }
 
+    /// The arguments of the host function being called (after [`StepResult::HostCall`]).
+    pub fn host_args(self, ctx: Context<'gc>) -> Vec<Value<'gc>> {
+        let st = self.0.borrow();
+        let thread = *st.threads.last().expect("an executor always has a thread");
+        let ts = thread.0.borrow();
+        match ts.frames.last() {
+            Some(Frame::Native(nf)) => ts.stack[nf.base..].to_vec(),
+            _ => {
+                let _ = ctx;
+                Vec::new()
+            }
+        }
+    }
+
+    /// Completes a host call: its results are returned to the caller, or its error raised.
+    pub fn host_return(
+        self,
+        ctx: Context<'gc>,
+        outcome: Result<Vec<Value<'gc>>, RuntimeError<'gc>>,
+    ) {
+        let mut st = self.0.borrow_mut(ctx.mc);
+        let thread = *st.threads.last().expect("an executor always has a thread");
+        let mut ts = thread.0.borrow_mut(ctx.mc);
+        let Some(Frame::Native(nf)) = ts.frames.last().copied() else {
+            return;
+        };
+        ts.stack.truncate(nf.base);
+        match outcome {
+            Ok(vals) => {
+                if let Err(e) = call::ensure_stack(ctx, &mut ts.stack, nf.base + vals.len()) {
+                    ts.frames.pop();
+                    st.pending = Some(Work::Error {
+                        error: e,
+                        site: ErrorSite::Native {
+                            func: nf.func,
+                            ret: nf.ret,
+                            in_frame: false,
+                        },
+                    });
+                    return;
+                }
+                ts.stack.extend_from_slice(&vals);
+                st.pending = Some(Work::Continue { error: None });
+            }
+            Err(error) => {
+                ts.frames.pop();
+                st.pending = Some(Work::Error {
+                    error,
+                    site: ErrorSite::Native {
+                        func: nf.func,
+                        ret: nf.ret,
+                        in_frame: false,
+                    },
+                });
+            }
+        }
+    }
+
     /// The traceback of the error that ended the run.
     pub fn traceback(self) -> Option<String> {
         self.0.borrow().traceback.clone()
@@ -196,6 +257,20 @@ impl<'gc> Executor<'gc> {
                         };
                         (nc.func)(ctx, &nc.upvalues, ns)
                     });
+                    if let Some(id) = ctx.state.host_request.take() {
+                        // The host callback runs between slices; its results come back through
+                        // this frame like a yield's resume values.
+                        let p = Pending {
+                            func,
+                            base: func_slot + 1,
+                            ret,
+                            c_depth,
+                            in_frame: false,
+                        };
+                        set_frame(&mut thread.0.borrow_mut(ctx.mc), p, None, false, None);
+                        st.pending = Some(Work::Continue { error: None });
+                        return StepResult::HostCall(id);
+                    }
                     let w = match r {
                         Ok(action) => apply_action(
                             ctx,

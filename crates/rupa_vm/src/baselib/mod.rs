@@ -1,0 +1,99 @@
+//! The base library (`print`, `pcall`, `setmetatable`, `load`, `collectgarbage`, ...): the
+//! global functions the language and its tests rely on, written against the native protocol
+//! so none of them recurses on the Rust stack. `dofile`, `loadfile` and `warn` need host
+//! capabilities and belong to the standard library crate.
+
+pub mod args;
+mod basic;
+mod collect;
+mod load;
+pub mod tostring;
+
+use crate::error::RuntimeError;
+use crate::function::Function;
+use crate::native::NativeFn;
+use crate::state::Context;
+use crate::table::Table;
+use crate::value::Value;
+
+/// Installs the base functions, `_G` and `_VERSION` into the globals table.
+pub fn load_base(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
+    let g = ctx.state.globals;
+    let plain: [(&'static str, NativeFn); 17] = [
+        ("assert", basic::assert),
+        ("error", basic::error),
+        ("getmetatable", basic::getmetatable),
+        ("load", load::load),
+        ("pcall", basic::pcall),
+        ("print", tostring::print),
+        ("rawequal", basic::rawequal),
+        ("rawget", basic::rawget),
+        ("rawlen", basic::rawlen),
+        ("rawset", basic::rawset),
+        ("select", basic::select),
+        ("setmetatable", basic::setmetatable),
+        ("tonumber", basic::tonumber),
+        ("tostring", tostring::tostring),
+        ("type", basic::type_),
+        ("xpcall", basic::xpcall),
+        ("next", basic::next),
+    ];
+    for (name, f) in plain {
+        set_native(ctx, g, name, f, Box::new([]))?;
+    }
+    let next = g.get_str(ctx, ctx.new_string(b"next")?);
+    set_native(ctx, g, "pairs", basic::pairs, Box::new([next]))?;
+    let aux = Value::Function(Function::new_native(
+        ctx.mc,
+        "ipairs_aux",
+        basic::ipairs_aux,
+        Box::new([]),
+    ));
+    set_native(ctx, g, "ipairs", basic::ipairs, Box::new([aux]))?;
+    let settings = Value::Table(collect::new_settings(ctx)?);
+    set_native(
+        ctx,
+        g,
+        "collectgarbage",
+        collect::collectgarbage,
+        Box::new([settings]),
+    )?;
+    g.set_str(ctx, ctx.new_string(b"_G")?, Value::Table(g))?;
+    register_module(ctx, "_G", g)?;
+    let version = Value::String(ctx.new_string(b"Lua 5.4")?);
+    g.set_str(ctx, ctx.new_string(b"_VERSION")?, version)?;
+    Ok(())
+}
+
+/// Sets `table[name]` to a native closure named `name` (the name messages use).
+pub fn set_native<'gc>(
+    ctx: Context<'gc>,
+    table: Table<'gc>,
+    name: &'static str,
+    func: NativeFn,
+    upvalues: Box<[Value<'gc>]>,
+) -> Result<(), RuntimeError<'gc>> {
+    let f = Function::new_native(ctx.mc, name, func, upvalues);
+    table.set_str(ctx, ctx.new_string(name.as_bytes())?, Value::Function(f))
+}
+
+/// Records a loaded library in `registry._LOADED[name]` (created on first use), as
+/// `luaL_requiref` does: `require` finds it there, and messages name functions through it
+/// ("bad argument #1 to 'coroutine.resume'").
+pub fn register_module<'gc>(
+    ctx: Context<'gc>,
+    name: &str,
+    module: Table<'gc>,
+) -> Result<(), RuntimeError<'gc>> {
+    let registry = ctx.state.registry;
+    let key = ctx.new_string(b"_LOADED")?;
+    let loaded = match registry.get_str(ctx, key) {
+        Value::Table(t) => t,
+        _ => {
+            let t = Table::new(ctx.mc);
+            registry.set_str(ctx, key, Value::Table(t))?;
+            t
+        }
+    };
+    loaded.set_str(ctx, ctx.new_string(name.as_bytes())?, Value::Table(module))
+}

@@ -1,0 +1,292 @@
+//! The coroutine library: `create`, `resume`, `yield`, `status`, `isyieldable`, `running`,
+//! `wrap` and `close`, on the executor's `Resume`/`Yield` actions.
+//!
+//! `close` runs the pending `__close` metamethods of a suspended coroutine itself, one
+//! protected call at a time through continuations, then resets the thread to dead.
+
+use crate::baselib::args::{meta_field, type_error};
+use crate::baselib::register_module;
+use crate::error::RuntimeError;
+use crate::function::Function;
+use crate::meta::MetaEvent;
+use crate::native::{CallStatus, Continuation, NativeAction, NativeFn, NativeStack};
+use crate::state::Context;
+use crate::table::Table;
+use crate::thread::{Thread, ThreadStatus};
+use crate::value::Value;
+
+type R<'gc> = Result<NativeAction<'gc>, RuntimeError<'gc>>;
+
+/// Installs the `coroutine` table into the globals.
+pub fn load_coroutine(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
+    let co = Table::new(ctx.mc);
+    let funcs: [(&'static str, &'static str, NativeFn); 8] = [
+        ("create", "coroutine.create", create),
+        ("resume", "coroutine.resume", resume),
+        ("yield", "coroutine.yield", yield_),
+        ("status", "coroutine.status", status),
+        ("isyieldable", "coroutine.isyieldable", isyieldable),
+        ("running", "coroutine.running", running),
+        ("wrap", "coroutine.wrap", wrap),
+        ("close", "coroutine.close", close),
+    ];
+    for (key, name, f) in funcs {
+        let f = Function::new_native(ctx.mc, name, f, Box::new([]));
+        co.set_str(ctx, ctx.new_string(key.as_bytes())?, Value::Function(f))?;
+    }
+    ctx.state
+        .globals
+        .set_str(ctx, ctx.new_string(b"coroutine")?, Value::Table(co))?;
+    register_module(ctx, "coroutine", co)?;
+    Ok(())
+}
+
+fn check_thread<'gc>(
+    ctx: Context<'gc>,
+    stack: &NativeStack<'gc, '_>,
+    i: usize,
+) -> Result<Thread<'gc>, RuntimeError<'gc>> {
+    match stack.get(i) {
+        Value::Thread(t) => Ok(t),
+        _ => Err(type_error(ctx, stack, i, "thread")),
+    }
+}
+
+fn check_function<'gc>(
+    ctx: Context<'gc>,
+    stack: &NativeStack<'gc, '_>,
+    i: usize,
+) -> Result<Value<'gc>, RuntimeError<'gc>> {
+    match stack.get(i) {
+        f @ Value::Function(_) => Ok(f),
+        _ => Err(type_error(ctx, stack, i, "function")),
+    }
+}
+
+/// The status `coroutine.status` reports for `co`, seen from the running thread `current`.
+fn status_of<'gc>(co: Thread<'gc>, current: Thread<'gc>) -> ThreadStatus {
+    if co.ptr_eq(current) {
+        return ThreadStatus::Running;
+    }
+    match co.status() {
+        // Another thread marked running belongs to an outer execution: from here it waits.
+        ThreadStatus::Running => ThreadStatus::Normal,
+        s => s,
+    }
+}
+
+fn status_name(s: ThreadStatus) -> &'static str {
+    match s {
+        ThreadStatus::Suspended => "suspended",
+        ThreadStatus::Running => "running",
+        ThreadStatus::Normal => "normal",
+        ThreadStatus::Dead => "dead",
+    }
+}
+
+/// `coroutine.create(f)`.
+fn create<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
+    let f = check_function(ctx, stack, 0)?;
+    ctx.reserve(std::mem::size_of::<crate::thread::ThreadState>() + 64)?;
+    stack.replace(&[Value::Thread(Thread::new(ctx.mc, f))]);
+    Ok(NativeAction::Return)
+}
+
+/// `coroutine.resume(co, ...)`.
+fn resume<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
+    let co = check_thread(ctx, stack, 0)?;
+    stack.pop_front();
+    Ok(NativeAction::Resume {
+        thread: co,
+        then: Continuation {
+            func: resume_done,
+            data: Value::Nil,
+        },
+    })
+}
+
+fn resume_done<'gc>(
+    _: Context<'gc>,
+    _: Value<'gc>,
+    status: CallStatus<'gc>,
+    stack: &mut NativeStack<'gc, '_>,
+) -> R<'gc> {
+    match status {
+        CallStatus::Ok => stack.push_front(Value::Boolean(true)),
+        CallStatus::Err(e) => stack.replace(&[Value::Boolean(false), e]),
+    }
+    Ok(NativeAction::Return)
+}
+
+/// `coroutine.yield(...)`: the executor refuses it outside a coroutine.
+fn yield_<'gc>(_: Context<'gc>, _: &[Value<'gc>], _: &mut NativeStack<'gc, '_>) -> R<'gc> {
+    Ok(NativeAction::Yield { then: None })
+}
+
+/// `coroutine.status(co)`.
+fn status<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
+    let co = check_thread(ctx, stack, 0)?;
+    let name = status_name(status_of(co, stack.thread));
+    stack.replace(&[Value::String(ctx.new_string(name.as_bytes())?)]);
+    Ok(NativeAction::Return)
+}
+
+/// `coroutine.isyieldable([co])`.
+fn isyieldable<'gc>(
+    ctx: Context<'gc>,
+    _: &[Value<'gc>],
+    stack: &mut NativeStack<'gc, '_>,
+) -> R<'gc> {
+    let yieldable = if stack.get(0).is_nil() {
+        stack.yieldable
+    } else {
+        let co = check_thread(ctx, stack, 0)?;
+        if co.ptr_eq(stack.thread) {
+            stack.yieldable
+        } else {
+            // A suspended or dead thread is a coroutine, hence yieldable. A thread waiting for
+            // the one it resumed may be a coroutine (yieldable) or an execution's main thread
+            // (not); nothing tells them apart here, so it is reported as not yieldable.
+            matches!(co.status(), ThreadStatus::Suspended | ThreadStatus::Dead)
+        }
+    };
+    stack.replace(&[Value::Boolean(yieldable)]);
+    Ok(NativeAction::Return)
+}
+
+/// `coroutine.running()`: the running thread and whether it is the main one.
+fn running<'gc>(_: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
+    // Only the bottom thread of an execution cannot yield (outside nested, non-yieldable runs).
+    let is_main = !stack.yieldable;
+    let t = stack.thread;
+    stack.replace(&[Value::Thread(t), Value::Boolean(is_main)]);
+    Ok(NativeAction::Return)
+}
+
+/// `coroutine.wrap(f)`.
+fn wrap<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
+    let f = check_function(ctx, stack, 0)?;
+    ctx.reserve(std::mem::size_of::<crate::thread::ThreadState>() + 64)?;
+    let co = Value::Thread(Thread::new(ctx.mc, f));
+    let w = Function::new_native(ctx.mc, "wrap", wrapped, Box::new([co]));
+    stack.replace(&[Value::Function(w)]);
+    Ok(NativeAction::Return)
+}
+
+/// The function `coroutine.wrap` returns: resumes its coroutine with its arguments.
+fn wrapped<'gc>(_: Context<'gc>, up: &[Value<'gc>], _: &mut NativeStack<'gc, '_>) -> R<'gc> {
+    let Some(&Value::Thread(co)) = up.first() else {
+        return Err(RuntimeError::msg("wrap: lost its coroutine"));
+    };
+    Ok(NativeAction::Resume {
+        thread: co,
+        then: Continuation {
+            func: wrapped_done,
+            data: Value::Thread(co),
+        },
+    })
+}
+
+/// An error of a wrapped coroutine propagates; a string gets the caller's position prefixed,
+/// as lua5.4's `auxwrap` does with `luaL_where(L, 1)`.
+fn wrapped_done<'gc>(
+    _: Context<'gc>,
+    _: Value<'gc>,
+    status: CallStatus<'gc>,
+    _: &mut NativeStack<'gc, '_>,
+) -> R<'gc> {
+    match status {
+        CallStatus::Ok => Ok(NativeAction::Return),
+        CallStatus::Err(e) => Err(RuntimeError::AtLevel { value: e, level: 1 }),
+    }
+}
+
+/// `coroutine.close(co)`: closes the pending to-be-closed variables of a suspended or dead
+/// coroutine and kills it. Returns `true`, or `false` and the error (the one that killed the
+/// coroutine, or one raised by a `__close`).
+fn close<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
+    let co = check_thread(ctx, stack, 0)?;
+    let st = status_of(co, stack.thread);
+    if !matches!(st, ThreadStatus::Suspended | ThreadStatus::Dead) {
+        return Err(RuntimeError::msg(format!(
+            "cannot close a {} coroutine",
+            status_name(st)
+        )));
+    }
+    let error = {
+        let mut ts = co.0.borrow_mut(ctx.mc);
+        ts.close_upvalues(ctx.mc, 0);
+        ts.error.take()
+    };
+    close_next(ctx, co, error, stack)
+}
+
+/// Calls the `__close` of the coroutine's innermost pending variable, or finishes.
+fn close_next<'gc>(
+    ctx: Context<'gc>,
+    co: Thread<'gc>,
+    error: Option<Value<'gc>>,
+    stack: &mut NativeStack<'gc, '_>,
+) -> R<'gc> {
+    let pending = {
+        let mut ts = co.0.borrow_mut(ctx.mc);
+        match ts.tbc.pop() {
+            Some(i) => Some(ts.stack.get(i).copied().unwrap_or(Value::Nil)),
+            None => {
+                ts.stack.clear();
+                ts.frames.clear();
+                ts.open_upvalues.clear();
+                ts.status = ThreadStatus::Dead;
+                None
+            }
+        }
+    };
+    let Some(v) = pending else {
+        match error {
+            None => stack.replace(&[Value::Boolean(true)]),
+            Some(e) => stack.replace(&[Value::Boolean(false), e]),
+        }
+        return Ok(NativeAction::Return);
+    };
+    let mm = meta_field(ctx, v, MetaEvent::Close);
+    // The state carried to the next step: the coroutine and the current error, if any.
+    let carry = Table::new(ctx.mc);
+    carry.set_int(ctx, 1, Value::Thread(co))?;
+    if let Some(e) = error {
+        carry.set_int(ctx, 2, e)?;
+        carry.set_int(ctx, 3, Value::Boolean(true))?;
+    }
+    stack.replace(&[v, error.unwrap_or(Value::Nil)]);
+    Ok(NativeAction::Call {
+        func: mm,
+        then: Continuation {
+            func: close_step_done,
+            data: Value::Table(carry),
+        },
+        protected: true,
+    })
+}
+
+fn close_step_done<'gc>(
+    ctx: Context<'gc>,
+    data: Value<'gc>,
+    status: CallStatus<'gc>,
+    stack: &mut NativeStack<'gc, '_>,
+) -> R<'gc> {
+    let Value::Table(carry) = data else {
+        return Err(RuntimeError::msg("close: lost its state"));
+    };
+    let Value::Thread(co) = carry.get_int(ctx, 1) else {
+        return Err(RuntimeError::msg("close: lost its coroutine"));
+    };
+    let error = match status {
+        // A `__close` error replaces the current one for the variables still to close.
+        CallStatus::Err(e) => Some(e),
+        CallStatus::Ok => carry
+            .get_int(ctx, 3)
+            .is_truthy()
+            .then(|| carry.get_int(ctx, 2)),
+    };
+    stack.clear();
+    close_next(ctx, co, error, stack)
+}

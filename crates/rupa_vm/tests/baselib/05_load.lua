@@ -1,0 +1,38 @@
+-- load with strings, readers, names, modes and environments.
+print(load("return 1 + 1")())
+print(load("x="))
+print(load("x=", "=name"))
+print(load("x=", "@file.lua"))
+print(load("return 1", "=name", "b"))
+print(load("\27Lua", "bin", "t"))
+print(pcall(load, "x", "n", "q"))
+print(type(select(2, pcall(load, "return 1", "x", "t", 5))))
+print(pcall(load))
+print(pcall(load, nil))
+print(pcall(load, {}))
+print(pcall(load, "return 1", {}))
+print(pcall(load("error('e')")))
+print(pcall(load("error('e')", "@file.lua")))
+print(pcall(load("error('e')", "=(mychunk)")))
+print(load("return x", "c", "t", {x = 5})())
+print(pcall(load("return x", "c", "t", nil)))
+x = "global"
+print(load("return x")())
+print(load(12))
+local n = 0
+print(load(function() n = n + 1; if n == 1 then return "return " elseif n == 2 then return "7" end end)())
+n = 0
+print(load(function() n = n + 1; if n == 1 then return "return 8" end return "" end)())
+n = 0
+print(load(function() n = n + 1; if n == 1 then return 99 end end, "=num"))
+print(type(load(function() return nil end)))
+print(pcall(load(function() return nil end)))
+print(pcall(load, function() return {} end))
+print(load(function() error({}) end) == nil)
+print(pcall(load, function() error(nil) end))
+print(pcall(load, function() error('reader failed', 0) end))
+n = 0
+print(load(function() n = n + 1; if n < 3 then return "x = " end end, "=reader"))
+print(load(coroutine.wrap(function() coroutine.yield("return ") coroutine.yield("'from coroutine'") end))())
+print(load("return ...", "varargs")(1, 2, 3))
+print(pcall(load("local t <close> = 1")))

@@ -1,0 +1,108 @@
+//! Host functions: callbacks that run outside the arena with `&mut Lua`, calling back into Lua
+//! on the same state (nested execution).
+
+mod support;
+
+use std::rc::Rc;
+
+use rupa_vm::lua::{HostError, Lua, StashedValue};
+use rupa_vm::Value;
+
+fn int(lua: &Lua, v: &StashedValue) -> i64 {
+    lua.enter(|ctx| match Lua::fetch(ctx, v) {
+        Value::Integer(i) => i,
+        _ => -1,
+    })
+}
+
+fn set_global(lua: &mut Lua, name: &str, v: &StashedValue) {
+    lua.enter(|ctx| {
+        let k = Value::String(ctx.new_string(name.as_bytes()).expect("no cap"));
+        let v = Lua::fetch(ctx, v);
+        ctx.state.globals.set(ctx, k, v).expect("no cap");
+    });
+}
+
+#[test]
+fn host_function_calls_back_into_lua_sharing_upvalues() {
+    let mut lua = support::new_lua();
+    // call_n(f, n): calls f n times from the host, returns the sum of its results.
+    let call_n = lua.create_host_function(
+        "call_n",
+        Rc::new(|lua: &mut Lua, args: Vec<StashedValue>| {
+            let n = int(lua, &args[1]);
+            let mut sum = 0;
+            for _ in 0..n {
+                let r = lua
+                    .call(&args[0], &[])
+                    .map_err(|e| HostError::Message(e.message))?;
+                sum += int(lua, &r[0]);
+            }
+            let v = lua.enter(|ctx| Lua::stash(ctx, Value::Integer(sum)));
+            Ok(vec![v])
+        }),
+    );
+    set_global(&mut lua, "call_n", &call_n);
+    let f = lua
+        .load(
+            b"local counter = 0
+              local function bump() counter = counter + 1 return counter end
+              local sum = call_n(bump, 5)
+              return sum, counter",
+            "=test",
+        )
+        .expect("compiles");
+    let r = lua.call(&f, &[]).expect("runs");
+    assert_eq!(int(&lua, &r[0]), 15);
+    assert_eq!(int(&lua, &r[1]), 5);
+}
+
+#[test]
+fn host_errors_are_lua_errors() {
+    let mut lua = support::new_lua();
+    let fail = lua.create_host_function(
+        "fail",
+        Rc::new(|_: &mut Lua, _| Err(HostError::Message("host says no".into()))),
+    );
+    set_global(&mut lua, "fail", &fail);
+    let f = lua
+        .load(
+            b"local ok, e = pcall(function() fail() end) return e",
+            "=test",
+        )
+        .expect("compiles");
+    let r = lua.call(&f, &[]).expect("runs");
+    let msg = lua.enter(|ctx| match Lua::fetch(ctx, &r[0]) {
+        Value::String(s) => s.to_str_lossy().into_owned(),
+        _ => String::new(),
+    });
+    assert_eq!(msg, "test:1: host says no");
+}
+
+#[test]
+fn runaway_host_recursion_is_a_lua_error() {
+    // Deep nesting uses the Rust stack; give it room as the CLI's main thread has.
+    let t = std::thread::Builder::new()
+        .stack_size(64 << 20)
+        .spawn(|| {
+            let mut lua = support::new_lua();
+            let recurse = lua.create_host_function(
+                "recurse",
+                Rc::new(|lua: &mut Lua, args: Vec<StashedValue>| {
+                    lua.call(&args[0], &args)
+                        .map_err(|e| HostError::Message(e.message))
+                }),
+            );
+            set_global(&mut lua, "recurse", &recurse);
+            let f = lua
+                .load(
+                    b"local function f(g) return recurse(g) end return f(f)",
+                    "=test",
+                )
+                .expect("compiles");
+            let err = lua.call(&f, &[]).expect_err("too deep");
+            assert!(err.message.ends_with("C stack overflow"), "{}", err.message);
+        })
+        .expect("thread starts");
+    t.join().expect("no panic");
+}
