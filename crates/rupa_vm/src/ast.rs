@@ -87,24 +87,26 @@ pub enum Stat {
         exprs: Vec<Expr>,
         line: u32,
     },
-    /// `do ... end`; `end_line` is the line of the `end`.
-    Do { block: Block, end_line: u32 },
-    /// `while cond do ... end`.
+    /// `do ... end` (its scope ends before the `end` is read, as in lua5.4).
+    Do(Block),
+    /// `while cond do ... end`; `do_line` and `end_line` are the lines of `do` and `end`.
     While {
         cond: Expr,
         block: Block,
         line: u32,
+        do_line: u32,
         end_line: u32,
     },
     /// `repeat ... until cond`; `cond` sees the block's locals.
     Repeat { block: Block, cond: Expr, line: u32 },
     /// `if c1 then b1 elseif c2 then b2 else b3 end`: `arms` holds (c1,b1), (c2,b2).
     If {
-        arms: Vec<(Expr, Block)>,
+        arms: Vec<IfArm>,
         else_block: Option<Block>,
         line: u32,
     },
-    /// `for var = start, limit, step do ... end`. `line` is the line of the `for` keyword.
+    /// `for var = start, limit, step do ... end`. `line` is the line of the `for` keyword,
+    /// `do_line` of the `do` (where the loop is prepared).
     NumericFor {
         var: Declared,
         start: Expr,
@@ -112,6 +114,7 @@ pub enum Stat {
         step: Option<Expr>,
         block: Block,
         line: u32,
+        do_line: u32,
         end_line: u32,
     },
     /// `for n1, n2 in e1, e2 do ... end`. `line` is the line of the `for` keyword.
@@ -120,12 +123,14 @@ pub enum Stat {
         exprs: Vec<Expr>,
         block: Block,
         line: u32,
+        do_line: u32,
         end_line: u32,
     },
     /// `function a.b.c:m() ... end`. `path` is `["a", "b", "c"]` (at least one name);
     /// `method` is `Some("m")` for the colon form, whose body already lists `self` first.
     Function {
-        path: Vec<Name>,
+        /// The names with their lines (lua5.4 reads each field when it has read the name).
+        path: Vec<(Name, u32)>,
         method: Option<Name>,
         body: Box<FuncBody>,
         line: u32,
@@ -150,6 +155,15 @@ pub enum Stat {
     },
     /// `break`.
     Break { line: u32 },
+}
+
+/// `cond then block` of an `if` or `elseif`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IfArm {
+    pub cond: Expr,
+    /// Line of the `then`: lua5.4 reads it before testing the condition.
+    pub then_line: u32,
+    pub block: Block,
 }
 
 /// A function body: parameters and block.
@@ -309,12 +323,14 @@ pub enum ExprKind {
         func: Box<Expr>,
         args: Vec<Expr>,
     },
-    /// `obj:name(args)`; `args_at` is the token after the method name.
+    /// `obj:name(args)`; `args_at` is the token after the method name, `method_line` the
+    /// line of the name (where lua5.4 emits the method lookup).
     MethodCall {
         obj: Box<Expr>,
         method: Name,
         args: Vec<Expr>,
         args_at: TokPos,
+        method_line: u32,
     },
     /// `(e)`: truncates multiple results to one and stops being an assignment target.
     Paren(Box<Expr>),

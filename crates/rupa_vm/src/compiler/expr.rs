@@ -1016,9 +1016,11 @@ impl Compiler {
                     method,
                     args,
                     args_at,
+                    method_line,
                     ..
                 } => {
                     self.at(*args_at);
+                    self.fs().advance_line(*method_line);
                     let mut key = ExpDesc::new(ExpKind::KStr(Rc::from(method.as_bytes())));
                     self.self_op(&mut v, &mut key)?;
                     self.func_args(&mut v, args, node)?;

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::ast::{Attrib, Block, Declared, Expr, FuncBody, LocalName, Name, Return, Stat};
+use crate::ast::{Attrib, Block, Declared, Expr, FuncBody, IfArm, LocalName, Name, Return, Stat};
 use crate::opcode::Op;
 
 use super::expr::{end_line, start_line, ExpDesc, ExpKind};
@@ -26,7 +26,7 @@ fn stat_line(s: &Stat) -> u32 {
         | Stat::Goto { line, .. }
         | Stat::Label { line, .. }
         | Stat::Break { line } => *line,
-        Stat::Do { block: b, .. } => b
+        Stat::Do(b) => b
             .stats
             .first()
             .map(stat_line)
@@ -104,18 +104,14 @@ impl Compiler {
             }
             Stat::Local { names, exprs, .. } => self.local_stat(names, exprs),
             Stat::Assign { targets, exprs, .. } => self.assign_stat(targets, exprs),
-            Stat::Do { block, end_line } => {
-                self.enter_block(false);
-                self.block_body(block)?;
-                self.fs().advance_line(*end_line);
-                self.leave_block()
-            }
+            Stat::Do(b) => self.block(b),
             Stat::While {
                 cond,
                 block,
+                do_line,
                 end_line,
                 ..
-            } => self.while_stat(cond, block, *end_line),
+            } => self.while_stat(cond, block, [*do_line, *end_line]),
             Stat::Repeat { block, cond, .. } => self.repeat_stat(block, cond),
             Stat::If {
                 arms, else_block, ..
@@ -127,15 +123,24 @@ impl Compiler {
                 step,
                 block,
                 line,
+                do_line,
                 end_line,
-            } => self.numeric_for(var, start, limit, step.as_ref(), block, (*line, *end_line)),
+            } => self.numeric_for(
+                var,
+                start,
+                limit,
+                step.as_ref(),
+                block,
+                [*line, *do_line, *end_line],
+            ),
             Stat::GenericFor {
                 names,
                 exprs,
                 block,
                 line,
+                do_line,
                 end_line,
-            } => self.generic_for(names, exprs, block, (*line, *end_line)),
+            } => self.generic_for(names, exprs, block, [*line, *do_line, *end_line]),
             Stat::Function {
                 path,
                 method,
@@ -352,9 +357,15 @@ impl Compiler {
         Ok(v.f)
     }
 
-    fn while_stat(&mut self, cond: &Expr, body: &Block, end_line: u32) -> CResult<()> {
+    fn while_stat(
+        &mut self,
+        cond: &Expr,
+        body: &Block,
+        [do_line, end_line]: [u32; 2],
+    ) -> CResult<()> {
         let init = self.get_label();
         let exit = self.cond(cond)?;
+        self.fs().advance_line(do_line);
         self.enter_block(true);
         self.block(body)?;
         self.jump_to(init);
@@ -391,11 +402,11 @@ impl Compiler {
         self.leave_block()
     }
 
-    fn if_stat(&mut self, arms: &[(Expr, Block)], else_block: Option<&Block>) -> CResult<()> {
+    fn if_stat(&mut self, arms: &[IfArm], else_block: Option<&Block>) -> CResult<()> {
         let mut escape = NO_JUMP;
-        for (i, (cond, block)) in arms.iter().enumerate() {
+        for (i, arm) in arms.iter().enumerate() {
             let followed = i + 1 < arms.len() || else_block.is_some();
-            self.test_then_block(cond, block, followed, &mut escape)?;
+            self.test_then_block(arm, followed, &mut escape)?;
         }
         if let Some(b) = else_block {
             self.block(b)?;
@@ -404,14 +415,11 @@ impl Compiler {
         Ok(())
     }
 
-    fn test_then_block(
-        &mut self,
-        cond: &Expr,
-        block: &Block,
-        followed: bool,
-        escape: &mut usize,
-    ) -> CResult<()> {
-        let mut v = self.expr(cond)?;
+    fn test_then_block(&mut self, arm: &IfArm, followed: bool, escape: &mut usize) -> CResult<()> {
+        let block = &arm.block;
+        let mut v = self.expr(&arm.cond)?;
+        // The condition is tested once the `then` is read.
+        self.fs().advance_line(arm.then_line);
         let jf;
         if let Some(Stat::Break { line }) = block.stats.first() {
             // `if c then break`: the condition jumps straight out of the loop.
@@ -452,7 +460,7 @@ impl Compiler {
         limit: &Expr,
         step: Option<&Expr>,
         block: &Block,
-        (line, end_line): (u32, u32),
+        [line, do_line, end_line]: [u32; 3],
     ) -> CResult<()> {
         self.enter_block(true);
         let base = self.freereg();
@@ -472,6 +480,7 @@ impl Compiler {
             }
         }
         self.adjust_locals(3);
+        self.fs().advance_line(do_line);
         self.for_body(base, line, 1, false, block)?;
         self.fs().advance_line(end_line);
         self.leave_block()
@@ -482,7 +491,7 @@ impl Compiler {
         names: &[Declared],
         exprs: &[Expr],
         block: &Block,
-        (for_line, last_line): (u32, u32),
+        [for_line, do_line, last_line]: [u32; 3],
     ) -> CResult<()> {
         self.enter_block(true);
         let base = self.freereg();
@@ -506,6 +515,7 @@ impl Compiler {
         self.adjust_locals(4);
         self.mark_to_be_closed();
         self.check_stack(3)?;
+        self.fs().advance_line(do_line);
         self.for_body(base, line, names.len(), true, block)?;
         self.fs().advance_line(last_line);
         self.leave_block()
@@ -567,18 +577,21 @@ impl Compiler {
 
     fn function_stat(
         &mut self,
-        path: &[Name],
+        path: &[(Name, u32)],
         method: Option<&Name>,
         body: &FuncBody,
         line: u32,
     ) -> CResult<()> {
-        let Some(first) = path.first() else {
+        let Some((first, _)) = path.first() else {
             return Err(self.error("syntax error"));
         };
         // Near enough to the token after the first name, where lua5.4 resolves it.
         self.at(body.open);
         let mut v = self.single_var(first, line)?;
-        for name in path[1..].iter().chain(method) {
+        // Each field is read once the name after it is: on the line of the name before.
+        let fields = path[1..].iter().map(|(name, _)| name).chain(method);
+        for (name, (_, line_before)) in fields.zip(path) {
+            self.fs().advance_line(*line_before);
             self.field_sel(&mut v, name)?;
         }
         let mut b = self.function_body(body)?;

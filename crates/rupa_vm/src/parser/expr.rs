@@ -249,6 +249,7 @@ impl Parser<'_> {
         let kind = if self.is_char(b':') {
             self.advance()?;
             let method = self.check_name()?;
+            let method_line = self.last_line;
             let args_at = self.pos();
             let args = self.call_args(line)?;
             ExprKind::MethodCall {
@@ -256,6 +257,7 @@ impl Parser<'_> {
                 method,
                 args,
                 args_at,
+                method_line,
             }
         } else {
             let args = self.call_args(line)?;

@@ -1,7 +1,9 @@
 //! Statements and blocks.
 
 use super::{Parser, Result};
-use crate::ast::{Attrib, Block, Declared, Expr, ExprKind, FuncBody, LocalName, Return, Stat};
+use crate::ast::{
+    Attrib, Block, Declared, Expr, ExprKind, FuncBody, IfArm, LocalName, Return, Stat,
+};
 use crate::lexer::Token;
 
 impl Parser<'_> {
@@ -50,6 +52,7 @@ impl Parser<'_> {
             Token::While => {
                 self.advance()?;
                 let cond = self.expr()?;
+                let do_line = self.line();
                 self.check_next(&Token::Do)?;
                 let block = self.block()?;
                 let end_line = self.line();
@@ -58,15 +61,15 @@ impl Parser<'_> {
                     cond,
                     block,
                     line,
+                    do_line,
                     end_line,
                 });
             }
             Token::Do => {
                 self.advance()?;
                 let block = self.block()?;
-                let end_line = self.line();
                 self.check_match(&Token::End, &Token::Do, line)?;
-                out.push(Stat::Do { block, end_line });
+                out.push(Stat::Do(block));
             }
             Token::For => out.push(self.for_stat(line)?),
             Token::Repeat => {
@@ -157,13 +160,18 @@ impl Parser<'_> {
     }
 
     /// `[if | elseif] cond then block`.
-    fn test_then_block(&mut self) -> Result<(Expr, Block)> {
+    fn test_then_block(&mut self) -> Result<IfArm> {
         self.advance()?;
         let cond = self.expr()?;
+        let then_line = self.line();
         self.check_next(&Token::Then)?;
         if !self.is(&Token::Break) {
             let block = self.block()?;
-            return Ok((cond, block));
+            return Ok(IfArm {
+                cond,
+                then_line,
+                block,
+            });
         }
         // lua5.4 reads a `break` right after `then` without entering a statement level.
         let line = self.line();
@@ -175,7 +183,11 @@ impl Parser<'_> {
         } else {
             self.block_from(stats)?
         };
-        Ok((cond, block))
+        Ok(IfArm {
+            cond,
+            then_line,
+            block,
+        })
     }
 
     /// `for name = ...` or `for names in ...`, from the `for`.
@@ -193,7 +205,7 @@ impl Parser<'_> {
                 } else {
                     None
                 };
-                let block = self.for_body()?;
+                let (do_line, block) = self.for_body()?;
                 Stat::NumericFor {
                     var,
                     start,
@@ -201,6 +213,7 @@ impl Parser<'_> {
                     step,
                     block,
                     line,
+                    do_line,
                     end_line: 0,
                 }
             }
@@ -211,12 +224,13 @@ impl Parser<'_> {
                 }
                 self.check_next(&Token::In)?;
                 let exprs = self.expr_list()?;
-                let block = self.for_body()?;
+                let (do_line, block) = self.for_body()?;
                 Stat::GenericFor {
                     names,
                     exprs,
                     block,
                     line,
+                    do_line,
                     end_line: 0,
                 }
             }
@@ -227,6 +241,7 @@ impl Parser<'_> {
                     exprs: Vec::new(),
                     block: Block::default(),
                     line,
+                    do_line: line,
                     end_line: 0,
                 }
             }
@@ -248,17 +263,19 @@ impl Parser<'_> {
         })
     }
 
-    fn for_body(&mut self) -> Result<Block> {
+    /// `do block`: the line of the `do` and the block.
+    fn for_body(&mut self) -> Result<(u32, Block)> {
+        let do_line = self.line();
         self.check_next(&Token::Do)?;
-        self.block()
+        Ok((do_line, self.block()?))
     }
 
     /// `function a.b.c:m body`, from the `function`.
     fn function_stat(&mut self, line: u32) -> Result<Stat> {
         self.advance()?;
-        let mut path = vec![self.check_name()?];
+        let mut path = vec![(self.check_name()?, self.last_line)];
         while self.test_next(&Token::Char(b'.'))? {
-            path.push(self.check_name()?);
+            path.push((self.check_name()?, self.last_line));
         }
         let method = if self.test_next(&Token::Char(b':'))? {
             Some(self.check_name()?)
