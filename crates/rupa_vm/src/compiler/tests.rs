@@ -264,6 +264,35 @@ fn lines_follow_5_4() {
 }
 
 #[test]
+fn closing_token_lines_follow_5_4() {
+    // Lines of the main function's instructions from `luac5.4 -l` (without `VARARGPREP` and
+    // `MMBIN*`): values read after a closing `)` or `}`, conditions tested at `then`, loops
+    // prepared at `do`, methods looked up at their name, do-blocks closed before `end`.
+    let cases: [(&str, &[u32]); 11] = [
+        ("print(\n  1,\n  x.y\n)", &[1, 2, 3, 4, 1, 4]),
+        ("local t = {\n  1,\n  x.y\n}", &[1, 2, 3, 4, 4, 4]),
+        ("local z = (\n  x.y\n)", &[2, 3, 3]),
+        ("if x.y\nthen end", &[1, 2, 2, 2, 2]),
+        ("for i = 1,\n  2\ndo end", &[1, 2, 2, 3, 1, 3]),
+        ("for k in x\ndo end", &[1, 1, 2, 1, 1, 2, 2]),
+        ("while x\ndo end", &[1, 1, 1, 2, 2]),
+        ("local o = {}\no\n:m\n(\n)", &[1, 3, 2, 5]),
+        ("local t = {}\nfunction t\n.a\n.b()\nend", &[1, 3, 5, 2, 5]),
+        (
+            "local f\ndo\n local up = 1\n f = function() return up end\n y = 1\nend",
+            &[1, 3, 4, 4, 5, 5, 6],
+        ),
+        (
+            "while true do\n local a <close> = x\n break\nend",
+            &[2, 2, 3, 3, 3, 4, 4],
+        ),
+    ];
+    for (src, lines) in cases {
+        assert_eq!(proto(src).lines, lines, "{src:?}");
+    }
+}
+
+#[test]
 fn semantic_errors_match_lua() {
     let cases = [
         ("goto x", "t:1: no visible label 'x' for <goto> at line 1"),
