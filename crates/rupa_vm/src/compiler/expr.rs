@@ -1129,14 +1129,17 @@ impl Compiler {
                 TableField::Named(name, v, _) => {
                     let key = ExpDesc::new(ExpKind::KStr(Rc::from(name.as_bytes())));
                     nh += 1;
-                    self.rec_field(&t, key, v)?;
+                    let reg = self.fs_ref().freereg;
+                    self.rec_field(&t, key, v, reg)?;
                 }
                 TableField::Keyed(k, v, _) => {
+                    // The key's registers are freed with the field's.
+                    let reg = self.fs_ref().freereg;
                     let mut key = self.expr(k)?;
                     self.at(k.next);
                     self.exp_to_val(&mut key)?;
                     nh += 1;
-                    self.rec_field(&t, key, v)?;
+                    self.rec_field(&t, key, v, reg)?;
                 }
             }
         }
@@ -1163,8 +1166,8 @@ impl Compiler {
         Ok(t)
     }
 
-    fn rec_field(&mut self, t: &ExpDesc, key: ExpDesc, value: &Expr) -> CResult<()> {
-        let reg = self.fs_ref().freereg;
+    /// `key = value` into table `t`; `reg` is the first free register before the field.
+    fn rec_field(&mut self, t: &ExpDesc, key: ExpDesc, value: &Expr, reg: u32) -> CResult<()> {
         let mut tab = t.clone();
         self.at(value.start);
         self.indexed(&mut tab, key)?;

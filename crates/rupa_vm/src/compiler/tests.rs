@@ -264,6 +264,17 @@ fn lines_follow_5_4() {
 }
 
 #[test]
+fn keyed_fields_free_their_key_registers() {
+    // luac5.4: each `[k] = v` field reuses the registers after the table.
+    assert_eq!(
+        code("local t = {[f()] = g(), [h()] = 1, x = f()}"),
+        "NEWTABLE 0 0 3\nGETTABUP 1 0 0\nCALL 1 1 2\nGETTABUP 2 0 1\nCALL 2 1 2\n\
+         SETTABLE 0 1 2\nGETTABUP 1 0 2\nCALL 1 1 2\nSETTABLE 0 1 K3\nGETTABUP 1 0 0\n\
+         CALL 1 1 2\nSETFIELD 0 4 1\nRETURN 1 1"
+    );
+}
+
+#[test]
 fn closing_token_lines_follow_5_4() {
     // Lines of the main function's instructions from `luac5.4 -l` (without `VARARGPREP` and
     // `MMBIN*`): values read after a closing `)` or `}`, conditions tested at `then`, loops
