@@ -27,6 +27,41 @@ pub fn skip_shebang(source: &[u8]) -> &[u8] {
     }
 }
 
+/// The line and the "near" text lua5.4 gives for an error while the token at byte `pos` of
+/// `src` is the current one: the line the lexer has reached after reading that token, and the
+/// token as lua5.4 quotes it (`None` for a NUL byte, which lua5.4 takes for "no token").
+pub fn token_at(src: &[u8], pos: u32) -> (u32, Option<String>) {
+    let start = usize::try_from(pos).map_or(src.len(), |p| p.min(src.len()));
+    let mut lexer = Lexer::new(src, "");
+    lexer.pos = start;
+    let (end, near) = match lexer.next_token() {
+        Ok(lexeme) if lexeme.token == Token::Char(0) => (lexeme.end, None),
+        Ok(lexeme) => (lexeme.end, Some(near_text(src, &lexeme))),
+        // The parser read this token without error, so this is not reached; no text then.
+        Err(_) => (start, None),
+    };
+    (count_lines(&src[..end]), near)
+}
+
+/// The line reached at the end of `text`: 1 plus its newlines, counted as the lexer does.
+fn count_lines(text: &[u8]) -> u32 {
+    let mut line: u32 = 1;
+    let mut i = 0;
+    while i < text.len() {
+        let c = text[i];
+        if c == b'\n' || c == b'\r' {
+            line = line.saturating_add(1);
+            if let Some(&d @ (b'\n' | b'\r')) = text.get(i + 1) {
+                if d != c {
+                    i += 1;
+                }
+            }
+        }
+        i += 1;
+    }
+    line
+}
+
 fn is_alpha(c: u8) -> bool {
     c.is_ascii_alphabetic() || c == b'_'
 }
@@ -98,6 +133,11 @@ impl<'s> Lexer<'s> {
     /// The current line (after the last token read), which lua5.4 puts in messages.
     pub fn line(&self) -> u32 {
         self.line
+    }
+
+    /// The byte offset the lexer has reached: the end of the last token read.
+    pub fn offset(&self) -> usize {
+        self.pos
     }
 
     /// The source being read.

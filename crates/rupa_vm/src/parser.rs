@@ -2,15 +2,18 @@
 //!
 //! It owns the grammar, the checks lua5.4 makes while parsing (assignment targets, call
 //! statements, `...` outside vararg functions, local attributes) with lua5.4's exact messages,
-//! and the nesting limit that keeps both this parser and the compiler's walk over the tree off
-//! the end of the Rust stack. It does not resolve names, check `goto`s, count locals or fold
+//! and lua5.4's nesting limit, which also keeps this parser and the compiler's walk over the
+//! tree off the end of the Rust stack. Left-associative chains (`a+b+c`, `a.b.c`, `f()()`) are
+//! parsed in loops without limit, as lua5.4 does: everything that walks the tree walks such
+//! chains with loops (see the `Drop` of [`crate::ast::Expr`]). It does not resolve names, check `goto`s, count locals or fold
 //! constants: the compiler does. The parser mirrors lua5.4's own structure so that errors come
 //! out in the same order, on the same line, near the same token.
 
 mod expr;
+mod recover;
 mod stat;
 
-use crate::ast::Chunk;
+use crate::ast::{Chunk, TokPos};
 use crate::error::SyntaxError;
 use crate::lexer::{near_text, syntax_error, token_name, Lexeme, Lexer, Token};
 
@@ -25,20 +28,33 @@ const C_LEVELS_IN_USE: u32 = 2;
 /// The message lua5.4 gives when syntactic nesting exhausts its C levels (no position).
 const NESTING_MESSAGE: &str = "C stack overflow";
 
-/// Bound on the height of the tree (counting `Stat`, `Block`, `Return`, `FuncBody` and `Expr`
-/// nodes on the longest path), which the compiler walks and Rust drops recursively.
-/// lua5.4 limits nesting (blocks, functions, parentheses, calls, unary and right-associative
-/// operators: under 200 levels, which makes trees under 600 high) but parses left-associative
-/// chains (`a+b+c`, `a.b.c`, `f()()`) in loops, without limit. Trees higher than this, which
-/// only such chains can make, get [`NESTING_MESSAGE`].
-pub const MAX_TREE_DEPTH: u32 = 1000;
-
 /// Parses a whole chunk. `chunk_name` is the name given to `load` (`=stdin`, `@file.lua`, or
 /// the source text itself); messages use [`crate::chunkname::short_source`] of it. The source
 /// is taken as is: call [`crate::lexer::skip_shebang`] first for files.
+///
+/// The error is the one lua5.4 reports first: lua5.4 compiles while it parses, so a compile
+/// error (a limit, a `goto`, a constant assignment) before a syntax error wins over it; see
+/// [`recover`].
 pub fn parse(source: &[u8], chunk_name: &str) -> std::result::Result<Chunk, SyntaxError> {
-    let mut parser = Parser::new(source, chunk_name)?;
-    parser.chunk()
+    let mut parser = Parser::new(source, chunk_name, None)?;
+    match parser.chunk(source) {
+        Ok(chunk) => Ok(chunk),
+        Err(error) => {
+            let failure = parser.failure();
+            Err(recover::earliest_error(source, chunk_name, error, failure))
+        }
+    }
+}
+
+/// Where a parse failed: the offset lua5.4's parser stood at when it raised the error.
+#[derive(Clone, Copy, Debug)]
+struct Failure {
+    /// Byte offset: the current token's start, or for a lexical error the end of the last
+    /// token read (the bad token was never current).
+    pos: usize,
+    /// A lexical error: lua5.4 raised it while moving past the token before `pos`, so what
+    /// it would have done at `pos` did not happen.
+    lexical: bool,
 }
 
 /// Parser state: the lexer, the current token and at most one token of lookahead.
@@ -50,36 +66,122 @@ struct Parser<'s> {
     last_line: u32,
     /// Syntactic nesting levels entered, counted where lua5.4 counts C levels.
     level: u32,
-    /// Height of the node (or the highest of the nodes) last parsed.
-    depth: u32,
     /// Whether the function being parsed is vararg.
     vararg: bool,
+    /// Recovery mode: the offset where a first parse failed. Tokens from there on read as
+    /// `<eof>`, and what was expected there is taken as present (see [`recover`]).
+    stop: Option<usize>,
+    /// In recovery mode, something expected at the stop was taken as present: positions from
+    /// here on lie beyond the failure.
+    past_stop: bool,
+    /// The last error came from the lexer.
+    lexical_error: bool,
+    /// In recovery mode, whether the real token at the stop ends a block (`<eof>` reads it
+    /// as one in any case).
+    stop_ends_block: bool,
 }
 
 type Result<T> = std::result::Result<T, SyntaxError>;
 
 impl<'s> Parser<'s> {
-    fn new(source: &'s [u8], chunk_name: &'s str) -> Result<Self> {
-        let mut lex = Lexer::new(source, chunk_name);
-        let current = lex.next_token()?;
-        Ok(Parser {
+    fn new(source: &'s [u8], chunk_name: &'s str, stop: Option<usize>) -> Result<Self> {
+        let lex = Lexer::new(source, chunk_name);
+        let placeholder = Lexeme {
+            token: Token::Eof,
+            start: 0,
+            end: 0,
+        };
+        let mut parser = Parser {
             lex,
-            current,
+            current: placeholder,
             ahead: None,
             last_line: 1,
             level: 0,
-            depth: 0,
             vararg: true,
-        })
+            stop,
+            past_stop: false,
+            lexical_error: false,
+            stop_ends_block: true,
+        };
+        parser.current = parser.next_lexeme()?;
+        Ok(parser)
     }
 
-    fn chunk(&mut self) -> Result<Chunk> {
+    fn chunk(&mut self, source: &[u8]) -> Result<Chunk> {
         let block = self.block()?;
         self.check(&Token::Eof)?;
+        // A truncated chunk never reaches its end.
+        let eof = if self.stop.is_some() {
+            TokPos::MAX
+        } else {
+            self.pos()
+        };
         Ok(Chunk {
             block,
             end_line: self.last_line,
+            eof,
+            source: source.into(),
         })
+    }
+
+    /// Where the last parse failed.
+    fn failure(&self) -> Failure {
+        Failure {
+            pos: if self.lexical_error {
+                self.current.end
+            } else {
+                self.current.start
+            },
+            lexical: self.lexical_error,
+        }
+    }
+
+    /// The position of the current token.
+    fn pos(&self) -> TokPos {
+        if self.past_stop {
+            return TokPos::MAX;
+        }
+        // Sources past 4 GiB cannot be loaded (strings are smaller): saturating is enough.
+        TokPos::try_from(self.current.start).unwrap_or(TokPos::MAX)
+    }
+
+    /// The next token from the lexer; in recovery mode `<eof>` from the stop on.
+    fn next_lexeme(&mut self) -> Result<Lexeme> {
+        if let Some(stop) = self.stop {
+            if self.lex.offset() >= stop {
+                return Ok(stop_lexeme(stop));
+            }
+        }
+        match self.lex.next_token() {
+            Ok(lexeme) => match self.stop {
+                Some(stop) if lexeme.start >= stop => {
+                    self.stop_ends_block = matches!(
+                        lexeme.token,
+                        Token::Else | Token::Elseif | Token::End | Token::Eof
+                    );
+                    Ok(stop_lexeme(stop))
+                }
+                _ => Ok(lexeme),
+            },
+            Err(error) => {
+                self.lexical_error = true;
+                Err(error)
+            }
+        }
+    }
+
+    /// Whether a recovery parse is at its stop.
+    fn is_stop(&self) -> bool {
+        self.stop.is_some_and(|stop| self.current.start >= stop)
+    }
+
+    /// In recovery mode, at the stop: takes what was expected as present.
+    fn at_stop(&mut self) -> bool {
+        let at_stop = self.is_stop();
+        if at_stop {
+            self.past_stop = true;
+        }
+        at_stop
     }
 
     /// The current token.
@@ -105,7 +207,7 @@ impl<'s> Parser<'s> {
         self.last_line = self.lex.line();
         self.current = match self.ahead.take() {
             Some(lexeme) => lexeme,
-            None => self.lex.next_token()?,
+            None => self.next_lexeme()?,
         };
         Ok(())
     }
@@ -113,7 +215,7 @@ impl<'s> Parser<'s> {
     /// The token after the current one.
     fn peek_ahead(&mut self) -> Result<&Token> {
         if self.ahead.is_none() {
-            self.ahead = Some(self.lex.next_token()?);
+            self.ahead = Some(self.next_lexeme()?);
         }
         Ok(&self.ahead.as_ref().expect("just filled").token)
     }
@@ -129,8 +231,8 @@ impl<'s> Parser<'s> {
     }
 
     /// Fails with "X expected" unless the current token is `token`.
-    fn check(&self, token: &Token) -> Result<()> {
-        if self.is(token) {
+    fn check(&mut self, token: &Token) -> Result<()> {
+        if self.is(token) || self.at_stop() {
             Ok(())
         } else {
             Err(self.error_expected(token))
@@ -139,13 +241,15 @@ impl<'s> Parser<'s> {
 
     /// Consumes `token` or fails with "X expected".
     fn check_next(&mut self, token: &Token) -> Result<()> {
-        self.check(token)?;
-        self.advance()
+        if self.is(token) {
+            return self.advance();
+        }
+        self.check(token)
     }
 
     /// Consumes the closing `what` of a construct opened by `who` at line `line`.
     fn check_match(&mut self, what: &Token, who: &Token, line: u32) -> Result<()> {
-        if self.test_next(what)? {
+        if self.test_next(what)? || self.at_stop() {
             return Ok(());
         }
         Err(self.error_unmatched(what, who, line))
@@ -173,6 +277,8 @@ impl<'s> Parser<'s> {
             let name = std::mem::take(name);
             self.advance()?;
             Ok(name)
+        } else if self.at_stop() {
+            Ok(String::new())
         } else {
             Err(self.error_expected(&Token::Name(String::new())))
         }
@@ -206,7 +312,8 @@ impl<'s> Parser<'s> {
     /// Enters a syntactic level where lua5.4 enters a C level.
     fn enter_level(&mut self) -> Result<()> {
         self.level += 1;
-        if self.level + C_LEVELS_IN_USE >= MAX_C_CALLS {
+        // A recovery parse goes one level deeper than the parse that failed, at most.
+        if self.level + C_LEVELS_IN_USE >= MAX_C_CALLS && self.stop.is_none() {
             return Err(nesting_error());
         }
         Ok(())
@@ -215,14 +322,14 @@ impl<'s> Parser<'s> {
     fn leave_level(&mut self) {
         self.level -= 1;
     }
+}
 
-    /// Records the height of the node just built: one more than its highest child.
-    fn set_depth(&mut self, deepest_child: u32) -> Result<()> {
-        self.depth = deepest_child + 1;
-        if self.depth > MAX_TREE_DEPTH {
-            return Err(nesting_error());
-        }
-        Ok(())
+/// The `<eof>` a recovery parse reads at its stop.
+fn stop_lexeme(stop: usize) -> Lexeme {
+    Lexeme {
+        token: Token::Eof,
+        start: stop,
+        end: stop,
     }
 }
 

@@ -193,32 +193,9 @@ fn is_arith(op: BinOp) -> bool {
     )
 }
 
-/// The line of the last token of an expression, as far as the AST tells (closing brackets and
-/// parentheses are not recorded).
+/// The line of the last token of an expression.
 pub(super) fn end_line(e: &Expr) -> u32 {
-    let mut e = e;
-    let mut line = e.line;
-    loop {
-        line = line.max(e.line);
-        e = match &e.kind {
-            ExprKind::Binary { rhs, .. } => rhs,
-            ExprKind::Unary { operand, .. } => operand,
-            ExprKind::Paren(inner) => inner,
-            ExprKind::Function(body) => return line.max(body.end_line),
-            ExprKind::Table(fields) => match fields.last() {
-                Some(
-                    TableField::Positional(v) | TableField::Named(_, v) | TableField::Keyed(_, v),
-                ) => v,
-                None => return line,
-            },
-            ExprKind::Call { func, args } => args.last().unwrap_or(func),
-            ExprKind::MethodCall { args, .. } => match args.last() {
-                Some(a) => a,
-                None => return line,
-            },
-            _ => return line,
-        };
-    }
+    e.last_line
 }
 
 /// The line of the first token of an expression.
@@ -928,11 +905,12 @@ impl Compiler {
                 ExpKind::VarArg(self.emit(Op::VarArg { dst: 0, count: 2 }))
             }
             ExprKind::Function(body) => return self.function_expr(body),
-            ExprKind::Table(fields) => return self.constructor(fields, e.line),
+            ExprKind::Table(fields) => return self.constructor(fields, e),
             ExprKind::Binary { .. } => return self.binary_chain(e),
             ExprKind::Unary { op, operand } => {
                 self.fs().advance_line(e.line);
                 let mut v = self.expr(operand)?;
+                self.at(e.next);
                 self.prefix(*op, &mut v, e.line)?;
                 return Ok(v);
             }
@@ -975,8 +953,10 @@ impl Compiler {
                 unreachable!("the spine holds binary nodes")
             };
             self.fs().advance_line(node.line);
+            self.at(rhs.start);
             self.infix(*op, &mut v)?;
             let v2 = self.expr(rhs)?;
+            self.at(node.next);
             self.posfix(*op, &mut v, v2, node.line)?;
         }
         Ok(v)
@@ -1000,35 +980,54 @@ impl Compiler {
             }
         }
         let mut v = match &cur.kind {
-            ExprKind::Name(name) => self.single_var(name, cur.line)?,
+            ExprKind::Name(name) => {
+                self.at(cur.next);
+                self.single_var(name, cur.line)?
+            }
             ExprKind::Paren(inner) => {
                 self.fs().advance_line(cur.line);
                 let mut v = self.expr(inner)?;
+                self.at(cur.next);
+                self.fs().advance_line(cur.last_line);
                 self.discharge_vars(&mut v);
                 v
             }
             _ => self.expr(cur)?,
         };
+        // The token after the part compiled so far: the suffix's `.`, `[`, `:` or `(`.
+        let mut prev_next = cur.next;
         for node in spine.into_iter().rev() {
+            self.at(prev_next);
             match &node.kind {
                 ExprKind::Index { key, .. } => {
                     self.exp_to_any_reg_up(&mut v)?;
                     let mut k = self.expr(key)?;
+                    self.at(key.next);
                     self.exp_to_val(&mut k)?;
                     self.fs().advance_line(node.line);
+                    self.at(node.next);
                     self.indexed(&mut v, k)?;
                 }
                 ExprKind::Call { args, .. } => {
                     self.exp_to_next_reg(&mut v)?;
-                    self.func_args(&mut v, args, node.line)?;
+                    self.func_args(&mut v, args, node)?;
                 }
-                ExprKind::MethodCall { method, args, .. } => {
+                ExprKind::MethodCall {
+                    method,
+                    args,
+                    args_at,
+                    method_line,
+                    ..
+                } => {
+                    self.at(*args_at);
+                    self.fs().advance_line(*method_line);
                     let mut key = ExpDesc::new(ExpKind::KStr(Rc::from(method.as_bytes())));
                     self.self_op(&mut v, &mut key)?;
-                    self.func_args(&mut v, args, node.line)?;
+                    self.func_args(&mut v, args, node)?;
                 }
                 _ => unreachable!("the spine holds suffix nodes"),
             }
+            prev_next = node.next;
         }
         Ok(v)
     }
@@ -1039,15 +1038,21 @@ impl Compiler {
         let mut v = ExpDesc::new(ExpKind::Void);
         for (i, e) in exprs.iter().enumerate() {
             if i > 0 {
+                // lua5.4 stores the previous value once it has read the `,`.
+                self.at(e.start);
                 self.exp_to_next_reg(&mut v)?;
             }
             v = self.expr(e)?;
         }
+        if let Some(last) = exprs.last() {
+            self.at(last.next);
+        }
         Ok(v)
     }
 
-    /// Arguments and the `Call` itself; `f` is the function in its register.
-    fn func_args(&mut self, f: &mut ExpDesc, args: &[Expr], line: u32) -> CResult<()> {
+    /// Arguments and the `Call` itself; `f` is the function in its register, `call` the call.
+    fn func_args(&mut self, f: &mut ExpDesc, args: &[Expr], call: &Expr) -> CResult<()> {
+        let line = call.line;
         let base = match f.k {
             ExpKind::NonReloc(r) => r,
             _ => unreachable!("the called value is in a register"),
@@ -1059,9 +1064,14 @@ impl Compiler {
                 self.set_multret(&mut a)?;
                 open = true;
             } else {
+                // The last argument is stored after the closing `)`.
+                self.at(call.next);
+                self.fs().advance_line(call.last_line);
                 self.exp_to_next_reg(&mut a)?;
             }
         }
+        self.at(call.next);
+        self.fs().advance_line(call.last_line);
         let nargs = if open {
             0
         } else {
@@ -1079,7 +1089,9 @@ impl Compiler {
     }
 
     /// A table constructor (5.4's `constructor`).
-    fn constructor(&mut self, fields: &[TableField], line: u32) -> CResult<ExpDesc> {
+    fn constructor(&mut self, fields: &[TableField], e: &Expr) -> CResult<ExpDesc> {
+        let line = e.line;
+        self.at(e.start);
         let table = self.freereg();
         // 5.4 emits `NewTable` before reading `{`: it gets the line of the token before.
         let pc = self.emit(Op::NewTable {
@@ -1095,6 +1107,10 @@ impl Compiler {
         let mut to_store: u32 = 0;
         let mut pending = ExpDesc::new(ExpKind::Void);
         for field in fields {
+            self.at(match field {
+                TableField::Positional(v) => v.start,
+                TableField::Named(_, _, at) | TableField::Keyed(_, _, at) => *at,
+            });
             // Close the previous positional item (5.4's `closelistfield`).
             if !matches!(pending.k, ExpKind::Void) {
                 self.exp_to_next_reg(&mut pending)?;
@@ -1110,20 +1126,26 @@ impl Compiler {
                     pending = self.expr(v)?;
                     to_store += 1;
                 }
-                TableField::Named(name, v) => {
+                TableField::Named(name, v, _) => {
                     let key = ExpDesc::new(ExpKind::KStr(Rc::from(name.as_bytes())));
                     nh += 1;
-                    self.rec_field(&t, key, v)?;
+                    let reg = self.fs_ref().freereg;
+                    self.rec_field(&t, key, v, reg)?;
                 }
-                TableField::Keyed(k, v) => {
+                TableField::Keyed(k, v, _) => {
+                    // The key's registers are freed with the field's.
+                    let reg = self.fs_ref().freereg;
                     let mut key = self.expr(k)?;
+                    self.at(k.next);
                     self.exp_to_val(&mut key)?;
                     nh += 1;
-                    self.rec_field(&t, key, v)?;
+                    self.rec_field(&t, key, v, reg)?;
                 }
             }
         }
-        // The last positional item (5.4's `lastlistfield`).
+        // The last positional item (5.4's `lastlistfield`), after the `}`.
+        self.at(e.next);
+        self.fs().advance_line(e.last_line);
         if to_store > 0 {
             if pending.has_multret() {
                 self.set_multret(&mut pending)?;
@@ -1144,11 +1166,13 @@ impl Compiler {
         Ok(t)
     }
 
-    fn rec_field(&mut self, t: &ExpDesc, key: ExpDesc, value: &Expr) -> CResult<()> {
-        let reg = self.fs_ref().freereg;
+    /// `key = value` into table `t`; `reg` is the first free register before the field.
+    fn rec_field(&mut self, t: &ExpDesc, key: ExpDesc, value: &Expr, reg: u32) -> CResult<()> {
         let mut tab = t.clone();
+        self.at(value.start);
         self.indexed(&mut tab, key)?;
         let mut v = self.expr(value)?;
+        self.at(value.next);
         self.store_var(&tab, &mut v)?;
         self.fs().freereg = reg;
         Ok(())
@@ -1174,14 +1198,17 @@ impl Compiler {
     pub(super) fn function_body(&mut self, body: &FuncBody) -> CResult<ExpDesc> {
         self.open_function(body.line, body.is_vararg);
         for p in &body.params {
-            self.new_local(p, VarKind::Regular)?;
+            self.at(p.next);
+            self.new_local(&p.name, VarKind::Regular)?;
         }
         self.adjust_locals(body.params.len());
         let nparams = self.fs_ref().nactvar;
         self.fs().num_params = nparams as u8;
         self.reserve_regs(nparams as u32)?;
-        self.block_body(&body.block, false)?;
+        self.block_body(&body.block)?;
         self.fs().advance_line(body.end_line);
+        // lua5.4 closes the function once it has read the token after `end`.
+        self.at(body.after_end);
         let proto = self.close_function(body.end_line)?;
         let fs = self.fs();
         fs.advance_line(body.end_line);

@@ -22,9 +22,10 @@ mod tests;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::ast;
+use crate::ast::{self, TokPos};
 use crate::chunkname::short_source;
 use crate::error::SyntaxError;
+use crate::lexer::token_at;
 use crate::opcode::{Op, Reg};
 use crate::proto::{Constant, LocalVar, Proto, UpvalueDesc};
 
@@ -56,28 +57,52 @@ const FIELDS_PER_FLUSH: u32 = 50;
 /// Compiles a parsed chunk into the main function prototype (vararg, one upvalue `_ENV`
 /// with in_stack = true, index 0, as 5.4 does).
 pub fn compile(chunk: &ast::Chunk, chunk_name: &str) -> Result<Rc<Proto>, SyntaxError> {
-    let mut c = Compiler {
-        source: Rc::from(chunk_name),
-        short_source: short_source(chunk_name),
-        funcs: Vec::new(),
-        actvar: Vec::new(),
-        gotos: Vec::new(),
-        labels: Vec::new(),
-    };
-    c.open_function(0, true);
-    {
-        let fs = c.fs();
-        fs.upvalues.push(UpvalueDesc {
-            name: "_ENV".to_string(),
-            in_stack: true,
-            index: 0,
-        });
-        fs.upvalue_kinds.push(VarKind::Regular);
+    let mut c = Compiler::new(chunk, chunk_name);
+    c.main(chunk)
+}
+
+/// The compile error of a chunk, if any, with the token lua5.4's parser would be looking at
+/// when raising it.
+pub(crate) fn first_error(chunk: &ast::Chunk, chunk_name: &str) -> Option<(SyntaxError, TokPos)> {
+    let mut c = Compiler::new(chunk, chunk_name);
+    // The cursor stays where the error was raised: errors return at once.
+    c.main(chunk).err().map(|e| (e, c.cursor))
+}
+
+impl Compiler {
+    fn new(chunk: &ast::Chunk, chunk_name: &str) -> Compiler {
+        Compiler {
+            source: Rc::from(chunk_name),
+            short_source: short_source(chunk_name),
+            text: chunk.source.clone(),
+            cursor: 0,
+            funcs: Vec::new(),
+            actvar: Vec::new(),
+            gotos: Vec::new(),
+            labels: Vec::new(),
+        }
     }
-    c.block_body(&chunk.block, false)?;
-    c.fs().advance_line(chunk.end_line);
-    let proto = c.close_function(chunk.end_line)?;
-    Ok(Rc::new(proto))
+
+    /// Compiles the main function.
+    fn main(&mut self, chunk: &ast::Chunk) -> Result<Rc<Proto>, SyntaxError> {
+        let c = self;
+        c.open_function(0, true);
+        {
+            let fs = c.fs();
+            fs.upvalues.push(UpvalueDesc {
+                name: "_ENV".to_string(),
+                in_stack: true,
+                index: 0,
+            });
+            fs.upvalue_kinds.push(VarKind::Regular);
+        }
+        c.block_body(&chunk.block)?;
+        c.fs().advance_line(chunk.end_line);
+        // lua5.4 closes the main function at `<eof>`: pending gotos are reported there.
+        c.at(chunk.eof);
+        let proto = c.close_function(chunk.end_line)?;
+        Ok(Rc::new(proto))
+    }
 }
 
 /// What kind of variable a local is (5.4's `VDKREG`, `RDKCONST`, `RDKTOCLOSE`, `RDKCTC`).
@@ -204,6 +229,10 @@ impl FuncState {
 struct Compiler {
     source: Rc<str>,
     short_source: String,
+    /// The source text, to render the positions of errors.
+    text: std::sync::Arc<[u8]>,
+    /// The token lua5.4's parser would be looking at now: compile errors are reported there.
+    cursor: TokPos,
     funcs: Vec<FuncState>,
     actvar: Vec<VarDesc>,
     gotos: Vec<LabelDesc>,
@@ -223,16 +252,36 @@ impl Compiler {
             .expect("a function is always open while compiling")
     }
 
-    /// A syntax error at `line` without a "near" part (5.4's `luaK_semerror`).
-    fn error_at(&self, line: u32, msg: impl std::fmt::Display) -> SyntaxError {
-        SyntaxError {
-            message: format!("{}:{}: {}", self.short_source, line, msg),
+    /// Moves the cursor to the token at `pos` (where lua5.4's parser stands next).
+    fn at(&mut self, pos: TokPos) {
+        self.cursor = pos;
+    }
+
+    /// A syntax error at the cursor: its line, and `near` its token (5.4's
+    /// `luaX_syntaxerror`).
+    #[cold]
+    fn error(&self, msg: impl std::fmt::Display) -> SyntaxError {
+        let (line, near) = token_at(&self.text, self.cursor);
+        let msg = msg.to_string();
+        match near {
+            Some(near) => SyntaxError {
+                message: format!("{}:{}: {} near {}", self.short_source, line, msg, near),
+            },
+            None => self.error_plain_at(line, &msg),
         }
     }
 
-    /// A syntax error at the current line.
-    fn error(&self, msg: impl std::fmt::Display) -> SyntaxError {
-        self.error_at(self.fs_ref().line, msg)
+    /// An error on the cursor's line without a "near" part (5.4's `luaK_semerror`).
+    #[cold]
+    fn error_plain(&self, msg: impl std::fmt::Display) -> SyntaxError {
+        let (line, _) = token_at(&self.text, self.cursor);
+        self.error_plain_at(line, &msg.to_string())
+    }
+
+    fn error_plain_at(&self, line: u32, msg: &str) -> SyntaxError {
+        SyntaxError {
+            message: format!("{}:{}: {}", self.short_source, line, msg),
+        }
     }
 
     /// "too many X (limit is N) in F" (5.4's `errorlimit`).

@@ -34,8 +34,7 @@ impl Compiler {
         let removed = self.remove_vars(bl.nactvar);
         let mut has_close = false;
         if bl.is_loop {
-            let line = self.fs_ref().line;
-            has_close = self.create_label(BREAK.to_string(), 0, false, line)?;
+            has_close = self.create_label(BREAK.to_string(), 0, false)?;
         }
         let nested = self.fs_ref().blocks.len() > 1;
         if !has_close && nested && bl.upval {
@@ -62,9 +61,9 @@ impl Compiler {
     fn undefined_goto(&self, index: usize) -> super::SyntaxError {
         let gt = &self.gotos[index];
         if gt.name == BREAK {
-            self.error(format!("break outside loop at line {}", gt.line))
+            self.error_plain(format!("break outside loop at line {}", gt.line))
         } else {
-            self.error(format!(
+            self.error_plain(format!(
                 "no visible label '{}' for <goto> at line {}",
                 gt.name, gt.line
             ))
@@ -278,32 +277,21 @@ impl Compiler {
         Ok(())
     }
 
-    /// `::name::`; `error_line` is where 5.4 would report errors (the token after the label).
-    pub(super) fn label_stat(
-        &mut self,
-        name: &str,
-        line: u32,
-        last: bool,
-        error_line: u32,
-    ) -> CResult<()> {
+    /// `::name::`; the cursor is at the token after it (and its no-op statements), where
+    /// 5.4 creates it.
+    pub(super) fn label_stat(&mut self, name: &str, line: u32, last: bool) -> CResult<()> {
         if let Some(lb) = self.find_label(name) {
             let msg = format!("label '{}' already defined on line {}", name, lb.line);
-            return Err(self.error_at(error_line, msg));
+            return Err(self.error_plain(msg));
         }
         self.fs().advance_line(line);
-        self.create_label(name.to_string(), line, last, error_line)?;
+        self.create_label(name.to_string(), line, last)?;
         Ok(())
     }
 
     /// Creates a label at the current pc and solves pending gotos to it; returns whether a
     /// `Close` was emitted for them (5.4's `createlabel`).
-    fn create_label(
-        &mut self,
-        name: String,
-        line: u32,
-        last: bool,
-        error_line: u32,
-    ) -> CResult<bool> {
+    fn create_label(&mut self, name: String, line: u32, last: bool) -> CResult<bool> {
         let pc = self.get_label();
         let fs = self.fs_ref();
         let nactvar = if last {
@@ -321,7 +309,7 @@ impl Compiler {
             reg_level,
             close: false,
         };
-        let needs_close = self.solve_gotos(&label, error_line)?;
+        let needs_close = self.solve_gotos(&label)?;
         self.labels.push(label);
         if needs_close {
             let from = self.nvarstack();
@@ -332,7 +320,7 @@ impl Compiler {
     }
 
     /// Patches the pending gotos of the current block that target `label`.
-    fn solve_gotos(&mut self, label: &LabelDesc, error_line: u32) -> CResult<bool> {
+    fn solve_gotos(&mut self, label: &LabelDesc) -> CResult<bool> {
         let first = self
             .fs_ref()
             .blocks
@@ -352,7 +340,7 @@ impl Compiler {
                         "<goto {}> at line {} jumps into the scope of local '{}'",
                         gt.name, gt.line, var
                     );
-                    return Err(self.error_at(error_line, msg));
+                    return Err(self.error_plain(msg));
                 }
                 self.patch_list(gt.pc, label.pc);
             } else {

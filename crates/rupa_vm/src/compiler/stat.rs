@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::ast::{Attrib, Block, Expr, FuncBody, LocalName, Name, Return, Stat};
+use crate::ast::{Attrib, Block, Declared, Expr, FuncBody, IfArm, LocalName, Name, Return, Stat};
 use crate::opcode::Op;
 
 use super::expr::{end_line, start_line, ExpDesc, ExpKind};
@@ -36,13 +36,12 @@ fn stat_line(s: &Stat) -> u32 {
 }
 
 impl Compiler {
-    /// The statements of a block, in the current scope. `until_follows`: the block is a
-    /// `repeat` body, so a label at its end is not at the end of the scope.
-    pub(super) fn block_body(&mut self, b: &Block, until_follows: bool) -> CResult<()> {
-        self.statlist(b, 0, until_follows)
+    /// The statements of a block, in the current scope.
+    pub(super) fn block_body(&mut self, b: &Block) -> CResult<()> {
+        self.statlist(b, 0)
     }
 
-    fn statlist(&mut self, b: &Block, start: usize, until_follows: bool) -> CResult<()> {
+    fn statlist(&mut self, b: &Block, start: usize) -> CResult<()> {
         let stats = &b.stats;
         let mut i = start;
         while i < stats.len() {
@@ -53,14 +52,16 @@ impl Compiler {
                 while matches!(stats.get(j + 1), Some(Stat::Label { .. })) {
                     j += 1;
                 }
-                let last = j + 1 == stats.len() && b.ret.is_none() && !until_follows;
-                let next_line = match stats.get(j + 1) {
-                    Some(s) => stat_line(s),
-                    None => b.ret.as_ref().map_or(0, |r| r.line),
-                };
                 for s in stats[i..=j].iter().rev() {
-                    if let Stat::Label { name, line } = s {
-                        self.label_stat(name, *line, last, next_line.max(*line))?;
+                    if let Stat::Label {
+                        name,
+                        line,
+                        next,
+                        at_block_end,
+                    } = s
+                    {
+                        self.at(*next);
+                        self.label_stat(name, *line, *at_block_end)?;
                     }
                 }
                 i = j + 1;
@@ -85,7 +86,7 @@ impl Compiler {
     /// `do ... end` and other plain blocks.
     fn block(&mut self, b: &Block) -> CResult<()> {
         self.enter_block(false);
-        self.block_body(b, false)?;
+        self.block_body(b)?;
         self.leave_block()
     }
 
@@ -104,7 +105,13 @@ impl Compiler {
             Stat::Local { names, exprs, .. } => self.local_stat(names, exprs),
             Stat::Assign { targets, exprs, .. } => self.assign_stat(targets, exprs),
             Stat::Do(b) => self.block(b),
-            Stat::While { cond, block, .. } => self.while_stat(cond, block),
+            Stat::While {
+                cond,
+                block,
+                do_line,
+                end_line,
+                ..
+            } => self.while_stat(cond, block, [*do_line, *end_line]),
             Stat::Repeat { block, cond, .. } => self.repeat_stat(block, cond),
             Stat::If {
                 arms, else_block, ..
@@ -116,13 +123,24 @@ impl Compiler {
                 step,
                 block,
                 line,
-            } => self.numeric_for(var, start, limit, step.as_ref(), block, *line),
+                do_line,
+                end_line,
+            } => self.numeric_for(
+                var,
+                start,
+                limit,
+                step.as_ref(),
+                block,
+                [*line, *do_line, *end_line],
+            ),
             Stat::GenericFor {
                 names,
                 exprs,
                 block,
                 line,
-            } => self.generic_for(names, exprs, block, *line),
+                do_line,
+                end_line,
+            } => self.generic_for(names, exprs, block, [*line, *do_line, *end_line]),
             Stat::Function {
                 path,
                 method,
@@ -131,7 +149,15 @@ impl Compiler {
             } => self.function_stat(path, method.as_ref(), body, *line),
             Stat::LocalFunction { name, body, .. } => self.local_function(name, body),
             Stat::Goto { label, line } => self.goto_stat(label, *line),
-            Stat::Label { name, line } => self.label_stat(name, *line, false, *line),
+            Stat::Label {
+                name,
+                line,
+                next,
+                at_block_end,
+            } => {
+                self.at(*next);
+                self.label_stat(name, *line, *at_block_end)
+            }
             Stat::Break { line } => {
                 let j = self.jump();
                 self.new_goto("break", *line, j);
@@ -173,16 +199,22 @@ impl Compiler {
                 Attrib::Const => VarKind::Const,
                 Attrib::Close => VarKind::Close,
             };
+            self.at(n.next);
             vidx = self.new_local(&n.name, kind)?;
             if kind == VarKind::Close {
                 if to_close.is_some() {
-                    return Err(self.error("multiple to-be-closed variables in local list"));
+                    return Err(self.error_plain("multiple to-be-closed variables in local list"));
                 }
                 to_close = Some(self.fs_ref().nactvar + i);
             }
         }
         let nvars = names.len();
         let mut e = self.explist(exprs)?;
+        if exprs.is_empty() {
+            if let Some(last) = names.last() {
+                self.at(last.next);
+            }
+        }
         if let Some(last) = exprs.last() {
             self.fs().advance_line(end_line(last));
         }
@@ -225,7 +257,7 @@ impl Compiler {
             _ => None,
         };
         match name {
-            Some(n) => Err(self.error(format!("attempt to assign to const variable '{n}'"))),
+            Some(n) => Err(self.error_plain(format!("attempt to assign to const variable '{n}'"))),
             None => Ok(()),
         }
     }
@@ -285,6 +317,8 @@ impl Compiler {
         let mut lhs: Vec<ExpDesc> = Vec::with_capacity(targets.len());
         for t in targets {
             let v = self.expr(t)?;
+            // lua5.4 checks a target once it sees the `,` or `=` after it.
+            self.at(t.next);
             if !v.is_indexed() && !lhs.is_empty() {
                 self.check_conflict(&mut lhs, &v)?;
             }
@@ -323,12 +357,20 @@ impl Compiler {
         Ok(v.f)
     }
 
-    fn while_stat(&mut self, cond: &Expr, body: &Block) -> CResult<()> {
+    fn while_stat(
+        &mut self,
+        cond: &Expr,
+        body: &Block,
+        [do_line, end_line]: [u32; 2],
+    ) -> CResult<()> {
         let init = self.get_label();
         let exit = self.cond(cond)?;
+        self.fs().advance_line(do_line);
         self.enter_block(true);
         self.block(body)?;
         self.jump_to(init);
+        // The loop's scope ends after its `end`.
+        self.fs().advance_line(end_line);
         self.leave_block()?;
         self.patch_to_here(exit);
         Ok(())
@@ -338,7 +380,7 @@ impl Compiler {
         let init = self.get_label();
         self.enter_block(true);
         self.enter_block(false);
-        self.block_body(body, true)?;
+        self.block_body(body)?;
         let mut exit = self.cond(cond)?;
         let scope = self
             .fs_ref()
@@ -360,11 +402,11 @@ impl Compiler {
         self.leave_block()
     }
 
-    fn if_stat(&mut self, arms: &[(Expr, Block)], else_block: Option<&Block>) -> CResult<()> {
+    fn if_stat(&mut self, arms: &[IfArm], else_block: Option<&Block>) -> CResult<()> {
         let mut escape = NO_JUMP;
-        for (i, (cond, block)) in arms.iter().enumerate() {
+        for (i, arm) in arms.iter().enumerate() {
             let followed = i + 1 < arms.len() || else_block.is_some();
-            self.test_then_block(cond, block, followed, &mut escape)?;
+            self.test_then_block(arm, followed, &mut escape)?;
         }
         if let Some(b) = else_block {
             self.block(b)?;
@@ -373,14 +415,11 @@ impl Compiler {
         Ok(())
     }
 
-    fn test_then_block(
-        &mut self,
-        cond: &Expr,
-        block: &Block,
-        followed: bool,
-        escape: &mut usize,
-    ) -> CResult<()> {
-        let mut v = self.expr(cond)?;
+    fn test_then_block(&mut self, arm: &IfArm, followed: bool, escape: &mut usize) -> CResult<()> {
+        let block = &arm.block;
+        let mut v = self.expr(&arm.cond)?;
+        // The condition is tested once the `then` is read.
+        self.fs().advance_line(arm.then_line);
         let jf;
         if let Some(Stat::Break { line }) = block.stats.first() {
             // `if c then break`: the condition jumps straight out of the loop.
@@ -391,12 +430,12 @@ impl Compiler {
                 return self.leave_block();
             }
             jf = self.jump();
-            self.statlist(block, 1, false)?;
+            self.statlist(block, 1)?;
         } else {
             self.go_if_true(&mut v)?;
             self.enter_block(false);
             jf = v.f;
-            self.statlist(block, 0, false)?;
+            self.statlist(block, 0)?;
         }
         self.leave_block()?;
         if followed {
@@ -410,24 +449,26 @@ impl Compiler {
     /// One loop expression into the next register.
     fn exp1(&mut self, e: &Expr) -> CResult<()> {
         let mut v = self.expr(e)?;
+        self.at(e.next);
         self.exp_to_next_reg(&mut v)
     }
 
     fn numeric_for(
         &mut self,
-        var: &Name,
+        var: &Declared,
         start: &Expr,
         limit: &Expr,
         step: Option<&Expr>,
         block: &Block,
-        line: u32,
+        [line, do_line, end_line]: [u32; 3],
     ) -> CResult<()> {
         self.enter_block(true);
         let base = self.freereg();
+        self.at(var.next);
         for _ in 0..3 {
             self.new_local("(for state)", VarKind::Regular)?;
         }
-        self.new_local(var, VarKind::Regular)?;
+        self.new_local(&var.name, VarKind::Regular)?;
         self.exp1(start)?;
         self.exp1(limit)?;
         match step {
@@ -439,27 +480,33 @@ impl Compiler {
             }
         }
         self.adjust_locals(3);
+        self.fs().advance_line(do_line);
         self.for_body(base, line, 1, false, block)?;
+        self.fs().advance_line(end_line);
         self.leave_block()
     }
 
     fn generic_for(
         &mut self,
-        names: &[Name],
+        names: &[Declared],
         exprs: &[Expr],
         block: &Block,
-        _line: u32,
+        [for_line, do_line, last_line]: [u32; 3],
     ) -> CResult<()> {
         self.enter_block(true);
         let base = self.freereg();
+        if let Some(first) = names.first() {
+            self.at(first.next);
+        }
         for _ in 0..4 {
             self.new_local("(for state)", VarKind::Regular)?;
         }
         for n in names {
-            self.new_local(n, VarKind::Regular)?;
+            self.at(n.next);
+            self.new_local(&n.name, VarKind::Regular)?;
         }
         // 5.4 attributes the call of the iterator to the line after `in`.
-        let line = exprs.first().map_or(_line, start_line);
+        let line = exprs.first().map_or(for_line, start_line);
         let mut e = self.explist(exprs)?;
         if let Some(last) = exprs.last() {
             self.fs().advance_line(end_line(last));
@@ -468,7 +515,9 @@ impl Compiler {
         self.adjust_locals(4);
         self.mark_to_be_closed();
         self.check_stack(3)?;
+        self.fs().advance_line(do_line);
         self.for_body(base, line, names.len(), true, block)?;
+        self.fs().advance_line(last_line);
         self.leave_block()
     }
 
@@ -528,16 +577,21 @@ impl Compiler {
 
     fn function_stat(
         &mut self,
-        path: &[Name],
+        path: &[(Name, u32)],
         method: Option<&Name>,
         body: &FuncBody,
         line: u32,
     ) -> CResult<()> {
-        let Some(first) = path.first() else {
+        let Some((first, _)) = path.first() else {
             return Err(self.error("syntax error"));
         };
+        // Near enough to the token after the first name, where lua5.4 resolves it.
+        self.at(body.open);
         let mut v = self.single_var(first, line)?;
-        for name in path[1..].iter().chain(method) {
+        // Each field is read once the name after it is: on the line of the name before.
+        let fields = path[1..].iter().map(|(name, _)| name).chain(method);
+        for (name, (_, line_before)) in fields.zip(path) {
+            self.fs().advance_line(*line_before);
             self.field_sel(&mut v, name)?;
         }
         let mut b = self.function_body(body)?;
@@ -560,6 +614,7 @@ impl Compiler {
 
     fn local_function(&mut self, name: &str, body: &FuncBody) -> CResult<()> {
         let fvar = self.fs_ref().nactvar;
+        self.at(body.open);
         self.new_local(name, VarKind::Regular)?;
         self.adjust_locals(1);
         let mut b = self.function_body(body)?;

@@ -1,7 +1,7 @@
 //! Expressions: operator precedence, primary and suffixed expressions, calls, constructors.
 
 use super::{Parser, Result};
-use crate::ast::{BinOp, Expr, ExprKind, TableField, UnOp};
+use crate::ast::{BinOp, Expr, ExprKind, TableField, TokPos, UnOp};
 use crate::lexer::Token;
 
 /// Priority of unary operators: above every binary operator but `^` on its left.
@@ -73,12 +73,9 @@ impl Parser<'_> {
     #[inline(never)]
     pub(super) fn expr_list(&mut self) -> Result<Vec<Expr>> {
         let mut list = vec![self.expr()?];
-        let mut deepest = self.depth;
         while self.test_next(&Token::Char(b','))? {
             list.push(self.expr()?);
-            deepest = deepest.max(self.depth);
         }
-        self.depth = deepest;
         Ok(list)
     }
 
@@ -90,7 +87,6 @@ impl Parser<'_> {
             Some(op) => self.unary(op)?,
             None => self.simple_expr()?,
         };
-        let mut depth = self.depth;
         let mut op = binary_op(self.tok());
         while let Some(current) = op {
             let (left, right) = priority(current);
@@ -100,9 +96,7 @@ impl Parser<'_> {
             let line = self.line();
             self.advance()?;
             let (rhs, next) = self.sub_expr(right)?;
-            expr = binary(current, expr, rhs, line);
-            self.set_depth(depth.max(self.depth))?;
-            depth = self.depth;
+            expr = self.binary(current, expr, rhs, line);
             op = next;
         }
         self.leave_level();
@@ -113,22 +107,21 @@ impl Parser<'_> {
     #[inline(never)]
     fn unary(&mut self, op: UnOp) -> Result<Expr> {
         let line = self.line();
+        let start = self.pos();
         self.advance()?;
         let (operand, _) = self.sub_expr(UNARY_PRIORITY)?;
-        self.set_depth(self.depth)?;
-        Ok(Expr {
-            kind: ExprKind::Unary {
-                op,
-                operand: Box::new(operand),
-            },
-            line,
-        })
+        let kind = ExprKind::Unary {
+            op,
+            operand: Box::new(operand),
+        };
+        Ok(self.finish(kind, line, start))
     }
 
     /// Literals, `...`, constructors, function expressions and suffixed expressions.
     #[inline(never)]
     fn simple_expr(&mut self) -> Result<Expr> {
         let line = self.line();
+        let start = self.pos();
         let kind = match self.tok() {
             Token::Float(f) => ExprKind::Float(*f),
             Token::Int(i) => ExprKind::Integer(*i),
@@ -147,23 +140,19 @@ impl Parser<'_> {
             _ => return self.suffixed_expr(),
         };
         self.advance()?;
-        self.set_depth(0)?;
-        Ok(Expr { kind, line })
+        Ok(self.finish(kind, line, start))
     }
 
     /// `function body`; the current token is `function`.
     #[inline(never)]
     fn function_expr(&mut self) -> Result<Expr> {
         let line = self.line();
+        let start = self.pos();
         self.advance()?;
         // lua5.4's `linedefined` is the line of the token after `function`.
         let body_line = self.line();
         let body = self.body(false, body_line)?;
-        self.set_depth(self.depth)?;
-        Ok(Expr {
-            kind: ExprKind::Function(Box::new(body)),
-            line,
-        })
+        Ok(self.finish(ExprKind::Function(Box::new(body)), line, start))
     }
 
     /// Takes the value of the current string token, leaving it empty; the caller advances.
@@ -178,26 +167,19 @@ impl Parser<'_> {
     #[inline(never)]
     fn primary_expr(&mut self) -> Result<Expr> {
         let line = self.line();
+        let start = self.pos();
         match self.tok() {
             Token::Name(_) => {
                 let name = self.check_name()?;
-                self.set_depth(0)?;
-                Ok(Expr {
-                    kind: ExprKind::Name(name),
-                    line,
-                })
+                Ok(self.finish(ExprKind::Name(name), line, start))
             }
             Token::Char(b'(') => {
                 self.advance()?;
                 let inner = self.expr()?;
                 self.check_match(&Token::Char(b')'), &Token::Char(b'('), line)?;
-                self.set_depth(self.depth)?;
-                Ok(Expr {
-                    kind: ExprKind::Paren(Box::new(inner)),
-                    line,
-                })
+                Ok(self.finish(ExprKind::Paren(Box::new(inner)), line, start))
             }
-            _ => Err(self.error("unexpected symbol")),
+            _ => self.missing_expr(line, start),
         }
     }
 
@@ -220,16 +202,31 @@ impl Parser<'_> {
         Ok(expr)
     }
 
+    /// "unexpected symbol", or in a recovery parse at its stop what stands for the missing
+    /// expression: a global read (it compiles anywhere), starting where the failure was.
+    fn missing_expr(&mut self, line: u32, start: TokPos) -> Result<Expr> {
+        if !self.at_stop() {
+            return Err(self.error("unexpected symbol"));
+        }
+        Ok(Expr {
+            kind: ExprKind::Name(String::new()),
+            line,
+            start,
+            next: TokPos::MAX,
+            last_line: line,
+        })
+    }
+
     /// `.name` or `[key]` after `obj`.
     #[inline(never)]
     fn index_suffix(&mut self, obj: Expr) -> Result<Expr> {
-        let obj_depth = self.depth;
         let (key, line) = if self.is_char(b'.') {
             self.advance()?;
             let line = self.line();
+            let start = self.pos();
             let name = self.check_name()?;
-            self.depth = 1;
-            (string_key(name, line), line)
+            let key = self.finish(ExprKind::String(name.into_bytes()), line, start);
+            (key, line)
         } else {
             self.advance()?;
             let key = self.expr()?;
@@ -237,28 +234,30 @@ impl Parser<'_> {
             self.check_next(&Token::Char(b']'))?;
             (key, line)
         };
-        self.set_depth(obj_depth.max(self.depth))?;
-        Ok(Expr {
-            kind: ExprKind::Index {
-                obj: Box::new(obj),
-                key: Box::new(key),
-            },
-            line,
-        })
+        let start = obj.start;
+        let kind = ExprKind::Index {
+            obj: Box::new(obj),
+            key: Box::new(key),
+        };
+        Ok(self.finish(kind, line, start))
     }
 
     /// `:name args` or `args` after `func`; `line` is the call's line.
     #[inline(never)]
     fn call_suffix(&mut self, func: Expr, line: u32) -> Result<Expr> {
-        let func_depth = self.depth;
+        let start = func.start;
         let kind = if self.is_char(b':') {
             self.advance()?;
             let method = self.check_name()?;
+            let method_line = self.last_line;
+            let args_at = self.pos();
             let args = self.call_args(line)?;
             ExprKind::MethodCall {
                 obj: Box::new(func),
                 method,
                 args,
+                args_at,
+                method_line,
             }
         } else {
             let args = self.call_args(line)?;
@@ -267,8 +266,7 @@ impl Parser<'_> {
                 args,
             }
         };
-        self.set_depth(func_depth.max(self.depth))?;
-        Ok(Expr { kind, line })
+        Ok(self.finish(kind, line, start))
     }
 
     /// Call arguments: `(exprs)`, a constructor or a string. `line` is the call's line.
@@ -278,7 +276,6 @@ impl Parser<'_> {
             Token::Char(b'(') => {
                 self.advance()?;
                 let args = if self.is_char(b')') {
-                    self.depth = 0;
                     Vec::new()
                 } else {
                     self.expr_list()?
@@ -288,13 +285,14 @@ impl Parser<'_> {
             }
             Token::Char(b'{') => Ok(vec![self.table()?]),
             Token::String { .. } => {
-                let string = Expr {
-                    kind: ExprKind::String(self.take_string()),
-                    line: self.line(),
-                };
+                let (line, start) = (self.line(), self.pos());
+                let kind = ExprKind::String(self.take_string());
                 self.advance()?;
-                self.depth = 1;
-                Ok(vec![string])
+                Ok(vec![self.finish(kind, line, start)])
+            }
+            _ if self.is_stop() => {
+                self.past_stop = true;
+                Ok(Vec::new())
             }
             _ => Err(self.error("function arguments expected")),
         }
@@ -304,60 +302,59 @@ impl Parser<'_> {
     #[inline(never)]
     fn table(&mut self) -> Result<Expr> {
         let line = self.line();
+        let start = self.pos();
         self.check_next(&Token::Char(b'{'))?;
         let mut fields = Vec::new();
-        let mut deepest = 0;
         loop {
             if self.is_char(b'}') {
                 break;
             }
             let named =
                 matches!(self.tok(), Token::Name(_)) && *self.peek_ahead()? == Token::Char(b'=');
+            let at = self.pos();
             let field = match self.tok() {
                 Token::Name(_) if named => {
                     let name = self.check_name()?;
                     self.advance()?;
-                    TableField::Named(name, self.expr()?)
+                    TableField::Named(name, self.expr()?, at)
                 }
                 Token::Char(b'[') => {
                     self.advance()?;
                     let key = self.expr()?;
-                    deepest = deepest.max(self.depth);
                     self.check_next(&Token::Char(b']'))?;
                     self.check_next(&Token::Char(b'='))?;
-                    TableField::Keyed(key, self.expr()?)
+                    TableField::Keyed(key, self.expr()?, at)
                 }
                 _ => TableField::Positional(self.expr()?),
             };
-            deepest = deepest.max(self.depth);
             fields.push(field);
             if !(self.test_next(&Token::Char(b','))? || self.test_next(&Token::Char(b';'))?) {
                 break;
             }
         }
         self.check_match(&Token::Char(b'}'), &Token::Char(b'{'), line)?;
-        self.set_depth(deepest)?;
-        Ok(Expr {
-            kind: ExprKind::Table(fields),
-            line,
-        })
+        Ok(self.finish(ExprKind::Table(fields), line, start))
     }
-}
 
-fn binary(op: BinOp, lhs: Expr, rhs: Expr, line: u32) -> Expr {
-    Expr {
-        kind: ExprKind::Binary {
+    /// `lhs op rhs`, just parsed; `line` is the operator's.
+    fn binary(&self, op: BinOp, lhs: Expr, rhs: Expr, line: u32) -> Expr {
+        let start = lhs.start;
+        let kind = ExprKind::Binary {
             op,
             lhs: Box::new(lhs),
             rhs: Box::new(rhs),
-        },
-        line,
+        };
+        self.finish(kind, line, start)
     }
-}
 
-fn string_key(name: String, line: u32) -> Expr {
-    Expr {
-        kind: ExprKind::String(name.into_bytes()),
-        line,
+    /// An expression that started at `start` and whose last token was just consumed.
+    fn finish(&self, kind: ExprKind, line: u32, start: TokPos) -> Expr {
+        Expr {
+            kind,
+            line,
+            start,
+            next: self.pos(),
+            last_line: self.last_line,
+        }
     }
 }

@@ -1,12 +1,14 @@
 //! Statements and blocks.
 
 use super::{Parser, Result};
-use crate::ast::{Attrib, Block, Expr, ExprKind, FuncBody, LocalName, Return, Stat};
+use crate::ast::{
+    Attrib, Block, Declared, Expr, ExprKind, FuncBody, IfArm, LocalName, Return, Stat,
+};
 use crate::lexer::Token;
 
 impl Parser<'_> {
     /// Whether the current token ends a block (`until` only when `with_until`).
-    fn block_follow(&self, with_until: bool) -> bool {
+    pub(super) fn block_follow(&self, with_until: bool) -> bool {
         match self.tok() {
             Token::Else | Token::Elseif | Token::End | Token::Eof => true,
             Token::Until => with_until,
@@ -16,11 +18,11 @@ impl Parser<'_> {
 
     /// A statement list, up to a token that ends blocks or after a `return`.
     pub(super) fn block(&mut self) -> Result<Block> {
-        self.block_from(Vec::new(), 0)
+        self.block_from(Vec::new())
     }
 
-    /// A statement list continuing after `stats`, whose height is `deepest`.
-    fn block_from(&mut self, mut stats: Vec<Stat>, mut deepest: u32) -> Result<Block> {
+    /// A statement list continuing after `stats`.
+    fn block_from(&mut self, mut stats: Vec<Stat>) -> Result<Block> {
         let mut ret = None;
         while !self.block_follow(true) {
             if self.is(&Token::Return) {
@@ -28,27 +30,21 @@ impl Parser<'_> {
                 self.enter_level()?;
                 self.advance()?;
                 ret = Some(self.return_stat(line)?);
-                deepest = deepest.max(self.depth);
                 self.leave_level();
                 break;
             }
             self.statement(&mut stats)?;
-            deepest = deepest.max(self.depth);
         }
-        self.set_depth(deepest)?;
         Ok(Block { stats, ret })
     }
 
     /// One statement, appended to `out` (`;` appends nothing, a label may append several).
-    /// Leaves in `depth` the height of what was appended.
     fn statement(&mut self, out: &mut Vec<Stat>) -> Result<()> {
         let line = self.line();
         self.enter_level()?;
-        // Each arm leaves the height of the statement's deepest child in `depth`.
         match self.tok() {
             Token::Char(b';') => {
                 self.advance()?;
-                self.depth = 0;
                 self.leave_level();
                 return Ok(());
             }
@@ -56,12 +52,18 @@ impl Parser<'_> {
             Token::While => {
                 self.advance()?;
                 let cond = self.expr()?;
-                let cond_depth = self.depth;
+                let do_line = self.line();
                 self.check_next(&Token::Do)?;
                 let block = self.block()?;
-                self.depth = self.depth.max(cond_depth);
+                let end_line = self.line();
                 self.check_match(&Token::End, &Token::While, line)?;
-                out.push(Stat::While { cond, block, line });
+                out.push(Stat::While {
+                    cond,
+                    block,
+                    line,
+                    do_line,
+                    end_line,
+                });
             }
             Token::Do => {
                 self.advance()?;
@@ -73,16 +75,15 @@ impl Parser<'_> {
             Token::Repeat => {
                 self.advance()?;
                 let block = self.block()?;
-                let block_depth = self.depth;
                 self.check_match(&Token::Until, &Token::Repeat, line)?;
                 let cond = self.expr()?;
-                self.depth = self.depth.max(block_depth);
                 out.push(Stat::Repeat { block, cond, line });
             }
             Token::Function => out.push(self.function_stat(line)?),
             Token::Local => {
                 self.advance()?;
                 if self.test_next(&Token::Function)? {
+                    // The name is declared at the `(`: `body` records where that is.
                     let name = self.check_name()?;
                     let body_line = self.line();
                     let body = Box::new(self.body(false, body_line)?);
@@ -95,20 +96,35 @@ impl Parser<'_> {
                 self.advance()?;
                 let name = self.check_name()?;
                 self.check_next(&Token::DbColon)?;
-                out.push(Stat::Label { name, line });
+                let index = out.len();
+                out.push(Stat::Label {
+                    name,
+                    line,
+                    next: 0,
+                    at_block_end: false,
+                });
                 // lua5.4 reads the no-op statements after a label as part of it.
-                let mut deepest = 1;
                 while self.is_char(b';') || self.is(&Token::DbColon) {
                     self.statement(out)?;
-                    deepest = deepest.max(self.depth);
                 }
-                self.depth = deepest;
+                let pos = self.pos();
+                let block_end = if self.is_stop() {
+                    self.stop_ends_block
+                } else {
+                    self.block_follow(false)
+                };
+                if let Some(Stat::Label {
+                    next, at_block_end, ..
+                }) = out.get_mut(index)
+                {
+                    *next = pos;
+                    *at_block_end = block_end;
+                }
                 self.leave_level();
                 return Ok(());
             }
             Token::Break => {
                 self.advance()?;
-                self.depth = 0;
                 out.push(Stat::Break { line });
             }
             Token::Goto => {
@@ -116,12 +132,10 @@ impl Parser<'_> {
                 // lua5.4 attributes a goto to the line of its label name.
                 let line = self.line();
                 let label = self.check_name()?;
-                self.depth = 0;
                 out.push(Stat::Goto { label, line });
             }
             _ => out.push(self.expr_stat(line)?),
         }
-        self.set_depth(self.depth)?;
         self.leave_level();
         Ok(())
     }
@@ -129,19 +143,14 @@ impl Parser<'_> {
     /// `if cond then block {elseif cond then block} [else block] end`.
     fn if_stat(&mut self, line: u32) -> Result<Stat> {
         let mut arms = vec![self.test_then_block()?];
-        let mut deepest = self.depth;
         while self.is(&Token::Elseif) {
             arms.push(self.test_then_block()?);
-            deepest = deepest.max(self.depth);
         }
         let else_block = if self.test_next(&Token::Else)? {
-            let block = self.block()?;
-            deepest = deepest.max(self.depth);
-            Some(block)
+            Some(self.block()?)
         } else {
             None
         };
-        self.depth = deepest;
         self.check_match(&Token::End, &Token::If, line)?;
         Ok(Stat::If {
             arms,
@@ -150,16 +159,19 @@ impl Parser<'_> {
         })
     }
 
-    /// `[if | elseif] cond then block`; leaves the deeper of the two in `depth`.
-    fn test_then_block(&mut self) -> Result<(Expr, Block)> {
+    /// `[if | elseif] cond then block`.
+    fn test_then_block(&mut self) -> Result<IfArm> {
         self.advance()?;
         let cond = self.expr()?;
-        let cond_depth = self.depth;
+        let then_line = self.line();
         self.check_next(&Token::Then)?;
         if !self.is(&Token::Break) {
             let block = self.block()?;
-            self.depth = self.depth.max(cond_depth);
-            return Ok((cond, block));
+            return Ok(IfArm {
+                cond,
+                then_line,
+                block,
+            });
         }
         // lua5.4 reads a `break` right after `then` without entering a statement level.
         let line = self.line();
@@ -167,36 +179,33 @@ impl Parser<'_> {
         while self.test_next(&Token::Char(b';'))? {}
         let stats = vec![Stat::Break { line }];
         let block = if self.block_follow(false) {
-            self.depth = 2;
             Block { stats, ret: None }
         } else {
-            self.block_from(stats, 1)?
+            self.block_from(stats)?
         };
-        self.depth = self.depth.max(cond_depth);
-        Ok((cond, block))
+        Ok(IfArm {
+            cond,
+            then_line,
+            block,
+        })
     }
 
     /// `for name = ...` or `for names in ...`, from the `for`.
     fn for_stat(&mut self, line: u32) -> Result<Stat> {
         self.advance()?;
-        let var = self.check_name()?;
-        let stat = match self.tok() {
+        let var = self.declared()?;
+        let mut stat = match self.tok() {
             Token::Char(b'=') => {
                 self.advance()?;
                 let start = self.expr()?;
-                let mut deepest = self.depth;
                 self.check_next(&Token::Char(b','))?;
                 let limit = self.expr()?;
-                deepest = deepest.max(self.depth);
                 let step = if self.test_next(&Token::Char(b','))? {
-                    let step = self.expr()?;
-                    deepest = deepest.max(self.depth);
-                    Some(step)
+                    Some(self.expr()?)
                 } else {
                     None
                 };
-                let block = self.for_body()?;
-                self.depth = self.depth.max(deepest);
+                let (do_line, block) = self.for_body()?;
                 Stat::NumericFor {
                     var,
                     start,
@@ -204,42 +213,69 @@ impl Parser<'_> {
                     step,
                     block,
                     line,
+                    do_line,
+                    end_line: 0,
                 }
             }
             Token::Char(b',') | Token::In => {
                 let mut names = vec![var];
                 while self.test_next(&Token::Char(b','))? {
-                    names.push(self.check_name()?);
+                    names.push(self.declared()?);
                 }
                 self.check_next(&Token::In)?;
                 let exprs = self.expr_list()?;
-                let exprs_depth = self.depth;
-                let block = self.for_body()?;
-                self.depth = self.depth.max(exprs_depth);
+                let (do_line, block) = self.for_body()?;
                 Stat::GenericFor {
                     names,
                     exprs,
                     block,
                     line,
+                    do_line,
+                    end_line: 0,
+                }
+            }
+            _ if self.is_stop() => {
+                self.past_stop = true;
+                Stat::GenericFor {
+                    names: vec![var],
+                    exprs: Vec::new(),
+                    block: Block::default(),
+                    line,
+                    do_line: line,
+                    end_line: 0,
                 }
             }
             _ => return Err(self.error("'=' or 'in' expected")),
         };
+        if let Stat::NumericFor { end_line, .. } | Stat::GenericFor { end_line, .. } = &mut stat {
+            *end_line = self.line();
+        }
         self.check_match(&Token::End, &Token::For, line)?;
         Ok(stat)
     }
 
-    fn for_body(&mut self) -> Result<Block> {
+    /// A name and the position of the token after it.
+    fn declared(&mut self) -> Result<Declared> {
+        let name = self.check_name()?;
+        Ok(Declared {
+            name,
+            next: self.pos(),
+        })
+    }
+
+    /// `do block`: the line of the `do` and the block.
+    fn for_body(&mut self) -> Result<(u32, Block)> {
+        let do_line = self.line();
         self.check_next(&Token::Do)?;
-        self.block()
+        Ok((do_line, self.block()?))
     }
 
     /// `function a.b.c:m body`, from the `function`.
     fn function_stat(&mut self, line: u32) -> Result<Stat> {
         self.advance()?;
-        let mut path = vec![self.check_name()?];
+        let mut path = vec![(self.check_name()?, self.last_line)];
         while self.test_next(&Token::Char(b'.'))? {
-            path.push(self.check_name()?);
+            path.push((self.check_name()?, self.last_line));
         }
         let method = if self.test_next(&Token::Char(b':'))? {
             Some(self.check_name()?)
@@ -261,6 +297,7 @@ impl Parser<'_> {
         let mut has_close = false;
         loop {
             let name = self.check_name()?;
+            let next = self.pos();
             let attrib = self.attrib()?;
             if attrib == Attrib::Close {
                 if has_close {
@@ -268,7 +305,7 @@ impl Parser<'_> {
                 }
                 has_close = true;
             }
-            names.push(LocalName { name, attrib });
+            names.push(LocalName { name, attrib, next });
             if !self.test_next(&Token::Char(b','))? {
                 break;
             }
@@ -276,7 +313,6 @@ impl Parser<'_> {
         let exprs = if self.test_next(&Token::Char(b'='))? {
             self.expr_list()?
         } else {
-            self.depth = 0;
             Vec::new()
         };
         Ok(Stat::Local { names, exprs, line })
@@ -292,6 +328,8 @@ impl Parser<'_> {
         match name.as_str() {
             "const" => Ok(Attrib::Const),
             "close" => Ok(Attrib::Close),
+            // Only a recovery parse reads an empty name (at its stop).
+            "" => Ok(Attrib::None),
             _ => Err(self.error_plain(&format!("unknown attribute '{name}'"))),
         }
     }
@@ -299,12 +337,10 @@ impl Parser<'_> {
     /// `return [exprs] [';']`, after the `return`.
     fn return_stat(&mut self, line: u32) -> Result<Return> {
         let exprs = if self.block_follow(true) || self.is_char(b';') {
-            self.depth = 0;
             Vec::new()
         } else {
             self.expr_list()?
         };
-        self.set_depth(self.depth)?;
         self.test_next(&Token::Char(b';'))?;
         Ok(Return { exprs, line })
     }
@@ -318,7 +354,8 @@ impl Parser<'_> {
         if !matches!(
             first.kind,
             ExprKind::Call { .. } | ExprKind::MethodCall { .. }
-        ) {
+        ) && !self.at_stop()
+        {
             return Err(self.error("syntax error"));
         }
         Ok(Stat::Call(first))
@@ -327,25 +364,22 @@ impl Parser<'_> {
     /// The rest of `t1, t2 = e1, e2` once the first target is read.
     fn assignment(&mut self, first: Expr, line: u32) -> Result<Stat> {
         let mut targets = vec![first];
-        let mut deepest = self.depth;
         // lua5.4 recurses once per extra target, each time entering a level.
         let mut levels = 0;
         loop {
             let last = targets.last().expect("starts with one target");
-            if !matches!(last.kind, ExprKind::Name(_) | ExprKind::Index { .. }) {
+            if !matches!(last.kind, ExprKind::Name(_) | ExprKind::Index { .. }) && !self.at_stop() {
                 return Err(self.error("syntax error"));
             }
             if !self.test_next(&Token::Char(b','))? {
                 break;
             }
             targets.push(self.suffixed_expr()?);
-            deepest = deepest.max(self.depth);
             self.enter_level()?;
             levels += 1;
         }
         self.check_next(&Token::Char(b'='))?;
         let exprs = self.expr_list()?;
-        self.depth = self.depth.max(deepest);
         for _ in 0..levels {
             self.leave_level();
         }
@@ -359,18 +393,26 @@ impl Parser<'_> {
     /// `'(' params ')' block end`: a function body; `line` is its `linedefined`.
     pub(super) fn body(&mut self, is_method: bool, line: u32) -> Result<FuncBody> {
         let mut params = Vec::new();
+        let open = self.pos();
         if is_method {
-            params.push("self".to_owned());
+            params.push(Declared {
+                name: "self".to_owned(),
+                next: open,
+            });
         }
         self.check_next(&Token::Char(b'('))?;
         let mut is_vararg = false;
         if !self.is_char(b')') {
             loop {
                 match self.tok() {
-                    Token::Name(_) => params.push(self.check_name()?),
+                    Token::Name(_) => params.push(self.declared()?),
                     Token::Dots => {
                         self.advance()?;
                         is_vararg = true;
+                    }
+                    _ if self.is_stop() => {
+                        self.past_stop = true;
+                        break;
                     }
                     _ => return Err(self.error("<name> or '...' expected")),
                 }
@@ -385,13 +427,14 @@ impl Parser<'_> {
         self.vararg = outer_vararg;
         let end_line = self.line();
         self.check_match(&Token::End, &Token::Function, line)?;
-        self.set_depth(self.depth)?;
         Ok(FuncBody {
             params,
             is_vararg,
             block,
             line,
             end_line,
+            open,
+            after_end: self.pos(),
         })
     }
 }
