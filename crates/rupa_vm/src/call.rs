@@ -16,6 +16,8 @@ use crate::vm::executor::Work;
 
 /// Most stack slots a thread may use (LUAI_MAXSTACK).
 pub const MAX_STACK: usize = 1_000_000;
+/// Stack slots a message handler may use past [`MAX_STACK`] (5.4's EXTRA_STACK error zone).
+pub const ERROR_ZONE: usize = 5_000;
 /// Most nested "C" calls (metamethods, calls made for natives, resumes): LUAI_MAXCCALLS.
 pub const MAX_C_DEPTH: u16 = 200;
 
@@ -62,8 +64,19 @@ pub(crate) fn ensure_stack<'gc>(
     stack: &mut Vec<Value<'gc>>,
     len: usize,
 ) -> Result<(), RuntimeError<'gc>> {
-    if len > stack.capacity() {
-        if len > MAX_STACK {
+    ensure_stack_within(ctx, stack, len, MAX_STACK)
+}
+
+/// [`ensure_stack`] with an explicit cap on the number of slots.
+#[inline]
+pub(crate) fn ensure_stack_within<'gc>(
+    ctx: Context<'gc>,
+    stack: &mut Vec<Value<'gc>>,
+    len: usize,
+    max: usize,
+) -> Result<(), RuntimeError<'gc>> {
+    if len > stack.capacity() || len > max {
+        if len > max {
             return Err(RuntimeError::msg("stack overflow"));
         }
         let extra = (len - stack.len()).max(stack.capacity());
@@ -95,7 +108,8 @@ pub(crate) fn precall<'gc>(
                     }
                     let (base, n_varargs) = if p.is_vararg && nargs > nparams {
                         let base = func_slot + 1 + nargs;
-                        ensure_stack(ctx, &mut ts.stack, base + max_stack)?;
+                        let max = MAX_STACK + ts.error_zone;
+                        ensure_stack_within(ctx, &mut ts.stack, base + max_stack, max)?;
                         ts.stack.resize(base + max_stack, Value::Nil);
                         for i in 0..nparams {
                             ts.stack[base + i] = ts.stack[func_slot + 1 + i];
@@ -107,8 +121,9 @@ pub(crate) fn precall<'gc>(
                         // old top, so growing fills them with nil.
                         let base = func_slot + 1;
                         let top = base + max_stack;
-                        if ts.stack.len() < top {
-                            ensure_stack(ctx, &mut ts.stack, top)?;
+                        if ts.stack.len() < top || top > MAX_STACK {
+                            let max = MAX_STACK + ts.error_zone;
+                            ensure_stack_within(ctx, &mut ts.stack, top, max)?;
                         }
                         set_top(&mut ts.stack, top);
                         (base, 0)
@@ -190,6 +205,13 @@ pub(crate) fn finish_return<'gc>(
                 _ => Work::RunLua,
             }
         }
+        ReturnTo::Reexecute => {
+            ts.stack.truncate(func_slot);
+            if let Some(Frame::Lua(f)) = ts.frames.last_mut() {
+                f.pc -= 1;
+            }
+            Work::RunLua
+        }
         ReturnTo::Concat { slot, first: start } => {
             let v = first(&ts.stack, src, n);
             ts.stack.truncate(func_slot);
@@ -210,6 +232,7 @@ pub(crate) fn finish_return<'gc>(
         ReturnTo::Handler => {
             let v = first(&ts.stack, src, n);
             ts.stack.truncate(func_slot);
+            ts.error_zone = 0;
             Work::Unwind {
                 error: v,
                 handled: true,
@@ -261,7 +284,8 @@ pub(crate) fn call_meta<'gc>(
 ) -> Work<'gc> {
     let c_depth = ts.frames.last().map_or(0, |f| f.c_depth()) + 1;
     let func_slot = ts.stack.len();
-    if let Err(e) = ensure_stack(ctx, &mut ts.stack, func_slot + 1 + args.len()) {
+    let max = MAX_STACK + ts.error_zone;
+    if let Err(e) = ensure_stack_within(ctx, &mut ts.stack, func_slot + 1 + args.len(), max) {
         return Work::vm_error(e);
     }
     ts.stack.push(func);

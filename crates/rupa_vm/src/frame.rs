@@ -78,8 +78,11 @@ pub enum ReturnTo {
     Store { reg: Reg },
     /// A comparison metamethod: skip the following jump when `truthy(result) != k`.
     Compare { k: bool },
-    /// Results are dropped (`__newindex`, `__close`).
+    /// Results are dropped (`__newindex`, `__close` while unwinding).
     Discard,
+    /// Results are dropped and the calling Lua frame re-executes its current instruction
+    /// (`__close` from `Return`/`Close`, which then closes the next variable).
+    Reexecute,
     /// A `__concat` result goes to stack slot `slot`; the concatenation of `first..=slot`
     /// then continues.
     Concat { slot: usize, first: usize },

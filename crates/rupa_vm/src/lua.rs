@@ -297,6 +297,38 @@ impl Lua {
 
     /// The outcome of a finished execution.
     pub fn finish(&mut self, exec: &Execution) -> Result<Vec<StashedValue>, LuaErrorReport> {
+        let mut r = self.finish_raw(exec);
+        if let Err(report) = &mut r {
+            // lua.c's message handler: a non-string error with `__tostring` is shown through it.
+            if let Some(v) = report.value.clone() {
+                let tostring = self.enter(|ctx| {
+                    let v = Lua::fetch(ctx, &v);
+                    if let Value::String(_) | Value::Integer(_) | Value::Number(_) = v {
+                        return None;
+                    }
+                    let tm = crate::metaops::metamethod(ctx, v, crate::meta::MetaEvent::ToString);
+                    (!tm.is_nil()).then(|| Lua::stash(ctx, tm))
+                });
+                if let Some(tm) = tostring {
+                    if let Ok(out) = self.call(&tm, &[v]) {
+                        let text =
+                            self.enter(|ctx| match out.first().map(|o| Lua::fetch(ctx, o)) {
+                                Some(Value::String(s)) => Some(s.to_str_lossy().into_owned()),
+                                _ => None,
+                            });
+                        if let Some(text) = text {
+                            // lua.c prints such a message without a traceback.
+                            report.message = text;
+                            report.traceback = None;
+                        }
+                    }
+                }
+            }
+        }
+        r
+    }
+
+    fn finish_raw(&mut self, exec: &Execution) -> Result<Vec<StashedValue>, LuaErrorReport> {
         self.enter(|ctx| {
             let ex = *ctx.state.roots.fetch(&exec.0);
             match ex.take_result(ctx) {

@@ -319,13 +319,14 @@ pub fn equal<'gc>(ctx: Context<'gc>, a: Value<'gc>, b: Value<'gc>) -> Meta<'gc> 
     }
 }
 
-/// `a < b` (`le == false`) or `a <= b` (`le == true`).
+/// `a < b` (`le == false`) or `a <= b` (`le == true`). The flag says the metamethod's result
+/// must be negated (`a <= b` computed as `not (b < a)`, lua5.4's LUA_COMPAT_LT_LE fallback).
 pub fn compare<'gc>(
     ctx: Context<'gc>,
     a: Value<'gc>,
     b: Value<'gc>,
     le: bool,
-) -> Result<Meta<'gc>, OpError<'gc>> {
+) -> Result<(Meta<'gc>, bool), OpError<'gc>> {
     let r = match (a, b) {
         (Value::Integer(x), Value::Integer(y)) => Some(if le { x <= y } else { x < y }),
         (Value::Number(x), Value::Number(y)) => Some(if le { x <= y } else { x < y }),
@@ -342,11 +343,12 @@ pub fn compare<'gc>(
         _ => None,
     };
     if let Some(r) = r {
-        return Ok(Meta::Value(Value::Boolean(r)));
+        return Ok((Meta::Value(Value::Boolean(r)), false));
     }
     if let (Value::String(x), Value::String(y)) = (a, b) {
         let (x, y) = (x.as_bytes(), y.as_bytes());
-        return Ok(Meta::Value(Value::Boolean(if le { x <= y } else { x < y })));
+        let r = if le { x <= y } else { x < y };
+        return Ok((Meta::Value(Value::Boolean(r)), false));
     }
     let event = if le { MetaEvent::Le } else { MetaEvent::Lt };
     let mut tm = metamethod(ctx, a, event);
@@ -354,9 +356,19 @@ pub fn compare<'gc>(
         tm = metamethod(ctx, b, event);
     }
     if tm.is_nil() {
+        if le {
+            // 5.4 is built with LUA_COMPAT_LT_LE: without `__le`, try `not (b < a)`.
+            let mut lt = metamethod(ctx, b, MetaEvent::Lt);
+            if lt.is_nil() {
+                lt = metamethod(ctx, a, MetaEvent::Lt);
+            }
+            if !lt.is_nil() {
+                return Ok((Meta::call2(lt, b, a), true));
+            }
+        }
         return Err(OpError::Compare { a, b });
     }
-    Ok(Meta::call2(tm, a, b))
+    Ok((Meta::call2(tm, a, b), false))
 }
 
 /// The `__call` handler of a non-function value, if any.

@@ -36,6 +36,9 @@ pub struct ThreadState<'gc> {
     pub status: ThreadStatus,
     /// The error that killed the thread, kept for `coroutine.close`.
     pub error: Option<Value<'gc>>,
+    /// Extra stack slots allowed beyond the normal cap while a message handler runs (so the
+    /// handler of a stack overflow has room, as 5.4's error zone gives it).
+    pub error_zone: usize,
 }
 
 /// The status `coroutine.status` reports.

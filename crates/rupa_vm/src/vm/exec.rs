@@ -247,10 +247,12 @@ pub(crate) fn run_lua<'gc>(
                     (&Value::Integer(x), &Value::Integer(y)) => $int(x, y),
                     (&Value::Number(x), &Value::Number(y)) => $flt(x, y),
                     (&a, &b) => match metaops::compare(ctx, a, b, $le) {
-                        Ok(Meta::Value(v)) => v.is_truthy(),
-                        Ok(Meta::Call { func, args, nargs }) => {
-                            meta_call!(func, &args[..nargs as usize], ReturnTo::Compare { k: $k })
-                        }
+                        Ok((Meta::Value(v), _)) => v.is_truthy(),
+                        Ok((Meta::Call { func, args, nargs }, negate)) => meta_call!(
+                            func,
+                            &args[..nargs as usize],
+                            ReturnTo::Compare { k: $k ^ negate }
+                        ),
                         Err(e) => op_error!(e, [Operand::Rk($lhs), Operand::Rk($rhs)]),
                     },
                 };
@@ -488,9 +490,8 @@ pub(crate) fn run_lua<'gc>(
                     let level = base + from as usize;
                     if let Some(&idx) = ts.tbc.last() {
                         if idx >= level {
-                            pc -= 1;
                             save_pc!();
-                            match close_one(ctx, ts, Value::Nil) {
+                            match close_one(ctx, ts, Value::Nil, ReturnTo::Reexecute) {
                                 Work::RunLua => continue 'frame,
                                 w => return w,
                             }
@@ -603,19 +604,33 @@ pub(crate) fn run_lua<'gc>(
                     if args != 0 {
                         ts.stack.truncate(fs + args as usize);
                     }
-                    let callee = ts.stack[fs];
-                    if !matches!(callee, Value::Function(_))
-                        && metaops::call_handler(ctx, callee).is_none()
-                    {
-                        restore_top(ts, base, proto);
-                        op_error!(
-                            OpError::Type {
-                                op: "call",
-                                value: callee,
-                                operand: Some(0)
-                            },
-                            [Operand::Reg(func), Operand::None]
-                        )
+                    // Resolve `__call` while this frame still exists, so an error names the
+                    // called variable.
+                    loop {
+                        let callee = ts.stack[fs];
+                        if let Value::Function(_) = callee {
+                            break;
+                        }
+                        match metaops::call_handler(ctx, callee) {
+                            Some(h) => {
+                                let need = ts.stack.len() + 1;
+                                if let Err(e) = call::ensure_stack(ctx, &mut ts.stack, need) {
+                                    throw!(e);
+                                }
+                                ts.stack.insert(fs, h);
+                            }
+                            None => {
+                                restore_top(ts, base, proto);
+                                op_error!(
+                                    OpError::Type {
+                                        op: "call",
+                                        value: callee,
+                                        operand: Some(0)
+                                    },
+                                    [Operand::Reg(func), Operand::None]
+                                )
+                            }
+                        }
                     }
                     ts.close_upvalues(ctx.mc, base);
                     ts.frames.pop();
@@ -638,9 +653,8 @@ pub(crate) fn run_lua<'gc>(
                     let src = base + rb as usize;
                     if let Some(&idx) = ts.tbc.last() {
                         if idx >= base {
-                            pc -= 1;
                             save_pc!();
-                            match close_one(ctx, ts, Value::Nil) {
+                            match close_one(ctx, ts, Value::Nil, ReturnTo::Reexecute) {
                                 Work::RunLua => continue 'frame,
                                 w => return w,
                             }
@@ -685,7 +699,7 @@ pub(crate) fn run_lua<'gc>(
                 }
                 Op::ForPrep { base: fb, skip } => {
                     let at = base + fb as usize;
-                    match for_prep(stack, at) {
+                    match for_prep(ctx, stack, at) {
                         Ok(true) => {}
                         Ok(false) => pc += skip as usize,
                         Err(e) => throw!(e),
@@ -754,7 +768,7 @@ pub(crate) fn run_lua<'gc>(
                         Err(CallError::NotCallable(v)) => {
                             restore_top(ts, base, proto);
                             throw!(RuntimeError::msg(format!(
-                                "attempt to call a {} value",
+                                "attempt to call a {} value (for iterator 'for iterator')",
                                 metaops::type_name_for_error(ctx, v)
                             )))
                         }
@@ -889,23 +903,25 @@ fn operand_info(frame: &LuaFrame<'_>, closure: &LuaClosure<'_>, pc: usize, op: O
 }
 
 /// Starts the `__close` of the innermost pending to-be-closed variable (`err` is the error
-/// being unwound, or nil); the caller re-executes its instruction afterwards.
+/// being unwound, or nil); `ret` says what happens after it (re-executing the instruction that
+/// closes, or continuing to unwind).
 pub(crate) fn close_one<'gc>(
     ctx: Context<'gc>,
     ts: &mut ThreadState<'gc>,
     err: Value<'gc>,
+    ret: ReturnTo,
 ) -> Work<'gc> {
     let idx = ts.tbc.pop().expect("close_one needs a pending variable");
     ts.close_upvalues(ctx.mc, idx);
     let v = ts.stack.get(idx).copied().unwrap_or(Value::Nil);
     let tm = metaops::metamethod(ctx, v, MetaEvent::Close);
     if tm.is_nil() {
-        return match ts.frames.last() {
-            Some(Frame::CloseUnwind(_)) => Work::ContinueUnwind,
-            _ => Work::RunLua,
-        };
+        // The metamethod was removed after the variable was marked.
+        return Work::vm_error(RuntimeError::msg(
+            "attempt to call a nil value (metamethod 'close')",
+        ));
     }
-    call::call_meta(ctx, ts, tm, &[v, err], ReturnTo::Discard)
+    call::call_meta(ctx, ts, tm, &[v, err], ret)
 }
 
 /// Registers stack slot `at` as a to-be-closed variable.
@@ -932,17 +948,25 @@ fn mark_tbc<'gc>(
 }
 
 /// A numeric `for` operand converted to a number (strings are accepted, as in 5.4).
-fn for_number<'gc>(v: Value<'gc>, what: &str) -> Result<Value<'gc>, RuntimeError<'gc>> {
+fn for_number<'gc>(
+    ctx: Context<'gc>,
+    v: Value<'gc>,
+    what: &str,
+) -> Result<Value<'gc>, RuntimeError<'gc>> {
     crate::vm::coerce::to_number(v).ok_or_else(|| {
         RuntimeError::msg(format!(
             "bad 'for' {what} (number expected, got {})",
-            v.type_name()
+            metaops::type_name_for_error(ctx, v)
         ))
     })
 }
 
 /// `ForPrep`: `Ok(true)` when the loop runs at least once.
-fn for_prep<'gc>(stack: &mut [Value<'gc>], at: usize) -> Result<bool, RuntimeError<'gc>> {
+fn for_prep<'gc>(
+    ctx: Context<'gc>,
+    stack: &mut [Value<'gc>],
+    at: usize,
+) -> Result<bool, RuntimeError<'gc>> {
     let init = stack[at];
     let limit = stack[at + 1];
     let step = stack[at + 2];
@@ -952,7 +976,7 @@ fn for_prep<'gc>(stack: &mut [Value<'gc>], at: usize) -> Result<bool, RuntimeErr
         }
         let lim = match limit {
             Value::Integer(l) => Some(l),
-            other => match for_number(other, "limit")? {
+            other => match for_number(ctx, other, "limit")? {
                 Value::Integer(l) => Some(l),
                 Value::Number(f) => number::for_limit_from_float(i, f, s),
                 _ => unreachable!("for_number returns numbers"),
@@ -970,9 +994,9 @@ fn for_prep<'gc>(stack: &mut [Value<'gc>], at: usize) -> Result<bool, RuntimeErr
         Value::Number(f) => f,
         _ => unreachable!("for_number returns numbers"),
     };
-    let l = to_f(for_number(limit, "limit")?);
-    let s = to_f(for_number(step, "step")?);
-    let i = to_f(for_number(init, "initial value")?);
+    let l = to_f(for_number(ctx, limit, "limit")?);
+    let s = to_f(for_number(ctx, step, "step")?);
+    let i = to_f(for_number(ctx, init, "initial value")?);
     if s == 0.0 {
         return Err(RuntimeError::msg("'for' step is zero"));
     }

@@ -397,7 +397,9 @@ impl<'gc> Executor<'gc> {
                         unreachable!("ContinueUnwind needs an unwind frame on top")
                     };
                     match ts.tbc.last() {
-                        Some(&idx) if idx >= u.level => exec::close_one(ctx, &mut ts, u.error),
+                        Some(&idx) if idx >= u.level => {
+                            exec::close_one(ctx, &mut ts, u.error, ReturnTo::Discard)
+                        }
                         _ => {
                             ts.frames.pop();
                             ts.close_upvalues(ctx.mc, u.level);
@@ -545,8 +547,9 @@ fn apply_action<'gc>(
         }
         NativeAction::Yield { then } => {
             if st.threads.len() <= 1 {
-                return native_error(RuntimeError::msg(
-                    "attempt to yield from outside a coroutine",
+                // Raised "in" the native, which has no line: no position.
+                return native_error(RuntimeError::Plain(
+                    "attempt to yield from outside a coroutine".into(),
                 ));
             }
             set_frame(&mut ts, p, then, false, None);
@@ -631,9 +634,13 @@ fn call_from_native<'gc>(
     }
     ts.stack.insert(p.base, func);
     match call::start_call(ctx, ts, p.base, ReturnTo::Native, p.c_depth + 1) {
-        // "attempt to call a nil value" raised by the native's frame has no position.
+        // "attempt to call a nil value" raised for a native has no position (the native is the
+        // running function and has no line).
         Work::Error { error, .. } => Work::Error {
-            error,
+            error: match error {
+                RuntimeError::Message(m) => RuntimeError::Plain(m),
+                e => e,
+            },
             site: ErrorSite::Native {
                 func: p.func,
                 ret: p.ret,
@@ -679,6 +686,13 @@ fn thread_failed<'gc>(
     Some(Work::Continue { error: Some(error) })
 }
 
+fn error_in_handling<'gc>(ctx: Context<'gc>, fallback: Value<'gc>) -> Value<'gc> {
+    match ctx.new_string(b"error in error handling") {
+        Ok(s) => Value::String(s),
+        Err(_) => fallback,
+    }
+}
+
 /// Finds where `error` is caught and starts unwinding to it.
 fn unwind<'gc>(
     ctx: Context<'gc>,
@@ -691,23 +705,26 @@ fn unwind<'gc>(
     for i in (0..ts.frames.len()).rev() {
         match ts.frames[i] {
             Frame::Lua(f) if f.ret == ReturnTo::Handler => {
-                error = match ctx.new_string(b"error in error handling") {
-                    Ok(s) => Value::String(s),
-                    Err(_) => error,
-                };
+                error = error_in_handling(ctx, error);
                 handled = true;
             }
             Frame::Native(nf) if nf.ret == ReturnTo::Handler => {
-                error = match ctx.new_string(b"error in error handling") {
-                    Ok(s) => Value::String(s),
-                    Err(_) => error,
-                };
+                error = error_in_handling(ctx, error);
                 handled = true;
             }
             Frame::Native(nf) if nf.protected => {
                 if let (Some(h), false) = (nf.handler, handled) {
-                    return call::call_meta(ctx, ts, h, &[error], ReturnTo::Handler);
+                    ts.error_zone = call::ERROR_ZONE;
+                    return match call::call_meta(ctx, ts, h, &[error], ReturnTo::Handler) {
+                        // The handler cannot even start: give up on it.
+                        Work::Error { .. } => Work::Unwind {
+                            error: error_in_handling(ctx, error),
+                            handled: true,
+                        },
+                        w => w,
+                    };
                 }
+                ts.error_zone = 0;
                 target = Some((i, nf.base, nf.c_depth));
                 break;
             }

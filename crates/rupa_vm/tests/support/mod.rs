@@ -296,6 +296,11 @@ pub fn new_lua() -> Lua {
     lua
 }
 
+/// What `print` wrote since the last call.
+pub fn take_output() -> String {
+    OUT.with(|o| std::mem::take(&mut *o.borrow_mut()))
+}
+
 /// Output of running `src`; an escaping error is printed as `error: <message>`.
 pub fn run_script(src: &[u8], chunk_name: &str) -> String {
     OUT.with(|o| o.borrow_mut().clear());
