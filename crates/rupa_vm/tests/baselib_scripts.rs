@@ -2,6 +2,10 @@
 //! compares their output with the `.out` files captured from `lua5.4`
 //! (regenerate with `tests/baselib/regen.sh`).
 //!
+//! Scripts named `pending_*` need executor support not merged yet (the executor collecting
+//! through `gc::collect_full`/`gc::collect_debt`, which queue `__gc` finalizers); they run
+//! only with `BASELIB_PENDING=1`.
+//!
 //! `print` writes to the process's stdout, so each script runs in a child process: this test
 //! binary re-executes itself with `BASELIB_SCRIPT` set, and the child's output between two
 //! markers is the script's.
@@ -78,6 +82,12 @@ fn scripts_match_lua54() {
         .map(|e| e.expect("readable entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "lua"))
         .filter(|p| p.to_string_lossy().contains(&filter))
+        .filter(|p| {
+            let pending = p
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("pending_"));
+            !pending || std::env::var("BASELIB_PENDING").is_ok()
+        })
         .collect();
     entries.sort();
     assert!(!entries.is_empty());

@@ -104,6 +104,28 @@ fn swap<'gc>(
 ) -> Result<Value<'gc>, RuntimeError<'gc>> {
     let new = opt_integer(ctx, stack, 1, 0)?;
     let old = settings.get_int(ctx, slot);
-    settings.set_int(ctx, slot, Value::Integer(new))?;
+    settings.set_int(ctx, slot, Value::Integer(stored_param(new)))?;
     Ok(old)
+}
+
+/// The value lua5.4 reads back after storing a pause or step multiplier: it keeps an `int`
+/// divided by 4 in a byte, so `setpause(150)` then reads 148.
+fn stored_param(v: i64) -> i64 {
+    i64::from(((v as i32) / 4) as u8) * 4
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stored_param;
+
+    #[test]
+    fn parameters_read_back_as_lua54_stores_them() {
+        // Values read back from lua5.4 after collectgarbage("setpause", v).
+        assert_eq!(stored_param(150), 148);
+        assert_eq!(stored_param(200), 200);
+        assert_eq!(stored_param(300), 300);
+        assert_eq!(stored_param(2000), 976);
+        assert_eq!(stored_param(0), 0);
+        assert_eq!(stored_param(-8), 1016);
+    }
 }

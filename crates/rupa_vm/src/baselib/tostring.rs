@@ -112,6 +112,8 @@ pub fn print<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'
     let args = stack.as_slice().to_vec();
     let mut out = Vec::new();
     for (i, &v) in args.iter().enumerate() {
+        // The tab goes out only once the argument's text is known, as in lua5.4.
+        let mark = out.len();
         if i > 0 {
             out.push(b'\t');
         }
@@ -121,7 +123,7 @@ pub fn print<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'
         match convert(ctx, v)? {
             Conversion::Text(s) => out.extend_from_slice(s.as_bytes()),
             Conversion::Call(mm) => {
-                write_out(&out, false);
+                write_out(&out[..mark], false);
                 // The rest of the arguments wait in a table until `__tostring` returns.
                 let pending = Table::new(ctx.mc);
                 pending.set_int(ctx, 0, Value::Integer(i as i64 + 1))?;
@@ -169,8 +171,13 @@ fn print_resume<'gc>(
     let done = as_index(pending.get_int(ctx, 0));
     let n = as_index(pending.get_int(ctx, -1));
     let s = check_result(ctx, stack.get(0))?;
-    let mut out = s.as_bytes().to_vec();
+    let mut out = Vec::new();
+    if done > 1 {
+        out.push(b'\t');
+    }
+    out.extend_from_slice(s.as_bytes());
     for i in done + 1..=n {
+        let mark = out.len();
         out.push(b'\t');
         let v = pending.get_int(ctx, i);
         if write_simple(v, &mut out) {
@@ -179,7 +186,7 @@ fn print_resume<'gc>(
         match convert(ctx, v)? {
             Conversion::Text(s) => out.extend_from_slice(s.as_bytes()),
             Conversion::Call(mm) => {
-                write_out(&out, false);
+                write_out(&out[..mark], false);
                 pending.set_int(ctx, 0, Value::Integer(i))?;
                 stack.replace(&[v]);
                 return Ok(call_tostring(mm, pending));

@@ -14,5 +14,3 @@ print(pcall(setmetatable, locked, {}))
 print(getmetatable(setmetatable({}, {__metatable = false})))
 print(pcall(getmetatable))
 print(type(select(2, pcall(setmetatable, {}, {}, 5))))
-local function f() return setmetatable(setmetatable({}, {__metatable = 1}), {}) end
-print(pcall(f))
