@@ -46,6 +46,8 @@ impl Runtime {
             rupa_vm::baselib::load_base(ctx).expect("a fresh state has room for the base library");
             rupa_vm::corolib::load_coroutine(ctx)
                 .expect("a fresh state has room for the coroutine library");
+            rupa_stdlib::string::load_string(ctx)
+                .expect("a fresh state has room for the string library");
         });
         let mut rt = Runtime {
             lua,
