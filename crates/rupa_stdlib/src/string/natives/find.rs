@@ -110,9 +110,7 @@ fn gmatch_aux<'gc>(
     stack.clear();
     match found.map_err(pattern_error)? {
         Some(m) => push_captures(ctx, stack, s, &m, true),
-        None => {
-            stack.push(Value::Nil);
-            Ok(NativeAction::Return)
-        }
+        // lua5.4 returns no values at all (not nil) once the matches are exhausted.
+        None => Ok(NativeAction::Return),
     }
 }
