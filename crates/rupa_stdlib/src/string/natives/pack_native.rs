@@ -11,6 +11,9 @@ use crate::string::pack::{self, ErrorSite, Kind, PackError, PackFormat, Unpacked
 /// `string.pack(fmt, v1, v2, ...)`.
 pub fn pack<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
     let f = check_string(ctx, stack, 0)?;
+    // lua5.4 pushes a nil after the arguments (a mark before its buffer), so the first
+    // missing value is reported as "got nil", not "got no value".
+    stack.push(Value::Nil);
     let mut format = PackFormat::new(f.as_bytes());
     let mut out = Vec::new();
     let mut arg = 0;
