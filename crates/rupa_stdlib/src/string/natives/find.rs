@@ -55,14 +55,20 @@ fn search<'gc>(ctx: Context<'gc>, stack: &mut NativeStack<'gc, '_>, is_find: boo
 }
 
 /// Pushes the captures of `m` (or the whole match, with `whole_if_none` and no captures).
-fn push_captures<'gc>(
+pub(super) fn push_captures<'gc>(
     ctx: Context<'gc>,
     stack: &mut NativeStack<'gc, '_>,
     s: LuaString<'gc>,
     m: &Match,
     whole_if_none: bool,
 ) -> R<'gc> {
-    for c in m.captures(whole_if_none).map_err(pattern_error)? {
+    // Index by index rather than through `Match::captures`, which builds a vector.
+    let n = match m.capture_count() {
+        0 if whole_if_none => 1,
+        n => n,
+    };
+    for i in 0..n {
+        let c = m.capture(i).map_err(pattern_error)?;
         stack.push(capture_value(ctx, s, c)?);
     }
     Ok(NativeAction::Return)

@@ -129,9 +129,7 @@ fn run<'gc>(ctx: Context<'gc>, data: Table<'gc>, stack: &mut NativeStack<'gc, '_
             }
             func => {
                 stack.clear();
-                for c in m.captures(true).map_err(pattern_error)? {
-                    stack.push(capture_value(ctx, subject, c)?);
-                }
+                super::find::push_captures(ctx, stack, subject, &m, true)?;
                 return Ok(call(func, data));
             }
         };
