@@ -139,3 +139,6 @@ pub(crate) fn with_state<'gc, T: 'static, O>(
         .map_err(|_| RuntimeError::msg("string library: state in use"))?;
     Ok(f(&mut guard))
 }
+
+#[cfg(test)]
+mod tests;
