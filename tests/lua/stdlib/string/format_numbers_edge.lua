@@ -1,0 +1,12 @@
+-- string.format with edge values: integer limits, floats near integers, rounding, NaN
+print(string.format("%d %d", 0x7fffffffffffffff, -0x8000000000000000))
+print(string.format("%x %X %o", -0x8000000000000000, 0x7fffffffffffffff, -1))
+print(string.format("%.0f %.0f %.0f %.0f", 0.5, 1.5, 2.5, -0.5))
+print(string.format("%.3f %.3e %.3g", 2/3, 2/3, 2/3))
+print(string.format("%g %g %g %g", 1e15, 1e16, 1e-4, 1e-5))
+print(string.format("%5.1f|%-8.2e|%+.3g", 0/0, 1/0, -1/0))
+print(string.format("%d", 3.0), pcall(string.format, "%d", 2^63))
+print(string.format("%.14g", 0.1), string.format("%.17g", 0.1), string.format("%.20f", 0.1))
+print(string.format("%i", "0x10"), string.format("%x", "255"), string.format("%c", "65"))
+print(string.format("%e", 0), string.format("%g", 0), string.format("%a", -0.0))
+print(string.format("%99d", 1):len(), string.format("%.99f", 1):len(), string.format("%-99s|", "a"):len())
