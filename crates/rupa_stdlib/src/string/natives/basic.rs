@@ -36,6 +36,7 @@ pub fn byte<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'g
     let i = opt_integer(ctx, stack, 1, 1)?;
     let j = opt_integer(ctx, stack, 2, i)?;
     let range = core::byte_range(s.len(), i, j).map_err(str_error)?;
+    super::check_results(stack, range.len(), "string slice too long")?;
     // Each result is a 16-byte stack slot.
     ctx.reserve(range.len().saturating_mul(16))?;
     charge_bytes(ctx, range.len());

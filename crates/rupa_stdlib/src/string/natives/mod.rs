@@ -17,7 +17,7 @@ use std::cell::RefCell;
 
 use gc_arena::{lock::Lock, Gc};
 use rupa_vm::baselib::{register_module, set_native};
-use rupa_vm::native::{NativeAction, NativeFn};
+use rupa_vm::native::{NativeAction, NativeFn, NativeStack};
 use rupa_vm::userdata::{UserData, UserDataObj};
 use rupa_vm::{Context, LuaString, RuntimeError, Table, Value};
 
@@ -107,6 +107,21 @@ pub(crate) fn capture_value<'gc>(
             let bytes = subject.as_bytes().get(a..b).unwrap_or_default();
             Ok(Value::String(ctx.new_string(bytes)?))
         }
+    }
+}
+
+/// Fails as lua5.4's `luaL_checkstack` does ("stack overflow (`what`)") when `n` more
+/// results would not fit the thread's stack limit. Only this call's window is counted,
+/// not the frames below it, so the limit is approximate by a few slots.
+pub(crate) fn check_results<'gc>(
+    stack: &NativeStack<'gc, '_>,
+    n: usize,
+    what: &str,
+) -> Result<(), RuntimeError<'gc>> {
+    if n.saturating_add(stack.len()) > rupa_vm::call::MAX_STACK {
+        Err(RuntimeError::msg(format!("stack overflow ({what})")))
+    } else {
+        Ok(())
     }
 }
 

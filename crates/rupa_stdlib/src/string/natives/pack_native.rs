@@ -91,6 +91,7 @@ pub fn unpack<'gc>(
     let init = opt_integer(ctx, stack, 2, 1)?;
     let (values, next) =
         pack::unpack(f.as_bytes(), data.as_bytes(), init).map_err(|e| pack_error(e, 0))?;
+    super::check_results(stack, values.len() + 1, "too many results")?;
     ctx.reserve(values.len().saturating_mul(16))?;
     stack.clear();
     let mut bytes = 0;
