@@ -294,7 +294,9 @@ impl Lua {
                 let ex = *state.roots.fetch(&exec.0);
                 ex.step(ctx, &mut budget)
             });
-            left -= slice - budget.max(0);
+            // A native that charged more than was left (big string work) overdraws the budget:
+            // the overdraft is charged too, so fuel bounds the work done.
+            left -= slice - budget;
             if r == StepResult::OutOfFuel {
                 // The slice is used up even if the count says otherwise.
                 left -= budget.max(0);
