@@ -53,6 +53,7 @@ impl Runtime {
             rupa_stdlib::host::install(ctx, std::rc::Rc::new(rupa_stdlib::host::StdHost::new()));
             rupa_stdlib::load_os(ctx).expect("a fresh state has room for the os library");
             rupa_stdlib::load_io(ctx).expect("a fresh state has room for the io library");
+            rupa_stdlib::load_warn(ctx).expect("a fresh state has room for warn");
             rupa_stdlib::string::load_string(ctx)
                 .expect("a fresh state has room for the string library");
             // Last: it records the libraries loaded before it in `package.loaded`.
@@ -110,6 +111,14 @@ impl Runtime {
             }
         });
         Handle(self.lua.create_host_function(name, host))
+    }
+
+    /// Turns Lua warnings (`warn`) on, as `lua5.4 -W` does; they start off.
+    pub fn enable_warnings(&mut self) {
+        self.lua.enter(|ctx| {
+            // Only fails when the memory cap leaves no room for the name string.
+            let _ = rupa_stdlib::warn::warnings_on(ctx);
+        });
     }
 
     /// Closes the state as `lua_close` does: every pending `__gc` finalizer runs.

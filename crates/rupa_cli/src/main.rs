@@ -54,6 +54,9 @@ struct Cli {
 
 impl Cli {
     fn run(&self, rt: &mut Runtime, argv: &[String], opts: &args::Options) -> Result<(), ()> {
+        if opts.warnings {
+            rt.enable_warnings();
+        }
         self.create_arg_table(rt, argv, opts.script_index)?;
         if !opts.ignore_env {
             self.handle_lua_init(rt)?;

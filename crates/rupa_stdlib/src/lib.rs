@@ -20,7 +20,9 @@ pub mod register;
 pub mod string;
 pub mod table;
 pub mod utf8;
+pub mod warn;
 
 pub use io::load_io;
 pub use os::load_os;
 pub use package::{load_host_base, load_package};
+pub use warn::load_warn;
