@@ -7,6 +7,10 @@
 //! matters beyond speed: the interpreter names variables in error messages by symbolic execution
 //! of this bytecode, as 5.4's `getobjname` does.
 //!
+//! lua5.4 reports compile errors at the token its parser is looking at; the compiler keeps a
+//! cursor (`Compiler::cursor`, an [`ast::TokPos`]) moved through the tree's recorded token
+//! positions at the same points, so its messages name the same line and `near` token.
+//!
 //! This module owns the per-function state, instruction emission, register allocation, the
 //! constant table and jump lists. It must not evaluate anything at run time: only constant
 //! folding that cannot raise an error happens here ([`fold`]).
