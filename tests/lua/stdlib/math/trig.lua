@@ -10,6 +10,8 @@ print(math.deg(math.pi), math.rad(180), math.deg(1), math.rad(1), math.deg(0))
 print(math.type(math.sqrt(4)), math.type(math.deg(0)))
 print(pcall(math.sin))
 print(pcall(math.cos, "x"))
-print(pcall(math.atan, 1, "x"))
+-- math.atan and the 5.2-compatible math.atan2 are one function, so which name an error
+-- shows depends on table traversal order; compare the message without it.
+print((select(2, pcall(math.atan, 1, "x")):gsub("'math%.atan2?'", "'math.atan'")))
 print(pcall(math.sqrt, true))
 print(math.sqrt(-1) ~= math.sqrt(-1), math.asin(2) ~= math.asin(2))
