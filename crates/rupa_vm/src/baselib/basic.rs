@@ -103,7 +103,12 @@ pub fn rawset<'gc>(
     let t = check_table(ctx, stack, 0)?;
     let k = check_any(stack, 1)?;
     let v = check_any(stack, 2)?;
-    t.set(ctx, k, v)?;
+    // lua_rawset raises through luaG_runerror from inside a C function, where no Lua frame is
+    // current, so the message has no position.
+    t.set(ctx, k, v).map_err(|e| match e {
+        RuntimeError::Message(m) => RuntimeError::Plain(m),
+        other => other,
+    })?;
     ret1(stack, Value::Table(t))
 }
 
