@@ -15,11 +15,17 @@ fn fuzz_regressions_end_under_fuel_and_memory_caps() {
     entries.sort();
     for path in entries {
         let source = std::fs::read(&path).expect("readable regression input");
-        let mut rt = Runtime::with_limits(Limits { fuel: Some(200_000), memory: Some(32 << 20) });
+        let mut rt = Runtime::with_limits(Limits {
+            fuel: Some(200_000),
+            memory: Some(32 << 20),
+        });
         // The outcome does not matter; ending does (a hang fails the test run by timeout).
         let _ = rt.exec(&source, "=regression");
         rt.close();
         seen += 1;
     }
-    assert!(seen >= 3, "expected the recorded regression inputs, found {seen}");
+    assert!(
+        seen >= 3,
+        "expected the recorded regression inputs, found {seen}"
+    );
 }

@@ -22,7 +22,9 @@ fn handles_survive_collections_and_can_be_called() {
     rt.gc_collect();
     let five = rt.create(&LuaValue::Integer(5)).expect("int");
     for expected in [5, 10, 15] {
-        let r = rt.call(&counter, std::slice::from_ref(&five)).expect("call");
+        let r = rt
+            .call(&counter, std::slice::from_ref(&five))
+            .expect("call");
         assert!(matches!(rt.value(&r[0]), LuaValue::Integer(n) if n == expected));
     }
 }

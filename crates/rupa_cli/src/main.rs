@@ -37,6 +37,9 @@ fn main() -> ExitCode {
         println!("{VERSION}");
     }
     let mut rt = Runtime::new();
+    // lua.c puts the collector in generational mode before running anything, and scripts can
+    // see it through collectgarbage's answers.
+    rt.set_generational_gc(true);
     let cli = Cli { progname };
     let outcome = cli.run(&mut rt, &argv, &opts);
     // Like lua.c, close the state whatever happened: pending finalizers run now.

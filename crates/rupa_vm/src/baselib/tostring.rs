@@ -2,7 +2,6 @@
 //! `__name`, `%.14g` floats, `table: 0x...` addresses), calling `__tostring` through the
 //! executor so it may yield and never recurses on the Rust stack.
 
-
 use crate::error::RuntimeError;
 use crate::meta::MetaEvent;
 use crate::native::{CallStatus, Continuation, NativeAction, NativeStack};
