@@ -257,6 +257,8 @@ fn close_next<'gc>(
         carry.set_int(ctx, 3, Value::Boolean(true))?;
     }
     stack.replace(&[v, error.unwrap_or(Value::Nil)]);
+    // lua_closethread runs `__close` handlers without a continuation.
+    ctx.state.call_not_yieldable.set(true);
     Ok(NativeAction::Call {
         func: mm,
         then: Continuation {

@@ -210,6 +210,8 @@ pub fn ipairs_aux<'gc>(
         }
         Ok(Meta::Call { func, args, nargs }) => {
             stack.replace(&args[..nargs as usize]);
+            // lua_geti calls `__index` without a continuation.
+            ctx.state.call_not_yieldable.set(true);
             Ok(NativeAction::Call {
                 func,
                 then: Continuation {
