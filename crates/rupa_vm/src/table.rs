@@ -365,8 +365,8 @@ impl<'gc> Table<'gc> {
                 hash: HashPart::with_size(ctx.mc, size),
             };
             for (k, v) in pairs {
-                part.hash
-                    .push(WeakValue::new(k, weak_keys), WeakValue::new(v, weak_values));
+                let stored = part.store_value(&k, v);
+                part.hash.push(WeakValue::new(k, weak_keys), stored);
             }
             s.array = AVec::new_in(MetricsAlloc::new(ctx.mc));
             s.hash = HashPart::new(ctx.mc);
@@ -396,6 +396,17 @@ impl<'gc> Table<'gc> {
             .weak
             .as_ref()
             .map_or((false, false), |w| (w.weak_keys, w.weak_values))
+    }
+
+    /// The ephemeron step of the finalization phase for a weak-keyed table: resurrects the
+    /// values of live keys that the collector found dead. Returns whether any was (marking must
+    /// then resume before the next pass). A no-op for other tables.
+    pub fn resurrect_ephemeron_values(self, fc: &Finalization<'gc>) -> bool {
+        self.0
+            .borrow()
+            .weak
+            .as_ref()
+            .is_some_and(|w| w.resurrect_ephemeron_values(fc))
     }
 
     /// Removes the entries of a weak table whose weak key or weak value the collector found
