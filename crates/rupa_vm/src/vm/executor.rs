@@ -362,14 +362,22 @@ impl<'gc> Executor<'gc> {
                                         in_frame: true,
                                     },
                                 ),
-                                Err(error) => Work::Error {
-                                    error,
-                                    site: ErrorSite::Native {
-                                        func: nf.func,
-                                        ret: nf.ret,
-                                        in_frame: true,
-                                    },
-                                },
+                                Err(error) => {
+                                    // The frame's protection covered the call it made; an
+                                    // error the continuation raises itself goes to its callers.
+                                    if let Some(Frame::Native(f)) = ts.frames.last_mut() {
+                                        f.protected = false;
+                                        f.handler = None;
+                                    }
+                                    Work::Error {
+                                        error,
+                                        site: ErrorSite::Native {
+                                            func: nf.func,
+                                            ret: nf.ret,
+                                            in_frame: true,
+                                        },
+                                    }
+                                }
                             };
                             if ctx.state.gc_request.get().is_some() {
                                 st.pending = Some(w);
