@@ -52,6 +52,7 @@ fn main() -> ExitCode {
 
 /// The parts of the command that report errors.
 struct Cli {
+    /// Prefix of error reports; empty for none (the REPL's, as lua.c clears `progname` there).
     progname: String,
 }
 
@@ -82,7 +83,7 @@ impl Cli {
             Script::None => {}
         }
         if opts.interactive {
-            repl::run(self, rt);
+            repl::run(rt);
         } else if opts.script == Script::None
             && opts
                 .actions
@@ -92,7 +93,7 @@ impl Cli {
         {
             if std::io::stdin().is_terminal() {
                 println!("{VERSION}");
-                repl::run(self, rt);
+                repl::run(rt);
             } else {
                 self.run_stdin(rt, &[])?;
             }
@@ -212,7 +213,11 @@ impl Cli {
     fn fail(&self, message: &str) -> Result<(), ()> {
         let _ = std::io::stdout().flush();
         let mut err = std::io::stderr().lock();
-        let _ = writeln!(err, "{}: {message}", self.progname);
+        if self.progname.is_empty() {
+            let _ = writeln!(err, "{message}");
+        } else {
+            let _ = writeln!(err, "{}: {message}", self.progname);
+        }
         let _ = err.flush();
         Err(())
     }
