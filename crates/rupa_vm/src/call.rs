@@ -50,10 +50,7 @@ pub(crate) fn set_top(stack: &mut Vec<Value<'_>>, top: usize) {
     if len >= top {
         stack.truncate(top);
     } else {
-        stack.reserve(top - len);
-        for _ in len..top {
-            stack.push(Value::Nil);
-        }
+        stack.resize(top, Value::Nil);
     }
 }
 
