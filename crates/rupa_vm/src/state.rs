@@ -58,6 +58,12 @@ pub struct State<'gc> {
     /// (id) runs outside the arena with `&mut Lua` (see `lua.rs`).
     #[collect(require_static)]
     pub host_request: Cell<Option<usize>>,
+    /// Set by a native right before it returns `NativeAction::Call`/`CallWithHandler` to make
+    /// that call behave like C's `lua_call` (no continuation): a yield inside it fails with
+    /// "attempt to yield across a C-call boundary" (`tostring`'s `__tostring`, `__gc`,
+    /// `table.sort` comparators, `gsub` callbacks...). The executor clears it.
+    #[collect(require_static)]
+    pub call_not_yieldable: Cell<bool>,
 }
 
 /// A collection requested from Lua.
@@ -104,6 +110,7 @@ impl<'gc> State<'gc> {
             fuel: Cell::new(0),
             roots: DynamicRootSet::new(mc),
             host_request: Cell::new(None),
+            call_not_yieldable: Cell::new(false),
         }
     }
 }

@@ -769,11 +769,7 @@ pub(crate) fn run_lua<'gc>(
                         (frame.ret, ts.frames.last())
                     {
                         if wanted != ReturnTo::MULTI {
-                            let caller_top = caller.base
-                                + match &*caller.func.0 {
-                                    FunctionKind::Lua(c) => c.proto.proto.max_stack as usize,
-                                    FunctionKind::Native(_) => 0,
-                                };
+                            let caller_top = caller.top;
                             let dst = frame.func_slot;
                             let wanted = wanted as usize;
                             let stack = &mut ts.stack;
