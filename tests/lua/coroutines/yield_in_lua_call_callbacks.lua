@@ -31,3 +31,8 @@ package.preload.m = function() coroutine.yield("y") return 1 end
 print(coroutine.resume(coroutine.create(function() return require("m") end)))
 table.insert(package.searchers, 1, function() coroutine.yield("s") end)
 print(coroutine.resume(coroutine.create(function() return require("zz") end)))
+-- Message handlers cannot yield either: the failure is an error in error handling.
+try("handler", function()
+  return xpcall(function() error("E") end, function(m) coroutine.yield("in handler") return "H" end)
+end)
+try("native handler", function() return xpcall(error, coroutine.yield, "E") end)

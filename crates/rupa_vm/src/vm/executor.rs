@@ -583,10 +583,13 @@ fn apply_action<'gc>(
                     "attempt to yield from outside a coroutine".into(),
                 ));
             }
-            let across_c = ts
-                .frames
-                .iter()
-                .any(|f| matches!(f, Frame::Native(nf) if !nf.yieldable));
+            // Message handlers are called without a continuation too (luaD_callnoyield).
+            let across_c = p.ret == ReturnTo::Handler
+                || ts.frames.iter().any(|f| match f {
+                    Frame::Native(nf) => !nf.yieldable || nf.ret == ReturnTo::Handler,
+                    Frame::Lua(lf) => lf.ret == ReturnTo::Handler,
+                    _ => false,
+                });
             if across_c {
                 return native_error(RuntimeError::Plain(
                     "attempt to yield across a C-call boundary".into(),
