@@ -155,9 +155,13 @@ impl<'gc> WeakPart<'gc> {
         if !self.weak_keys || self.weak_values {
             return false;
         }
+        // A resurrected value stops being dead at once, so when it is itself a key, a later
+        // entry sees it alive in the same sweep. Sweeping both ways resolves direct chains in
+        // either insertion order without a marking round per link (5.4 alternates too).
         let mut any = false;
-        for e in self.hash.live() {
-            if !e.key.is_dead(fc) && e.value.is_dead(fc) {
+        let entries = self.hash.entries();
+        for e in entries.iter().chain(entries.iter().rev()) {
+            if !e.value.is_nil() && !e.key.is_dead(fc) && e.value.is_dead(fc) {
                 e.value.resurrect(fc);
                 any = true;
             }
