@@ -17,14 +17,14 @@ for i = 1, 2000 do
   t[k] = {i = i, back = k}
 end
 -- churn to drive incremental cycles
-for round = 1, 200 do
+for round = 1, 40 do
   local junk = {}
   for j = 1, 1000 do junk[j] = {j} end
   for i = 2, 2000, 98 do
     local v = t[keys[i]]
     assert(v and v.i == i and v.back == keys[i], "lost value " .. i .. " in round " .. round)
   end
-  if round % 50 == 0 then
+  if round % 20 == 0 then
     -- drop some keys
     for i = 1, 2000, 2 do keys[i] = false end
   end
@@ -36,7 +36,7 @@ print("incremental", n)
 -- strings keys and chains over incremental cycles
 local s = setmetatable({}, {__mode = "k"})
 for i = 1, 100 do s["k" .. i] = {i} end
-for round = 1, 100 do local junk = {} for j = 1, 2000 do junk[j] = {} end end
+for round = 1, 20 do local junk = {} for j = 1, 2000 do junk[j] = {} end end
 local m = 0
 for k, v in pairs(s) do m = m + 1 end
 print("string keys", m)
