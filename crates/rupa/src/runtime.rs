@@ -88,6 +88,16 @@ impl Runtime {
         self.lua.interrupt_handle()
     }
 
+    /// Sets the collector mode `collectgarbage` reports (`lua_gc` with `LUA_GCGEN` or
+    /// `LUA_GCINC`). A runtime starts incremental, like `luaL_newstate`; the `rupa` program
+    /// switches to generational at start-up, as lua.c does.
+    pub fn set_generational_gc(&mut self, generational: bool) {
+        self.lua.enter(|ctx| {
+            rupa_vm::baselib::set_generational_mode(ctx, generational)
+                .expect("the settings table already holds the mode slot")
+        });
+    }
+
     /// A full garbage collection (finalizers included).
     pub fn gc_collect(&mut self) {
         self.lua.collect_full();

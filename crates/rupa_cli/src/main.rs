@@ -37,6 +37,9 @@ fn main() -> ExitCode {
         println!("{VERSION}");
     }
     let mut rt = Runtime::new();
+    // lua.c puts the collector in generational mode before running anything, and scripts can
+    // see it through collectgarbage's answers.
+    rt.set_generational_gc(true);
     let cli = Cli { progname };
     let outcome = cli.run(&mut rt, &argv, &opts);
     // Like lua.c, close the state whatever happened: pending finalizers run now.
@@ -49,6 +52,7 @@ fn main() -> ExitCode {
 
 /// The parts of the command that report errors.
 struct Cli {
+    /// Prefix of error reports; empty for none (the REPL's, as lua.c clears `progname` there).
     progname: String,
 }
 
@@ -82,7 +86,7 @@ impl Cli {
             Script::None => {}
         }
         if opts.interactive {
-            repl::run(self, rt);
+            repl::run(rt);
         } else if opts.script == Script::None
             && opts
                 .actions
@@ -92,7 +96,7 @@ impl Cli {
         {
             if std::io::stdin().is_terminal() {
                 println!("{VERSION}");
-                repl::run(self, rt);
+                repl::run(rt);
             } else {
                 self.run_stdin(rt, &[])?;
             }
@@ -212,7 +216,11 @@ impl Cli {
     fn fail(&self, message: &str) -> Result<(), ()> {
         let _ = std::io::stdout().flush();
         let mut err = std::io::stderr().lock();
-        let _ = writeln!(err, "{}: {message}", self.progname);
+        if self.progname.is_empty() {
+            let _ = writeln!(err, "{message}");
+        } else {
+            let _ = writeln!(err, "{}: {message}", self.progname);
+        }
         let _ = err.flush();
         Err(())
     }

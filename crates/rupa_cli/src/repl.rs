@@ -8,8 +8,12 @@ use rupa::{Api, Error, Runtime};
 
 use crate::Cli;
 
-/// Runs the REPL on stdin until end of input.
-pub fn run(cli: &Cli, rt: &mut Runtime) {
+/// Runs the REPL on stdin until end of input. Errors are reported without the program name.
+pub fn run(rt: &mut Runtime) {
+    // lua.c's doREPL sets `progname` to NULL: its reports carry no program name.
+    let cli = &Cli {
+        progname: String::new(),
+    };
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
     while let Some(first) = prompt_line(&mut lines, "> ") {

@@ -188,17 +188,48 @@ fn wrapped<'gc>(_: Context<'gc>, up: &[Value<'gc>], _: &mut NativeStack<'gc, '_>
 }
 
 /// An error of a wrapped coroutine propagates; a string gets the caller's position prefixed,
-/// as lua5.4's `auxwrap` does with `luaL_where(L, 1)`.
+/// as lua5.4's `auxwrap` does with `luaL_where(L, 1)`. When the error killed the coroutine,
+/// its pending to-be-closed variables are closed first (a `__close` error replaces it).
 fn wrapped_done<'gc>(
-    _: Context<'gc>,
-    _: Value<'gc>,
+    ctx: Context<'gc>,
+    data: Value<'gc>,
     status: CallStatus<'gc>,
-    _: &mut NativeStack<'gc, '_>,
+    stack: &mut NativeStack<'gc, '_>,
 ) -> R<'gc> {
-    match status {
-        CallStatus::Ok => Ok(NativeAction::Return),
-        CallStatus::Err(e) => Err(RuntimeError::AtLevel { value: e, level: 1 }),
+    let e = match status {
+        CallStatus::Ok => return Ok(NativeAction::Return),
+        CallStatus::Err(e) => e,
+    };
+    let Value::Thread(co) = data else {
+        return Err(RuntimeError::AtLevel { value: e, level: 1 });
+    };
+    // A coroutine that died by this error keeps it; "cannot resume dead coroutine" and the
+    // like leave nothing to close.
+    let killed = {
+        let mut ts = co.0.borrow_mut(ctx.mc);
+        if ts.status == ThreadStatus::Dead && ts.error.is_some() {
+            ts.close_upvalues(ctx.mc, 0);
+            ts.error.take()
+        } else {
+            None
+        }
+    };
+    match killed {
+        Some(error) => {
+            stack.clear();
+            close_next(ctx, co, Some(error), CloseFor::Wrap, stack)
+        }
+        None => Err(RuntimeError::AtLevel { value: e, level: 1 }),
     }
+}
+
+/// Who closes a coroutine, which decides how the outcome is reported.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CloseFor {
+    /// `coroutine.close`: returns `true` or `false, error`.
+    Close,
+    /// A wrapped coroutine's error: raised, as `coroutine.wrap`'s function does.
+    Wrap,
 }
 
 /// `coroutine.close(co)`: closes the pending to-be-closed variables of a suspended or dead
@@ -218,7 +249,7 @@ fn close<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, 
         ts.close_upvalues(ctx.mc, 0);
         ts.error.take()
     };
-    close_next(ctx, co, error, stack)
+    close_next(ctx, co, error, CloseFor::Close, stack)
 }
 
 /// Calls the `__close` of the coroutine's innermost pending variable, or finishes.
@@ -226,6 +257,7 @@ fn close_next<'gc>(
     ctx: Context<'gc>,
     co: Thread<'gc>,
     error: Option<Value<'gc>>,
+    mode: CloseFor,
     stack: &mut NativeStack<'gc, '_>,
 ) -> R<'gc> {
     let pending = {
@@ -242,6 +274,10 @@ fn close_next<'gc>(
         }
     };
     let Some(v) = pending else {
+        if mode == CloseFor::Wrap {
+            let value = error.unwrap_or(Value::Nil);
+            return Err(RuntimeError::AtLevel { value, level: 1 });
+        }
         match error {
             None => stack.replace(&[Value::Boolean(true)]),
             Some(e) => stack.replace(&[Value::Boolean(false), e]),
@@ -256,7 +292,10 @@ fn close_next<'gc>(
         carry.set_int(ctx, 2, e)?;
         carry.set_int(ctx, 3, Value::Boolean(true))?;
     }
+    carry.set_int(ctx, 4, Value::Boolean(mode == CloseFor::Wrap))?;
     stack.replace(&[v, error.unwrap_or(Value::Nil)]);
+    // lua_closethread runs `__close` handlers without a continuation.
+    ctx.state.call_not_yieldable.set(true);
     Ok(NativeAction::Call {
         func: mm,
         then: Continuation {
@@ -287,6 +326,11 @@ fn close_step_done<'gc>(
             .is_truthy()
             .then(|| carry.get_int(ctx, 2)),
     };
+    let mode = if carry.get_int(ctx, 4).is_truthy() {
+        CloseFor::Wrap
+    } else {
+        CloseFor::Close
+    };
     stack.clear();
-    close_next(ctx, co, error, stack)
+    close_next(ctx, co, error, mode, stack)
 }

@@ -8,6 +8,9 @@
 //!
 //! How 5.4's atomic phase maps onto gc-arena's `MarkedArena::finalize` (a point where marking
 //! is complete and "dead" is meaningful):
+//! 0. ephemerons converge: weak-keyed tables hold their values weakly, and every dead value
+//!    whose key is alive is resurrected; if any was, marking resumes (it may make more keys
+//!    alive) and the next pass starts over, as 5.4's `convergeephemerons`;
 //! 1. tables with weak values only are cleared before finalizers are considered, so an
 //!    object about to be finalized is already gone from them (5.4 `clearbyvalues`);
 //! 2. every registered finalizable object found dead is resurrected and queued in
@@ -21,7 +24,6 @@
 //! - a table with weak keys *and* values keeps an entry whose value is only reachable from an
 //!   object being finalized (5.4 clears it); weak-key entries whose key is being finalized are
 //!   kept, as in 5.4.
-//! - weak keys are not ephemerons: a value referring to its own key keeps the entry alive.
 //! - the mode is fixed when the metatable is set; changing `__mode` in a metatable already in
 //!   use has no effect (5.4 reads it every cycle).
 
@@ -68,6 +70,9 @@ pub fn collect_full(arena: &mut LuaArena) {
 /// (then marking must resume and another pass follow before sweeping).
 fn finalize_pass<'gc>(fc: &'gc Finalization<'gc>, state: &'gc State<'gc>) -> bool {
     let ctx = Context { mc: fc, state };
+    if converge_ephemerons(fc, state) {
+        return true;
+    }
     sweep_weak_tables(ctx, fc, true);
     if resurrect_finalizable(fc, state) {
         return true;
@@ -119,6 +124,23 @@ fn resurrect_finalizable<'gc>(fc: &'gc Finalization<'gc>, state: &'gc State<'gc>
     let resurrected = !queued.is_empty();
     state.to_finalize.borrow_mut(fc).extend(queued);
     resurrected
+}
+
+/// Resurrects the dead values of live keys in every live weak-keyed table. Returns whether any
+/// was. Dead tables are left alone: if a finalizer resurrects one, a later pass handles it.
+fn converge_ephemerons<'gc>(fc: &'gc Finalization<'gc>, state: &'gc State<'gc>) -> bool {
+    let live: Vec<Table<'gc>> = state
+        .weak_tables
+        .borrow()
+        .iter()
+        .filter(|w| !w.is_dead(fc))
+        .filter_map(|w| w.upgrade(fc).map(Table))
+        .collect();
+    let mut any = false;
+    for t in live {
+        any |= t.resurrect_ephemeron_values(fc);
+    }
+    any
 }
 
 /// Clears dead entries from the registered weak tables. With `values_only`, only tables with
@@ -385,6 +407,55 @@ mod tests {
             assert_eq!(count("k"), 3);
             assert_eq!(count("v"), 3);
             assert_eq!(count("kv"), 2);
+        });
+    }
+
+    #[test]
+    fn weak_keys_are_ephemerons() {
+        let mut arena = new_arena();
+        enter(&arena, |ctx| {
+            let t = Table::new(ctx.mc);
+            let mt = mt_with(ctx, "__mode", key(ctx, "k"));
+            register(ctx, Value::Table(t), Some(mt)).expect("no cap");
+            t.set_metatable(ctx.mc, Some(mt));
+            // head -> a -> b: each value is the next key; only `head` is rooted. Another
+            // entry's value refers to its own key, which nothing else holds.
+            let head = Table::new(ctx.mc);
+            let a = Table::new(ctx.mc);
+            let b = Table::new(ctx.mc);
+            t.set(ctx, Value::Table(head), Value::Table(a))
+                .expect("no cap");
+            t.set(ctx, Value::Table(a), Value::Table(b))
+                .expect("no cap");
+            t.set(ctx, Value::Table(b), key(ctx, "end"))
+                .expect("no cap");
+            let lone = Table::new(ctx.mc);
+            let own = Table::new(ctx.mc);
+            own.set(ctx, key(ctx, "key"), Value::Table(lone))
+                .expect("no cap");
+            t.set(ctx, Value::Table(lone), Value::Table(own))
+                .expect("no cap");
+            set_global(ctx, "t", Value::Table(t));
+            set_global(ctx, "head", Value::Table(head));
+        });
+        collect_full(&mut arena);
+        enter(&arena, |ctx| {
+            let Value::Table(t) = global(ctx, "t") else {
+                panic!("table kept")
+            };
+            let mut k = global(ctx, "head");
+            for _ in 0..2 {
+                k = t.get(ctx, k);
+                assert!(matches!(k, Value::Table(_)), "chain value kept");
+            }
+            assert!(t.get(ctx, k).raw_equal(&key(ctx, "end")));
+            let mut n = 0;
+            let mut k = Value::Nil;
+            while let Some((nk, _)) = t.next(ctx, k).expect("valid key") {
+                n += 1;
+                k = nk;
+            }
+            assert_eq!(n, 3, "the self-referring entry went");
         });
     }
 

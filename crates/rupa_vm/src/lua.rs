@@ -337,16 +337,23 @@ impl Lua {
                     (!tm.is_nil()).then(|| Lua::stash(ctx, tm))
                 });
                 if let Some(tm) = tostring {
-                    if let Ok(out) = self.call(&tm, &[v]) {
-                        let text =
-                            self.enter(|ctx| match out.first().map(|o| Lua::fetch(ctx, o)) {
-                                Some(Value::String(s)) => Some(s.to_str_lossy().into_owned()),
-                                _ => None,
-                            });
-                        if let Some(text) = text {
-                            // lua.c prints such a message without a traceback.
-                            report.message = text;
-                            report.traceback = None;
+                    match self.call(&tm, &[v]) {
+                        // lua.c's handler then handles the new error: its message is shown.
+                        Err(inner) => {
+                            report.message = inner.message;
+                            report.traceback = inner.traceback;
+                        }
+                        Ok(out) => {
+                            let text =
+                                self.enter(|ctx| match out.first().map(|o| Lua::fetch(ctx, o)) {
+                                    Some(Value::String(s)) => Some(s.to_str_lossy().into_owned()),
+                                    _ => None,
+                                });
+                            if let Some(text) = text {
+                                // lua.c prints such a message without a traceback.
+                                report.message = text;
+                                report.traceback = None;
+                            }
                         }
                     }
                 }

@@ -152,7 +152,7 @@ impl<'gc> Table<'gc> {
     }
 
     /// Raw get of an integer key (fast path).
-    #[inline]
+    #[inline(always)]
     pub fn get_int(self, ctx: Context<'gc>, key: i64) -> Value<'gc> {
         self.0.borrow().get_int(ctx.mc, key)
     }
@@ -165,6 +165,42 @@ impl<'gc> Table<'gc> {
             return w.get_str(ctx.mc, key);
         }
         s.hash.find_str(key).map_or(Value::Nil, |p| s.hash.value(p))
+    }
+
+    /// Raw get of a string key together with the metatable, under one borrow: the interpreter
+    /// needs both to decide whether an index is done.
+    #[inline]
+    pub fn get_str_and_metatable(
+        self,
+        ctx: Context<'gc>,
+        key: LuaString<'gc>,
+    ) -> (Value<'gc>, Option<Table<'gc>>) {
+        let s = self.0.borrow();
+        let v = match &s.weak {
+            Some(w) => w.get_str(ctx.mc, key),
+            None => s.hash.find_str(key).map_or(Value::Nil, |p| s.hash.value(p)),
+        };
+        (v, s.metatable)
+    }
+
+    /// Raw set of a string key (fast path for fields). Errors only with out-of-memory.
+    #[inline]
+    pub fn set_str(
+        self,
+        ctx: Context<'gc>,
+        key: LuaString<'gc>,
+        value: Value<'gc>,
+    ) -> Result<(), RuntimeError<'gc>> {
+        let mut s = self.0.borrow_mut(ctx.mc);
+        // Only string keys can be metamethod names.
+        s.absent.set(0);
+        if s.weak.is_none() {
+            if let Some(p) = s.hash.find_str(key) {
+                s.set_at(p, Value::String(key), value);
+                return Ok(());
+            }
+        }
+        s.set_other(ctx, Value::String(key), value)
     }
 
     /// Raw set (`rawset`). Setting nil removes the key. Errors: "table index is nil",
@@ -191,21 +227,8 @@ impl<'gc> Table<'gc> {
         }
     }
 
-    /// Raw set of a string key (fast path for fields).
-    #[inline]
-    pub fn set_str(
-        self,
-        ctx: Context<'gc>,
-        key: LuaString<'gc>,
-        value: Value<'gc>,
-    ) -> Result<(), RuntimeError<'gc>> {
-        let mut s = self.0.borrow_mut(ctx.mc);
-        s.absent.set(0);
-        s.set_other(ctx, Value::String(key), value)
-    }
-
     /// Raw set of an integer key (fast path).
-    #[inline]
+    #[inline(always)]
     pub fn set_int(
         self,
         ctx: Context<'gc>,
@@ -365,8 +388,8 @@ impl<'gc> Table<'gc> {
                 hash: HashPart::with_size(ctx.mc, size),
             };
             for (k, v) in pairs {
-                part.hash
-                    .push(WeakValue::new(k, weak_keys), WeakValue::new(v, weak_values));
+                let stored = part.store_value(&k, v);
+                part.hash.push(WeakValue::new(k, weak_keys), stored);
             }
             s.array = AVec::new_in(MetricsAlloc::new(ctx.mc));
             s.hash = HashPart::new(ctx.mc);
@@ -396,6 +419,17 @@ impl<'gc> Table<'gc> {
             .weak
             .as_ref()
             .map_or((false, false), |w| (w.weak_keys, w.weak_values))
+    }
+
+    /// The ephemeron step of the finalization phase for a weak-keyed table: resurrects the
+    /// values of live keys that the collector found dead. Returns whether any was (marking must
+    /// then resume before the next pass). A no-op for other tables.
+    pub fn resurrect_ephemeron_values(self, fc: &Finalization<'gc>) -> bool {
+        self.0
+            .borrow()
+            .weak
+            .as_ref()
+            .is_some_and(|w| w.resurrect_ephemeron_values(fc))
     }
 
     /// Removes the entries of a weak table whose weak key or weak value the collector found

@@ -2,8 +2,7 @@
 //! compares their output with the `.out` files captured from `lua5.4`
 //! (regenerate with `tests/baselib/regen.sh`).
 //!
-//! Scripts named `pending_*` need executor support not merged yet (the executor collecting
-//! through `gc::collect_full`/`gc::collect_debt`, which queue `__gc` finalizers); they run
+//! Scripts named `pending_*` (none at present) wait for support not merged yet; they run
 //! only with `BASELIB_PENDING=1`.
 //!
 //! `print` writes to the process's stdout, so each script runs in a child process: this test

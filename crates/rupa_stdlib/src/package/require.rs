@@ -83,6 +83,8 @@ fn next_searcher<'gc>(
         ));
     }
     stack.replace(&[name]);
+    // ll_require calls searchers and loaders with lua_call: no yield inside.
+    ctx.state.call_not_yieldable.set(true);
     Ok(NativeAction::Call {
         func: searcher,
         then: Continuation {
@@ -114,6 +116,7 @@ fn searcher_returned<'gc>(
             st.set_int(ctx, SLOT_EXTRA, extra)?;
             let name = st.get_int(ctx, SLOT_NAME);
             stack.replace(&[name, extra]);
+            ctx.state.call_not_yieldable.set(true);
             Ok(NativeAction::Call {
                 func: loader,
                 then: Continuation {

@@ -237,6 +237,8 @@ pub fn drive<'gc>(
             };
             m.save(ctx, state)?;
             stack.replace(&args[..nargs as usize]);
+            // The table library's comparators and metamethods are called with lua_call.
+            ctx.state.call_not_yieldable.set(true);
             Ok(NativeAction::Call {
                 func,
                 then: Continuation {

@@ -103,7 +103,12 @@ pub fn rawset<'gc>(
     let t = check_table(ctx, stack, 0)?;
     let k = check_any(stack, 1)?;
     let v = check_any(stack, 2)?;
-    t.set(ctx, k, v)?;
+    // lua_rawset raises through luaG_runerror from inside a C function, where no Lua frame is
+    // current, so the message has no position.
+    t.set(ctx, k, v).map_err(|e| match e {
+        RuntimeError::Message(m) => RuntimeError::Plain(m),
+        other => other,
+    })?;
     ret1(stack, Value::Table(t))
 }
 
@@ -205,6 +210,8 @@ pub fn ipairs_aux<'gc>(
         }
         Ok(Meta::Call { func, args, nargs }) => {
             stack.replace(&args[..nargs as usize]);
+            // lua_geti calls `__index` without a continuation.
+            ctx.state.call_not_yieldable.set(true);
             Ok(NativeAction::Call {
                 func,
                 then: Continuation {

@@ -28,15 +28,35 @@ const SLOT_STEPMUL: i64 = 3;
 const DEFAULT_PAUSE: i64 = 200;
 const DEFAULT_STEPMUL: i64 = 100;
 
-/// The settings table `collectgarbage` keeps its mode and parameters in. The state starts in
-/// incremental mode, as a library state does (the `lua5.4` program switches to generational
-/// at start-up; a host wanting that calls `collectgarbage("generational")`).
+/// Registry key of the settings table, so the host can change the mode without going through
+/// a global the script may have replaced.
+const REGISTRY_KEY: &[u8] = b"rupa.gcsettings";
+
+/// The settings table `collectgarbage` keeps its mode and parameters in, also recorded in the
+/// registry. The state starts in incremental mode, as a library state does (the `lua5.4`
+/// program switches to generational at start-up: see [`set_generational_mode`]).
 pub fn new_settings<'gc>(ctx: Context<'gc>) -> Result<Table<'gc>, RuntimeError<'gc>> {
     let t = Table::new(ctx.mc);
     t.set_int(ctx, SLOT_GENERATIONAL, Value::Boolean(false))?;
     t.set_int(ctx, SLOT_PAUSE, Value::Integer(DEFAULT_PAUSE))?;
     t.set_int(ctx, SLOT_STEPMUL, Value::Integer(DEFAULT_STEPMUL))?;
+    let key = ctx.new_string(REGISTRY_KEY)?;
+    ctx.state.registry.set_str(ctx, key, Value::Table(t))?;
     Ok(t)
+}
+
+/// Records the collector mode `collectgarbage` reports, as `lua_gc(L, LUA_GCGEN/LUA_GCINC)`
+/// does; the standalone interpreter calls it with `true` at start-up, like lua.c. Does nothing
+/// before the base library is loaded.
+pub fn set_generational_mode<'gc>(
+    ctx: Context<'gc>,
+    generational: bool,
+) -> Result<(), RuntimeError<'gc>> {
+    let key = ctx.new_string(REGISTRY_KEY)?;
+    if let Value::Table(t) = ctx.state.registry.get_str(ctx, key) {
+        t.set_int(ctx, SLOT_GENERATIONAL, Value::Boolean(generational))?;
+    }
+    Ok(())
 }
 
 /// `collectgarbage`. Its upvalue is the settings table from [`new_settings`].

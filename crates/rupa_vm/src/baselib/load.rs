@@ -56,12 +56,14 @@ pub fn load<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'g
             st.set_int(ctx, SLOT_HAS_ENV, Value::Boolean(env.is_some()))?;
             st.set_int(ctx, SLOT_READER, reader)?;
             stack.clear();
-            Ok(call_reader(reader, st))
+            Ok(call_reader(ctx, reader, st))
         }
     }
 }
 
-fn call_reader<'gc>(reader: Value<'gc>, st: Table<'gc>) -> NativeAction<'gc> {
+fn call_reader<'gc>(ctx: Context<'gc>, reader: Value<'gc>, st: Table<'gc>) -> NativeAction<'gc> {
+    // lua_load's reader is called with lua_call: no yield inside.
+    ctx.state.call_not_yieldable.set(true);
     NativeAction::Call {
         func: reader,
         then: Continuation {
@@ -107,7 +109,7 @@ fn reader_returned<'gc>(
         st.set_int(ctx, FIRST_PIECE + count, piece)?;
         st.set_int(ctx, SLOT_COUNT, Value::Integer(count + 1))?;
         stack.clear();
-        return Ok(call_reader(st.get_int(ctx, SLOT_READER), st));
+        return Ok(call_reader(ctx, st.get_int(ctx, SLOT_READER), st));
     }
     let mut source = Vec::new();
     for i in 0..count {

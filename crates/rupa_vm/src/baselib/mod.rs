@@ -7,6 +7,8 @@ pub mod args;
 mod basic;
 mod collect;
 mod load;
+
+pub use collect::set_generational_mode;
 pub mod tostring;
 
 use crate::error::RuntimeError;

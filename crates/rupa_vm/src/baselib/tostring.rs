@@ -80,6 +80,8 @@ pub fn tostring<'gc>(
         }
         Conversion::Call(mm) => {
             stack.replace(&[v]);
+            // luaL_tolstring calls `__tostring` with lua_call: no yield inside.
+            ctx.state.call_not_yieldable.set(true);
             Ok(NativeAction::Call {
                 func: mm,
                 then: Continuation {
@@ -130,7 +132,7 @@ pub fn print<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'
                 }
                 pending.set_int(ctx, -1, Value::Integer(args.len() as i64))?;
                 stack.replace(&[v]);
-                return Ok(call_tostring(mm, pending));
+                return Ok(call_tostring(ctx, mm, pending));
             }
         }
     }
@@ -140,7 +142,9 @@ pub fn print<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'
     Ok(NativeAction::Return)
 }
 
-fn call_tostring<'gc>(mm: Value<'gc>, pending: Table<'gc>) -> NativeAction<'gc> {
+fn call_tostring<'gc>(ctx: Context<'gc>, mm: Value<'gc>, pending: Table<'gc>) -> NativeAction<'gc> {
+    // print's luaL_tolstring calls `__tostring` with lua_call: no yield inside.
+    ctx.state.call_not_yieldable.set(true);
     NativeAction::Call {
         func: mm,
         then: Continuation {
@@ -187,7 +191,7 @@ fn print_resume<'gc>(
                 ctx.write_stdout(&out[..mark], false)?;
                 pending.set_int(ctx, 0, Value::Integer(i))?;
                 stack.replace(&[v]);
-                return Ok(call_tostring(mm, pending));
+                return Ok(call_tostring(ctx, mm, pending));
             }
         }
     }

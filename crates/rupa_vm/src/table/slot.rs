@@ -160,6 +160,30 @@ impl<'gc> WeakValue<'gc> {
         }
     }
 
+    /// Whether the reference is held weakly.
+    pub fn is_weak(self) -> bool {
+        matches!(
+            self,
+            WeakValue::WeakTable(_)
+                | WeakValue::WeakFunction(_)
+                | WeakValue::WeakThread(_)
+                | WeakValue::WeakUserData(_)
+        )
+    }
+
+    /// During finalization: keeps a weakly held object (and all it reaches) alive this cycle;
+    /// the collector resumes marking. Other values need nothing.
+    pub fn resurrect(self, fc: &Finalization<'gc>) {
+        // `None` means the object was already dropped: nothing left to keep.
+        let _ = match self {
+            WeakValue::WeakTable(w) => w.resurrect(fc).is_some(),
+            WeakValue::WeakFunction(w) => w.resurrect(fc).is_some(),
+            WeakValue::WeakThread(w) => w.resurrect(fc).is_some(),
+            WeakValue::WeakUserData(w) => w.resurrect(fc).is_some(),
+            _ => false,
+        };
+    }
+
     /// Whether this stored key is `key` (a normalized key: identity for references, content
     /// for strings, value for numbers and booleans).
     #[inline]

@@ -4,8 +4,11 @@
 //! Kept apart from the normal representation so strong tables pay one pointer test for weak
 //! support. Entries whose object died are cleared by `sweep` during the collector's
 //! finalization phase; reads upgrade the weak reference and treat a dead object as absent.
-//! Known limit: a weak-keyed table is not an ephemeron table (a value that refers to its own
-//! key keeps the key alive), since gc-arena offers no ephemeron tracing.
+//!
+//! Weak-keyed tables are ephemerons: an entry's value is kept only while its key is alive. As
+//! gc-arena cannot trace conditionally, such tables hold their values weakly too (when the key
+//! is an object), and the collector's finalization phase resurrects the values of live keys
+//! (`resurrect_ephemeron_values`) until nothing changes.
 
 use gc_arena::{Collect, Finalization, Mutation};
 
@@ -28,6 +31,13 @@ pub struct WeakPart<'gc> {
 }
 
 impl<'gc> WeakPart<'gc> {
+    /// How the value stored under `key` is held: weakly in weak-valued tables, and in
+    /// weak-keyed tables when the key is an object (the ephemeron case, see the module doc).
+    pub fn store_value(&self, key: &Value<'gc>, value: Value<'gc>) -> WeakValue<'gc> {
+        let ephemeron = self.weak_keys && WeakValue::weak(*key).is_weak();
+        WeakValue::new(value, self.weak_values || ephemeron)
+    }
+
     /// Reads a normalized key.
     pub fn get(&self, mc: &Mutation<'gc>, key: &Value<'gc>) -> Value<'gc> {
         self.hash
@@ -66,13 +76,14 @@ impl<'gc> WeakPart<'gc> {
     ) -> Result<(), RuntimeError<'gc>> {
         if let Some(p) = self.hash.find(&key) {
             let weak_keys = self.weak_keys;
+            let stored = self.store_value(&key, value);
             let e = self.hash.entry_mut(p);
             if value.is_nil() {
                 e.key = e.key.downgrade();
             } else if e.value.is_nil() {
                 e.key = WeakValue::new(key, weak_keys);
             }
-            e.value = WeakValue::new(value, self.weak_values);
+            e.value = stored;
             return Ok(());
         }
         if value.is_nil() {
@@ -80,7 +91,7 @@ impl<'gc> WeakPart<'gc> {
         }
         let (key, value) = (
             WeakValue::new(key, self.weak_keys),
-            WeakValue::new(value, self.weak_values),
+            self.store_value(&key, value),
         );
         if self.hash.is_full() {
             self.rebuild(ctx, 1)?;
@@ -135,6 +146,27 @@ impl<'gc> WeakPart<'gc> {
                 e.key = e.key.downgrade();
             }
         }
+    }
+
+    /// The ephemeron step of the finalization phase: resurrects every value the collector found
+    /// dead whose key is alive. Returns whether any was (then marking must resume, and may make
+    /// more keys alive). Only weak-keyed, strong-valued tables hold such values.
+    pub fn resurrect_ephemeron_values(&self, fc: &Finalization<'gc>) -> bool {
+        if !self.weak_keys || self.weak_values {
+            return false;
+        }
+        // A resurrected value stops being dead at once, so when it is itself a key, a later
+        // entry sees it alive in the same sweep. Sweeping both ways resolves direct chains in
+        // either insertion order without a marking round per link (5.4 alternates too).
+        let mut any = false;
+        let entries = self.hash.entries();
+        for e in entries.iter().chain(entries.iter().rev()) {
+            if !e.value.is_nil() && !e.key.is_dead(fc) && e.value.is_dead(fc) {
+                e.value.resurrect(fc);
+                any = true;
+            }
+        }
+        any
     }
 
     /// Every live pair, upgraded (for converting the table back or to another mode).

@@ -18,6 +18,7 @@ use crate::metaops::{self, Meta, OpError};
 use crate::number;
 use crate::opcode::{Op, Rk};
 use crate::state::Context;
+use crate::string::LuaString;
 use crate::table::Table;
 use crate::thread::{Thread, ThreadState};
 use crate::value::Value;
@@ -214,7 +215,7 @@ pub(crate) fn run_lua<'gc>(
                 let b = rkr!($rhs);
                 if let (&Value::Integer(x), &Value::Integer(y)) = (a, b) {
                     reg!($dst) = Value::Integer($int(x, y));
-                } else if let (&Value::Number(x), &Value::Number(y)) = (a, b) {
+                } else if let Some((x, y)) = float_pair(a, b) {
                     reg!($dst) = Value::Number($flt(x, y));
                 } else {
                     let (a, b) = (*a, *b);
@@ -233,11 +234,17 @@ pub(crate) fn run_lua<'gc>(
                 }
             }};
         }
-        macro_rules! arith_general {
-            ($op:expr, $dst:expr, $lhs:expr, $rhs:expr) => {{
+        // Bitwise operators: integers inline, everything else (floats with an integer value,
+        // strings, metamethods, errors) through `metaops`.
+        macro_rules! bitwise {
+            ($op:expr, $dst:expr, $lhs:expr, $rhs:expr, $int:expr) => {{
                 let a = rk!($lhs);
                 let b = rk!($rhs);
-                arith_slow!($op, $dst, $lhs, $rhs, a, b)
+                if let (Value::Integer(x), Value::Integer(y)) = (a, b) {
+                    reg!($dst) = Value::Integer($int(x, y));
+                } else {
+                    arith_slow!($op, $dst, $lhs, $rhs, a, b)
+                }
             }};
         }
         macro_rules! compare {
@@ -296,11 +303,28 @@ pub(crate) fn run_lua<'gc>(
                 }
                 Op::GetTabUp { dst, up, key } => {
                     let t = read_upvalue(upvals[up as usize], thread, stack);
-                    index_into!(dst, t, consts[key as usize], Operand::Up(up))
+                    let k = consts[key as usize];
+                    if let (Value::Table(tb), Value::String(ks)) = (t, k) {
+                        if let Some(v) = index_str_fast(ctx, tb, ks) {
+                            reg!(dst) = v;
+                            continue;
+                        }
+                    }
+                    index_into!(dst, t, k, Operand::Up(up))
                 }
                 Op::SetTabUp { up, key, src } => {
                     let t = read_upvalue(upvals[up as usize], thread, stack);
-                    assign!(t, consts[key as usize], rk!(src), Operand::Up(up))
+                    let k = consts[key as usize];
+                    let v = rk!(src);
+                    if let (Value::Table(tb), Value::String(ks)) = (t, k) {
+                        if assigns_raw(ctx, tb) {
+                            if let Err(e) = tb.set_str(ctx, ks, v) {
+                                throw!(e);
+                            }
+                            continue;
+                        }
+                    }
+                    assign!(t, k, v, Operand::Up(up))
                 }
                 Op::GetTable { dst, table, key } => {
                     let t = reg!(table);
@@ -315,7 +339,15 @@ pub(crate) fn run_lua<'gc>(
                     index_into!(dst, t, k, Operand::Reg(table))
                 }
                 Op::GetField { dst, table, key } => {
-                    index_into!(dst, reg!(table), consts[key as usize], Operand::Reg(table))
+                    let t = reg!(table);
+                    let k = consts[key as usize];
+                    if let (Value::Table(tb), Value::String(ks)) = (t, k) {
+                        if let Some(v) = index_str_fast(ctx, tb, ks) {
+                            reg!(dst) = v;
+                            continue;
+                        }
+                    }
+                    index_into!(dst, t, k, Operand::Reg(table))
                 }
                 Op::GetInt { dst, table, index } => {
                     let t = reg!(table);
@@ -343,12 +375,18 @@ pub(crate) fn run_lua<'gc>(
                     assign!(t, k, v, Operand::Reg(table))
                 }
                 Op::SetField { table, key, src } => {
-                    assign!(
-                        reg!(table),
-                        consts[key as usize],
-                        rk!(src),
-                        Operand::Reg(table)
-                    )
+                    let t = reg!(table);
+                    let k = consts[key as usize];
+                    let v = rk!(src);
+                    if let (Value::Table(tb), Value::String(ks)) = (t, k) {
+                        if assigns_raw(ctx, tb) {
+                            if let Err(e) = tb.set_str(ctx, ks, v) {
+                                throw!(e);
+                            }
+                            continue;
+                        }
+                    }
+                    assign!(t, k, v, Operand::Reg(table))
                 }
                 Op::SetInt { table, index, src } => {
                     let t = reg!(table);
@@ -373,6 +411,12 @@ pub(crate) fn run_lua<'gc>(
                     let o = reg!(obj);
                     let k = rk!(key);
                     reg!(dst + 1) = o;
+                    if let (Value::Table(tb), Value::String(ks)) = (o, k) {
+                        if let Some(v) = index_str_fast(ctx, tb, ks) {
+                            reg!(dst) = v;
+                            continue;
+                        }
+                    }
                     index_into!(dst, o, k, Operand::Reg(obj))
                 }
                 Op::Add { dst, lhs, rhs } => arith!(
@@ -404,10 +448,10 @@ pub(crate) fn run_lua<'gc>(
                     let b = rk!(rhs);
                     match (a, b) {
                         (Value::Number(x), Value::Number(y)) => reg!(dst) = Value::Number(x / y),
-                        (Value::Integer(x), Value::Integer(y)) => {
-                            reg!(dst) = Value::Number(x as f64 / y as f64)
-                        }
-                        _ => arith_slow!(ArithOp::Div, dst, lhs, rhs, a, b),
+                        _ => match float_pair(&a, &b) {
+                            Some((x, y)) => reg!(dst) = Value::Number(x / y),
+                            None => arith_slow!(ArithOp::Div, dst, lhs, rhs, a, b),
+                        },
                     }
                 }
                 Op::Mod { dst, lhs, rhs } => {
@@ -424,13 +468,22 @@ pub(crate) fn run_lua<'gc>(
                                 ArithError::ModByZero.message(),
                             ))
                         }
-                        (Value::Number(x), Value::Number(y)) => {
-                            reg!(dst) = Value::Number(number::float_mod(x, y))
-                        }
-                        _ => arith_slow!(ArithOp::Mod, dst, lhs, rhs, a, b),
+                        _ => match float_pair(&a, &b) {
+                            Some((x, y)) => reg!(dst) = Value::Number(number::float_mod(x, y)),
+                            None => arith_slow!(ArithOp::Mod, dst, lhs, rhs, a, b),
+                        },
                     }
                 }
-                Op::Pow { dst, lhs, rhs } => arith_general!(ArithOp::Pow, dst, lhs, rhs),
+                Op::Pow { dst, lhs, rhs } => {
+                    let a = rk!(lhs);
+                    let b = rk!(rhs);
+                    match float_pair(&a, &b) {
+                        Some((x, y)) => {
+                            reg!(dst) = Value::Number(crate::arith::float_arith(ArithOp::Pow, x, y))
+                        }
+                        None => arith_slow!(ArithOp::Pow, dst, lhs, rhs, a, b),
+                    }
+                }
                 Op::IDiv { dst, lhs, rhs } => {
                     let a = rk!(lhs);
                     let b = rk!(rhs);
@@ -443,14 +496,27 @@ pub(crate) fn run_lua<'gc>(
                                 ArithError::DivByZero.message(),
                             ))
                         }
-                        _ => arith_slow!(ArithOp::IDiv, dst, lhs, rhs, a, b),
+                        _ => match float_pair(&a, &b) {
+                            Some((x, y)) => reg!(dst) = Value::Number(number::float_idiv(x, y)),
+                            None => arith_slow!(ArithOp::IDiv, dst, lhs, rhs, a, b),
+                        },
                     }
                 }
-                Op::BAnd { dst, lhs, rhs } => arith_general!(ArithOp::BAnd, dst, lhs, rhs),
-                Op::BOr { dst, lhs, rhs } => arith_general!(ArithOp::BOr, dst, lhs, rhs),
-                Op::BXor { dst, lhs, rhs } => arith_general!(ArithOp::BXor, dst, lhs, rhs),
-                Op::Shl { dst, lhs, rhs } => arith_general!(ArithOp::Shl, dst, lhs, rhs),
-                Op::Shr { dst, lhs, rhs } => arith_general!(ArithOp::Shr, dst, lhs, rhs),
+                Op::BAnd { dst, lhs, rhs } => {
+                    bitwise!(ArithOp::BAnd, dst, lhs, rhs, |x: i64, y: i64| x & y)
+                }
+                Op::BOr { dst, lhs, rhs } => {
+                    bitwise!(ArithOp::BOr, dst, lhs, rhs, |x: i64, y: i64| x | y)
+                }
+                Op::BXor { dst, lhs, rhs } => {
+                    bitwise!(ArithOp::BXor, dst, lhs, rhs, |x: i64, y: i64| x ^ y)
+                }
+                Op::Shl { dst, lhs, rhs } => {
+                    bitwise!(ArithOp::Shl, dst, lhs, rhs, number::shift_left)
+                }
+                Op::Shr { dst, lhs, rhs } => {
+                    bitwise!(ArithOp::Shr, dst, lhs, rhs, number::shift_right)
+                }
                 Op::Unm { dst, src } => match reg!(src) {
                     Value::Integer(i) => reg!(dst) = Value::Integer(i.wrapping_neg()),
                     Value::Number(f) => reg!(dst) = Value::Number(-f),
@@ -589,6 +655,35 @@ pub(crate) fn run_lua<'gc>(
                             results - 1
                         },
                     };
+                    // The common case inline: a Lua function with fixed parameters whose
+                    // registers fit in the stack's capacity.
+                    if let Value::Function(f) = ts.stack[fs] {
+                        if let FunctionKind::Lua(cl) = &*f.0 {
+                            let p = &cl.proto.proto;
+                            let top = fs + 1 + p.max_stack as usize;
+                            if !p.is_vararg
+                                && top <= ts.stack.capacity()
+                                && top <= call::MAX_STACK
+                                && frame.c_depth < call::MAX_C_DEPTH
+                            {
+                                // Registers past the parameters need no clearing: the
+                                // compiler never reads a register it did not write; missing
+                                // parameters are past the old top and become nil.
+                                call::set_top(&mut ts.stack, top);
+                                ts.frames.push(Frame::Lua(LuaFrame {
+                                    func: f,
+                                    base: fs + 1,
+                                    top,
+                                    func_slot: fs,
+                                    pc: 0,
+                                    n_varargs: 0,
+                                    ret,
+                                    c_depth: frame.c_depth,
+                                }));
+                                continue 'frame;
+                            }
+                        }
+                    }
                     match call::precall(ctx, ts, fs, ret, frame.c_depth) {
                         Ok(PreCall::Lua) => continue 'frame,
                         Ok(PreCall::Native(f)) => {
@@ -702,7 +797,7 @@ pub(crate) fn run_lua<'gc>(
                     } else {
                         count as usize - 1
                     };
-                    if !ts.open_upvalues.is_empty() {
+                    if ts.open_upvalues.last().is_some_and(|&(i, _)| i >= base) {
                         ts.close_upvalues(ctx.mc, base);
                     }
                     ts.frames.pop();
@@ -832,11 +927,9 @@ pub(crate) fn run_lua<'gc>(
                     };
                     *fuel -= n as i64 / 8;
                     if let Value::Table(t) = stack[at] {
-                        for i in 0..n {
-                            let v = stack[at + 1 + i];
-                            if let Err(e) = t.set_int(ctx, start as i64 + i as i64, v) {
-                                throw!(e);
-                            }
+                        // One array growth for the whole batch, sized as 5.4 sizes it.
+                        if let Err(e) = t.set_list(ctx, start as i64, &stack[at + 1..at + 1 + n]) {
+                            throw!(e);
                         }
                     }
                     if count == 0 {
@@ -883,6 +976,60 @@ pub(crate) fn run_lua<'gc>(
 }
 
 /// Pads the stack back to the current frame's size after a multi-value sequence.
+/// Both operands as floats when both are numbers and at least one is not an integer (callers
+/// handle integer pairs first): arithmetic converts the integer operand.
+#[inline(always)]
+fn float_pair(a: &Value<'_>, b: &Value<'_>) -> Option<(f64, f64)> {
+    let x = match *a {
+        Value::Number(x) => x,
+        Value::Integer(i) => i as f64,
+        _ => return None,
+    };
+    let y = match *b {
+        Value::Number(y) => y,
+        Value::Integer(i) => i as f64,
+        _ => return None,
+    };
+    Some((x, y))
+}
+
+/// How many `__index` tables [`index_str_fast`] follows before leaving the rest to the
+/// general path (which counts the whole chain against its own limit).
+const FAST_INDEX_HOPS: usize = 16;
+
+/// `t[key]` for a string key when only tables are involved: the raw value, or the raw value
+/// found along a chain of `__index` tables. `None` when a function handler would run (or the
+/// chain is long): the general path then starts over, which is safe as raw reads have no
+/// effects.
+#[inline]
+fn index_str_fast<'gc>(
+    ctx: Context<'gc>,
+    mut t: Table<'gc>,
+    key: LuaString<'gc>,
+) -> Option<Value<'gc>> {
+    for _ in 0..FAST_INDEX_HOPS {
+        let (v, mt) = t.get_str_and_metatable(ctx, key);
+        if !v.is_nil() {
+            return Some(v);
+        }
+        match mt.map(|mt| mt.metamethod(ctx, MetaEvent::Index)) {
+            None | Some(Value::Nil) => return Some(Value::Nil),
+            Some(Value::Table(next)) => t = next,
+            Some(_) => return None,
+        }
+    }
+    None
+}
+
+/// Whether an assignment into `t` is raw: no `__newindex` would run.
+#[inline]
+fn assigns_raw<'gc>(ctx: Context<'gc>, t: Table<'gc>) -> bool {
+    match t.metatable() {
+        None => true,
+        Some(mt) => mt.metamethod(ctx, MetaEvent::NewIndex).is_nil(),
+    }
+}
+
 #[inline]
 fn restore_top(ts: &mut ThreadState<'_>, base: usize, proto: &crate::proto::Proto) {
     let top = base + proto.max_stack as usize;

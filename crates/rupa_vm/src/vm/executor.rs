@@ -362,14 +362,22 @@ impl<'gc> Executor<'gc> {
                                         in_frame: true,
                                     },
                                 ),
-                                Err(error) => Work::Error {
-                                    error,
-                                    site: ErrorSite::Native {
-                                        func: nf.func,
-                                        ret: nf.ret,
-                                        in_frame: true,
-                                    },
-                                },
+                                Err(error) => {
+                                    // The frame's protection covered the call it made; an
+                                    // error the continuation raises itself goes to its callers.
+                                    if let Some(Frame::Native(f)) = ts.frames.last_mut() {
+                                        f.protected = false;
+                                        f.handler = None;
+                                    }
+                                    Work::Error {
+                                        error,
+                                        site: ErrorSite::Native {
+                                            func: nf.func,
+                                            ret: nf.ret,
+                                            in_frame: true,
+                                        },
+                                    }
+                                }
                             };
                             if ctx.state.gc_request.get().is_some() {
                                 st.pending = Some(w);
@@ -575,10 +583,13 @@ fn apply_action<'gc>(
                     "attempt to yield from outside a coroutine".into(),
                 ));
             }
-            let across_c = ts
-                .frames
-                .iter()
-                .any(|f| matches!(f, Frame::Native(nf) if !nf.yieldable));
+            // Message handlers are called without a continuation too (luaD_callnoyield).
+            let across_c = p.ret == ReturnTo::Handler
+                || ts.frames.iter().any(|f| match f {
+                    Frame::Native(nf) => !nf.yieldable || nf.ret == ReturnTo::Handler,
+                    Frame::Lua(lf) => lf.ret == ReturnTo::Handler,
+                    _ => false,
+                });
             if across_c {
                 return native_error(RuntimeError::Plain(
                     "attempt to yield across a C-call boundary".into(),

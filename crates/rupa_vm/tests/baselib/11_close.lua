@@ -1,5 +1,4 @@
 -- coroutine.wrap closes a coroutine its error killed (pending __close run with the error).
--- A first attempt in corolib.rs (closing from the wrap continuation) hung the executor.
 local w = coroutine.wrap(function() local x <close> = setmetatable({}, {__close=function(_, e) print("closed on error", e) end}) error("E") end)
 print(pcall(w))
 local co = coroutine.create(function() local x <close> = setmetatable({}, {__close=function(_, e) print("closed co", e) end}) error("E2") end)
