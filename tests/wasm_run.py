@@ -2,8 +2,8 @@
 
 Usage: python3 tests/wasm_run.py path/to/rupa.wasm [rupa arguments...]
 
-The current directory is preopened as `.`, so relative script paths work and chunk names match
-a native run. stdin, stdout and stderr are inherited; the exit status is the program's. The
+The current directory is preopened as `.` (so relative script paths work and chunk names match
+a native run) and `/tmp` as `/tmp` (for scripts that test file I/O). stdin, stdout and stderr are inherited; the exit status is the program's. The
 compiled module is cached next to the .wasm file (`.cwasm`), keyed by the .wasm's size and mtime,
 so running many scripts does not recompile each time.
 """
@@ -43,6 +43,8 @@ def main() -> int:
     wasi = wasmtime.WasiConfig()
     wasi.argv = ["rupa", *sys.argv[2:]]
     wasi.preopen_dir(".", ".")
+    # Scripts that test file I/O use /tmp, as they do natively.
+    wasi.preopen_dir("/tmp", "/tmp")
     wasi.inherit_stdin()
     wasi.inherit_stdout()
     wasi.inherit_stderr()
