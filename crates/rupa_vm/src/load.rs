@@ -2,6 +2,7 @@
 //! as Lua values, nested prototypes) and wrapping the main function in a closure whose `_ENV`
 //! is the globals table or a given environment.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use gc_arena::Gc;
@@ -10,12 +11,24 @@ use crate::error::{RuntimeError, SyntaxError};
 use crate::function::{Function, FunctionKind, FunctionProto, LuaClosure, UpValue};
 use crate::proto::{Constant, Proto};
 use crate::state::Context;
+use crate::string::LuaString;
 use crate::value::Value;
 
 /// Converts a compiled prototype (and its children) into its GC form.
 pub fn load_proto<'gc>(
     ctx: Context<'gc>,
     proto: &Rc<Proto>,
+) -> Result<Gc<'gc, FunctionProto<'gc>>, RuntimeError<'gc>> {
+    load_proto_sharing(ctx, proto, &mut HashMap::new())
+}
+
+/// [`load_proto`] where equal string constants of the whole chunk share one string object:
+/// a field name stored by one function and read by another then matches by pointer, without
+/// comparing bytes.
+fn load_proto_sharing<'gc, 'p>(
+    ctx: Context<'gc>,
+    proto: &'p Rc<Proto>,
+    strings: &mut HashMap<&'p [u8], LuaString<'gc>>,
 ) -> Result<Gc<'gc, FunctionProto<'gc>>, RuntimeError<'gc>> {
     ctx.reserve(proto.code.len() * 8 + proto.constants.len() * 16 + 128)?;
     let mut constants = Vec::with_capacity(proto.constants.len());
@@ -25,15 +38,22 @@ pub fn load_proto<'gc>(
             Constant::Boolean(b) => Value::Boolean(*b),
             Constant::Integer(i) => Value::Integer(*i),
             Constant::Number(n) => Value::Number(*n),
-            Constant::String(s) => Value::String(match meta_name(ctx, s) {
-                Some(name) => name,
-                None => ctx.new_string(s)?,
+            Constant::String(s) => Value::String(match strings.get(&s[..]) {
+                Some(&shared) => shared,
+                None => {
+                    let string = match meta_name(ctx, s) {
+                        Some(name) => name,
+                        None => ctx.new_string(s)?,
+                    };
+                    strings.insert(&s[..], string);
+                    string
+                }
             }),
         });
     }
     let mut protos = Vec::with_capacity(proto.protos.len());
     for p in &proto.protos {
-        protos.push(load_proto(ctx, p)?);
+        protos.push(load_proto_sharing(ctx, p, strings)?);
     }
     Ok(Gc::new(
         ctx.mc,

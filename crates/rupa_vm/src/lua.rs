@@ -122,6 +122,8 @@ impl Lua {
     /// An empty state: no libraries, empty globals.
     pub fn new() -> Lua {
         Lua {
+            // A closure, not `State::new`: the arena needs a function generic over `'gc`.
+            #[allow(clippy::redundant_closure)]
             arena: LuaArena::new(|mc| State::new(mc)),
             interrupt: InterruptHandle::default(),
             hosts: Vec::new(),

@@ -167,6 +167,42 @@ impl<'gc> Table<'gc> {
         s.hash.find_str(key).map_or(Value::Nil, |p| s.hash.value(p))
     }
 
+    /// Raw get of a string key together with the metatable, under one borrow: the interpreter
+    /// needs both to decide whether an index is done.
+    #[inline]
+    pub fn get_str_and_metatable(
+        self,
+        ctx: Context<'gc>,
+        key: LuaString<'gc>,
+    ) -> (Value<'gc>, Option<Table<'gc>>) {
+        let s = self.0.borrow();
+        let v = match &s.weak {
+            Some(w) => w.get_str(ctx.mc, key),
+            None => s.hash.find_str(key).map_or(Value::Nil, |p| s.hash.value(p)),
+        };
+        (v, s.metatable)
+    }
+
+    /// Raw set of a string key (fast path for fields). Errors only with out-of-memory.
+    #[inline]
+    pub fn set_str(
+        self,
+        ctx: Context<'gc>,
+        key: LuaString<'gc>,
+        value: Value<'gc>,
+    ) -> Result<(), RuntimeError<'gc>> {
+        let mut s = self.0.borrow_mut(ctx.mc);
+        // Only string keys can be metamethod names.
+        s.absent.set(0);
+        if s.weak.is_none() {
+            if let Some(p) = s.hash.find_str(key) {
+                s.set_at(p, Value::String(key), value);
+                return Ok(());
+            }
+        }
+        s.set_other(ctx, Value::String(key), value)
+    }
+
     /// Raw set (`rawset`). Setting nil removes the key. Errors: "table index is nil",
     /// "table index is NaN", and out-of-memory when growing would pass the cap (checked before
     /// allocating).
@@ -189,19 +225,6 @@ impl<'gc> Table<'gc> {
             Key::Nil => Err(RuntimeError::msg("table index is nil")),
             Key::NaN => Err(RuntimeError::msg("table index is NaN")),
         }
-    }
-
-    /// Raw set of a string key (fast path for fields).
-    #[inline]
-    pub fn set_str(
-        self,
-        ctx: Context<'gc>,
-        key: LuaString<'gc>,
-        value: Value<'gc>,
-    ) -> Result<(), RuntimeError<'gc>> {
-        let mut s = self.0.borrow_mut(ctx.mc);
-        s.absent.set(0);
-        s.set_other(ctx, Value::String(key), value)
     }
 
     /// Raw set of an integer key (fast path).

@@ -18,6 +18,7 @@ use crate::metaops::{self, Meta, OpError};
 use crate::number;
 use crate::opcode::{Op, Rk};
 use crate::state::Context;
+use crate::string::LuaString;
 use crate::table::Table;
 use crate::thread::{Thread, ThreadState};
 use crate::value::Value;
@@ -296,11 +297,28 @@ pub(crate) fn run_lua<'gc>(
                 }
                 Op::GetTabUp { dst, up, key } => {
                     let t = read_upvalue(upvals[up as usize], thread, stack);
-                    index_into!(dst, t, consts[key as usize], Operand::Up(up))
+                    let k = consts[key as usize];
+                    if let (Value::Table(tb), Value::String(ks)) = (t, k) {
+                        if let Some(v) = index_str_fast(ctx, tb, ks) {
+                            reg!(dst) = v;
+                            continue;
+                        }
+                    }
+                    index_into!(dst, t, k, Operand::Up(up))
                 }
                 Op::SetTabUp { up, key, src } => {
                     let t = read_upvalue(upvals[up as usize], thread, stack);
-                    assign!(t, consts[key as usize], rk!(src), Operand::Up(up))
+                    let k = consts[key as usize];
+                    let v = rk!(src);
+                    if let (Value::Table(tb), Value::String(ks)) = (t, k) {
+                        if assigns_raw(ctx, tb) {
+                            if let Err(e) = tb.set_str(ctx, ks, v) {
+                                throw!(e);
+                            }
+                            continue;
+                        }
+                    }
+                    assign!(t, k, v, Operand::Up(up))
                 }
                 Op::GetTable { dst, table, key } => {
                     let t = reg!(table);
@@ -315,7 +333,15 @@ pub(crate) fn run_lua<'gc>(
                     index_into!(dst, t, k, Operand::Reg(table))
                 }
                 Op::GetField { dst, table, key } => {
-                    index_into!(dst, reg!(table), consts[key as usize], Operand::Reg(table))
+                    let t = reg!(table);
+                    let k = consts[key as usize];
+                    if let (Value::Table(tb), Value::String(ks)) = (t, k) {
+                        if let Some(v) = index_str_fast(ctx, tb, ks) {
+                            reg!(dst) = v;
+                            continue;
+                        }
+                    }
+                    index_into!(dst, t, k, Operand::Reg(table))
                 }
                 Op::GetInt { dst, table, index } => {
                     let t = reg!(table);
@@ -343,12 +369,18 @@ pub(crate) fn run_lua<'gc>(
                     assign!(t, k, v, Operand::Reg(table))
                 }
                 Op::SetField { table, key, src } => {
-                    assign!(
-                        reg!(table),
-                        consts[key as usize],
-                        rk!(src),
-                        Operand::Reg(table)
-                    )
+                    let t = reg!(table);
+                    let k = consts[key as usize];
+                    let v = rk!(src);
+                    if let (Value::Table(tb), Value::String(ks)) = (t, k) {
+                        if assigns_raw(ctx, tb) {
+                            if let Err(e) = tb.set_str(ctx, ks, v) {
+                                throw!(e);
+                            }
+                            continue;
+                        }
+                    }
+                    assign!(t, k, v, Operand::Reg(table))
                 }
                 Op::SetInt { table, index, src } => {
                     let t = reg!(table);
@@ -373,6 +405,12 @@ pub(crate) fn run_lua<'gc>(
                     let o = reg!(obj);
                     let k = rk!(key);
                     reg!(dst + 1) = o;
+                    if let (Value::Table(tb), Value::String(ks)) = (o, k) {
+                        if let Some(v) = index_str_fast(ctx, tb, ks) {
+                            reg!(dst) = v;
+                            continue;
+                        }
+                    }
                     index_into!(dst, o, k, Operand::Reg(obj))
                 }
                 Op::Add { dst, lhs, rhs } => arith!(
@@ -585,6 +623,34 @@ pub(crate) fn run_lua<'gc>(
                             results - 1
                         },
                     };
+                    // The common case inline: a Lua function with fixed parameters whose
+                    // registers fit in the stack's capacity.
+                    if let Value::Function(f) = ts.stack[fs] {
+                        if let FunctionKind::Lua(cl) = &*f.0 {
+                            let p = &cl.proto.proto;
+                            let top = fs + 1 + p.max_stack as usize;
+                            if !p.is_vararg
+                                && top <= ts.stack.capacity()
+                                && top <= call::MAX_STACK
+                                && frame.c_depth < call::MAX_C_DEPTH
+                            {
+                                // Registers past the parameters need no clearing: the
+                                // compiler never reads a register it did not write; missing
+                                // parameters are past the old top and become nil.
+                                call::set_top(&mut ts.stack, top);
+                                ts.frames.push(Frame::Lua(LuaFrame {
+                                    func: f,
+                                    base: fs + 1,
+                                    func_slot: fs,
+                                    pc: 0,
+                                    n_varargs: 0,
+                                    ret,
+                                    c_depth: frame.c_depth,
+                                }));
+                                continue 'frame;
+                            }
+                        }
+                    }
                     match call::precall(ctx, ts, fs, ret, frame.c_depth) {
                         Ok(PreCall::Lua) => continue 'frame,
                         Ok(PreCall::Native(f)) => {
@@ -694,7 +760,7 @@ pub(crate) fn run_lua<'gc>(
                     } else {
                         count as usize - 1
                     };
-                    if !ts.open_upvalues.is_empty() {
+                    if ts.open_upvalues.last().is_some_and(|&(i, _)| i >= base) {
                         ts.close_upvalues(ctx.mc, base);
                     }
                     ts.frames.pop();
@@ -703,11 +769,7 @@ pub(crate) fn run_lua<'gc>(
                         (frame.ret, ts.frames.last())
                     {
                         if wanted != ReturnTo::MULTI {
-                            let caller_top = caller.base
-                                + match &*caller.func.0 {
-                                    FunctionKind::Lua(c) => c.proto.proto.max_stack as usize,
-                                    FunctionKind::Native(_) => 0,
-                                };
+                            let caller_top = caller.top;
                             let dst = frame.func_slot;
                             let wanted = wanted as usize;
                             let stack = &mut ts.stack;
@@ -877,6 +939,43 @@ pub(crate) fn run_lua<'gc>(
 }
 
 /// Pads the stack back to the current frame's size after a multi-value sequence.
+/// How many `__index` tables [`index_str_fast`] follows before leaving the rest to the
+/// general path (which counts the whole chain against its own limit).
+const FAST_INDEX_HOPS: usize = 16;
+
+/// `t[key]` for a string key when only tables are involved: the raw value, or the raw value
+/// found along a chain of `__index` tables. `None` when a function handler would run (or the
+/// chain is long): the general path then starts over, which is safe as raw reads have no
+/// effects.
+#[inline]
+fn index_str_fast<'gc>(
+    ctx: Context<'gc>,
+    mut t: Table<'gc>,
+    key: LuaString<'gc>,
+) -> Option<Value<'gc>> {
+    for _ in 0..FAST_INDEX_HOPS {
+        let (v, mt) = t.get_str_and_metatable(ctx, key);
+        if !v.is_nil() {
+            return Some(v);
+        }
+        match mt.map(|mt| mt.metamethod(ctx, MetaEvent::Index)) {
+            None | Some(Value::Nil) => return Some(Value::Nil),
+            Some(Value::Table(next)) => t = next,
+            Some(_) => return None,
+        }
+    }
+    None
+}
+
+/// Whether an assignment into `t` is raw: no `__newindex` would run.
+#[inline]
+fn assigns_raw<'gc>(ctx: Context<'gc>, t: Table<'gc>) -> bool {
+    match t.metatable() {
+        None => true,
+        Some(mt) => mt.metamethod(ctx, MetaEvent::NewIndex).is_nil(),
+    }
+}
+
 #[inline]
 fn restore_top(ts: &mut ThreadState<'_>, base: usize, proto: &crate::proto::Proto) {
     let top = base + proto.max_stack as usize;
