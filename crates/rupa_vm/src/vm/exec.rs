@@ -614,6 +614,10 @@ pub(crate) fn run_lua<'gc>(
                     let fs = base + func as usize;
                     if args != 0 {
                         ts.stack.truncate(fs + args as usize);
+                    } else {
+                        // Moving a variable number of values costs fuel in proportion, so
+                        // fuel bounds time (`f(...)` chains copy every vararg).
+                        *fuel -= (ts.stack.len() - fs) as i64 / 8;
                     }
                     save_pc!();
                     let ret = ReturnTo::Call {
@@ -682,6 +686,8 @@ pub(crate) fn run_lua<'gc>(
                     let fs = base + func as usize;
                     if args != 0 {
                         ts.stack.truncate(fs + args as usize);
+                    } else {
+                        *fuel -= (ts.stack.len() - fs) as i64 / 8;
                     }
                     // Resolve `__call` while this frame still exists, so an error names the
                     // called variable.
@@ -756,7 +762,9 @@ pub(crate) fn run_lua<'gc>(
                         }
                     }
                     let n = if count == 0 {
-                        ts.stack.len() - src
+                        let n = ts.stack.len() - src;
+                        *fuel -= n as i64 / 8;
+                        n
                     } else {
                         count as usize - 1
                     };
@@ -888,6 +896,7 @@ pub(crate) fn run_lua<'gc>(
                     } else {
                         count as usize
                     };
+                    *fuel -= n as i64 / 8;
                     if let Value::Table(t) = stack[at] {
                         for i in 0..n {
                             let v = stack[at + 1 + i];
@@ -915,6 +924,7 @@ pub(crate) fn run_lua<'gc>(
                     let nv = frame.n_varargs;
                     let at = base + dst as usize;
                     if count == 0 {
+                        *fuel -= nv as i64 / 8;
                         if let Err(e) = call::ensure_stack(ctx, &mut ts.stack, at + nv) {
                             throw!(e);
                         }
