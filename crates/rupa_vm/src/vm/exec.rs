@@ -645,6 +645,7 @@ pub(crate) fn run_lua<'gc>(
                                 ts.frames.push(Frame::Lua(LuaFrame {
                                     func: f,
                                     base: fs + 1,
+                                    top,
                                     func_slot: fs,
                                     pc: 0,
                                     n_varargs: 0,
