@@ -53,6 +53,7 @@ impl Runtime {
             rupa_stdlib::host::install(ctx, std::rc::Rc::new(rupa_stdlib::host::StdHost::new()));
             rupa_stdlib::load_os(ctx).expect("a fresh state has room for the os library");
             rupa_stdlib::load_io(ctx).expect("a fresh state has room for the io library");
+            rupa_stdlib::load_debug(ctx).expect("a fresh state has room for the debug library");
             // Last: it records the libraries loaded before it in `package.loaded`.
             rupa_stdlib::load_package(ctx).expect("a fresh state has room for the package library");
         });

@@ -234,7 +234,11 @@ impl<'gc> Executor<'gc> {
             work = match work {
                 Work::RunLua => {
                     let mut ts = thread.0.borrow_mut(ctx.mc);
-                    exec::run_lua(ctx, thread, &mut ts, fuel)
+                    if ts.hook.is_some() {
+                        crate::hook::run_hooked(ctx, thread, &mut ts, fuel)
+                    } else {
+                        exec::run_lua(ctx, thread, &mut ts, fuel)
+                    }
                 }
                 Work::OutOfFuel => {
                     st.pending = Some(Work::RunLua);
@@ -309,7 +313,10 @@ impl<'gc> Executor<'gc> {
                     }
                     // Back to the same thread's Lua code: keep the borrow we hold.
                     match w {
-                        Work::RunLua if st.threads.last().is_some_and(|t| t.ptr_eq(thread)) => {
+                        Work::RunLua
+                            if ts.hook.is_none()
+                                && st.threads.last().is_some_and(|t| t.ptr_eq(thread)) =>
+                        {
                             exec::run_lua(ctx, thread, &mut ts, fuel)
                         }
                         w => w,
