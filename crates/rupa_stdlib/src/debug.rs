@@ -76,6 +76,7 @@ fn with_view<'gc, T>(
             frames: &ts.frames,
             stack: stack.whole_stack(),
             running_slot: Some(stack.base() - 1),
+            host_bottom: !stack.yieldable,
         })
     } else {
         let t = thread.expect("a thread that is not the running one was given");
@@ -84,14 +85,21 @@ fn with_view<'gc, T>(
                 frames: &ts.frames,
                 stack: &ts.stack,
                 running_slot: None,
+                host_bottom: false,
             }),
             Err(_) => f(ThreadView {
                 frames: &[],
                 stack: &[],
                 running_slot: None,
+                host_bottom: false,
             }),
         }
     }
+}
+
+/// An integer argument as lua5.4's `(int)luaL_checkinteger` sees it (wrapped to 32 bits).
+fn c_int(n: i64) -> i64 {
+    i64::from(n as i32)
 }
 
 fn str_value<'gc>(ctx: Context<'gc>, s: &str) -> Result<Value<'gc>, RuntimeError<'gc>> {
@@ -119,15 +127,16 @@ fn getinfo<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc
     }
     let target = stack.get(a);
     let (func, activation) = match target {
-        Value::Function(f) => (f, None),
+        Value::Function(f) => (Some(f), None),
         _ => {
-            let level = check_integer(ctx, stack, a)?;
+            let level = c_int(check_integer(ctx, stack, a)?);
             let found = with_view(stack, thread, |v| {
-                v.level(level).and_then(|l| v.activation(l))
+                v.level(level).map(|l| (l, v.activation(l)))
             });
             match found {
-                Some(act) => (act.func, Some(act)),
-                None => {
+                Some((_, Some(act))) => (Some(act.func), Some(act)),
+                Some((Level::Host, None)) => (None, None),
+                _ => {
                     stack.replace(&[Value::Nil]);
                     return Ok(NativeAction::Return);
                 }
@@ -138,7 +147,7 @@ fn getinfo<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc
         return Err(arg_error(a + 1, "invalid option"));
     }
     let t = Table::new(ctx.mc);
-    let info = introspect::func_info(func);
+    let info = func.map_or_else(introspect::host_info, introspect::func_info);
     for &c in &options {
         match c {
             b'S' => {
@@ -182,7 +191,7 @@ fn getinfo<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc
                 set(ctx, t, "ntransfer", Value::Integer(0))?;
             }
             b'L' => {
-                if let Some(lines) = introspect::active_lines(func) {
+                if let Some(lines) = func.and_then(introspect::active_lines) {
                     let l = Table::new(ctx.mc);
                     for line in lines {
                         l.set(ctx, Value::Integer(i64::from(line)), Value::Boolean(true))?;
@@ -190,7 +199,7 @@ fn getinfo<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc
                     set(ctx, t, "activelines", Value::Table(l))?;
                 }
             }
-            b'f' => set(ctx, t, "func", Value::Function(func))?,
+            b'f' => set(ctx, t, "func", func.map_or(Value::Nil, Value::Function))?,
             _ => {}
         }
     }
@@ -239,7 +248,7 @@ fn getlocal<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'g
         stack.replace(&[name]);
         return Ok(NativeAction::Return);
     }
-    let level_n = check_integer(ctx, stack, a)?;
+    let level_n = c_int(check_integer(ctx, stack, a)?);
     let Some(level) = with_view(stack, thread, |v| v.level(level_n)) else {
         return Err(arg_error(a, "level out of range"));
     };
@@ -257,7 +266,7 @@ fn getlocal<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'g
 /// `debug.setlocal([thread,] level, n, value)`.
 fn setlocal<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
     let (thread, a) = get_thread(stack);
-    let level_n = check_integer(ctx, stack, a)?;
+    let level_n = c_int(check_integer(ctx, stack, a)?);
     let n = check_integer(ctx, stack, a + 1)?;
     let Some(level) = with_view(stack, thread, |v| v.level(level_n)) else {
         return Err(arg_error(a, "level out of range"));

@@ -28,6 +28,9 @@ pub struct ThreadView<'a, 'gc> {
     /// For the running thread: the stack slot of the native asking (its function value), which
     /// is level 0; `None` for a thread that is not running.
     pub running_slot: Option<usize>,
+    /// Whether a host call sits below the bottom frame (the main thread of a run): it is a
+    /// level of its own, a C function without a name, as lua.c's `pmain` is under lua5.4.
+    pub host_bottom: bool,
 }
 
 /// One level of a call stack.
@@ -37,6 +40,8 @@ pub enum Level {
     Running,
     /// `frames[i]`.
     Frame(usize),
+    /// The host's call below the bottom frame.
+    Host,
 }
 
 /// What `debug.getinfo` says about an activation beyond its function.
@@ -76,6 +81,9 @@ impl<'a, 'gc> ThreadView<'a, 'gc> {
                 out.push(Level::Frame(i));
             }
         }
+        if self.host_bottom {
+            out.push(Level::Host);
+        }
         out
     }
 
@@ -97,6 +105,7 @@ impl<'a, 'gc> ThreadView<'a, 'gc> {
                 Frame::Native(f) => Some(f.func),
                 Frame::CloseUnwind(_) => None,
             },
+            Level::Host => None,
         }
     }
 
@@ -125,6 +134,7 @@ impl<'a, 'gc> ThreadView<'a, 'gc> {
                 };
                 (line, debug_info::frame_call_name(self.frames, i))
             }
+            Level::Host => return None,
         };
         Some(ActivationInfo {
             func,
@@ -185,6 +195,20 @@ impl<'a, 'gc> ThreadView<'a, 'gc> {
             }
             Frame::CloseUnwind(_) => None,
         }
+    }
+}
+
+/// What `debug.getinfo` reports for the host's call (a C function rupa has no value for).
+pub fn host_info<'gc>() -> FuncInfo<'gc> {
+    FuncInfo {
+        source: None,
+        short_src: "[C]".to_string(),
+        what: "C",
+        line_defined: -1,
+        last_line_defined: -1,
+        nparams: 0,
+        is_vararg: true,
+        nups: 0,
     }
 }
 
