@@ -147,7 +147,14 @@ impl<'a, 'gc> ThreadView<'a, 'gc> {
     /// slot of the function it is calling.
     fn limit(&self, i: usize) -> usize {
         match self.frames.get(i + 1) {
-            Some(Frame::Lua(f)) => f.func_slot,
+            // lua5.4 moves a vararg function above its arguments: its slot (where the
+            // caller's registers end) is past every argument.
+            Some(Frame::Lua(f)) => match &*f.func.0 {
+                FunctionKind::Lua(cl) if cl.proto.proto.is_vararg => {
+                    f.func_slot + 1 + cl.proto.proto.num_params as usize + f.n_varargs
+                }
+                _ => f.func_slot,
+            },
             Some(Frame::Native(f)) => f.base.saturating_sub(1),
             Some(Frame::CloseUnwind(u)) => u.level,
             None => self.running_slot.unwrap_or(self.stack.len()),
