@@ -484,7 +484,7 @@ fn setmetatable<'gc>(
 ) -> R<'gc> {
     let mt = match stack.get(1) {
         Value::Table(t) => Some(t),
-        Value::Nil => None,
+        Value::Nil if stack.len() >= 2 => None,
         _ => return Err(type_error(ctx, stack, 1, "nil or table")),
     };
     let v = stack.get(0);
