@@ -400,7 +400,8 @@ pub fn traceback_from<'gc>(
     for level in 0..total {
         // lua5.4 shows the first 10 and the last 11 levels of a deep stack.
         if total > 22 && level == 10 {
-            out.push_str(&format!("\n\t...\t(skipping {} levels)", total - 21));
+            // lua5.4 counts one level fewer than it skips.
+            out.push_str(&format!("\n\t...\t(skipping {} levels)", total - 22));
         }
         if total > 22 && (10..total - 11).contains(&level) {
             continue;

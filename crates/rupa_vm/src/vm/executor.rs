@@ -387,7 +387,7 @@ impl<'gc> Executor<'gc> {
                     }
                 }
                 Work::Error { error, site } => {
-                    let ts = thread.0.borrow();
+                    let mut ts = thread.0.borrow_mut(ctx.mc);
                     let value = error_value(ctx, &ts, error, site);
                     let protected = st.threads.len() > 1
                         || ts
@@ -404,6 +404,28 @@ impl<'gc> Executor<'gc> {
                             _ => None,
                         };
                         st.traceback = Some(debug_info::traceback(ctx, &ts, None, running, true));
+                    }
+                    // The raising native stays on the stack while the error is handled, as in
+                    // lua5.4: a message handler's traceback starts "[C]: in function 'error'",
+                    // and a coroutine killed by it keeps it among its frames.
+                    if let ErrorSite::Native {
+                        func,
+                        ret,
+                        in_frame: false,
+                    } = site
+                    {
+                        let c_depth = ts.frames.last().map_or(0, |f| f.c_depth());
+                        let base = ts.stack.len();
+                        ts.frames.push(Frame::Native(NativeFrame {
+                            func,
+                            base,
+                            cont: None,
+                            protected: false,
+                            handler: None,
+                            yieldable: true,
+                            ret,
+                            c_depth,
+                        }));
                     }
                     Work::Unwind {
                         error: value,
