@@ -37,6 +37,9 @@ pub struct Hook<'gc> {
     inside: Option<usize>,
     #[collect(require_static)]
     resume: Resume,
+    /// Frame count and pc of the instruction `resume` is about (an error in the hook may
+    /// leave the hooked frame for good).
+    resume_at: (usize, usize),
 }
 
 /// What to do at the instruction a hook call returned to.
@@ -67,6 +70,7 @@ impl<'gc> Hook<'gc> {
             old_pc,
             inside: None,
             resume: Resume::Check,
+            resume_at: (0, 0),
         }
     }
 
@@ -96,6 +100,9 @@ pub(crate) fn run_hooked<'gc>(
             }
         }
         if hook.inside.is_none() {
+            if hook.resume_at != (depth, f.pc) {
+                hook.resume = Resume::Check;
+            }
             let event = match hook.resume {
                 Resume::Skip => {
                     hook.resume = Resume::Check;
@@ -108,6 +115,7 @@ pub(crate) fn run_hooked<'gc>(
                 Resume::Check => events(hook, f.func, f.pc, depth),
             };
             if let Some((name, arg)) = event {
+                hook.resume_at = (depth, f.pc);
                 let func = hook.func;
                 hook.inside = Some(depth);
                 // The hooked instruction counts as current while the hook runs (its line is
@@ -175,7 +183,9 @@ fn events<'gc>(
             0
         };
         let new_line = debug_info::line_of(proto, pc);
-        if pc <= old || debug_info::line_of(proto, old) != new_line {
+        // A count hook that just ran left lua5.4's `oldpc` at this instruction, which then
+        // always counts as a new line.
+        if count_due || pc <= old || debug_info::line_of(proto, old) != new_line {
             line = Some(new_line);
         }
         hook.old_pc = pc;
