@@ -38,6 +38,7 @@ pub fn load_debug(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
             ("getregistry", getregistry),
             ("getupvalue", getupvalue),
             ("getuservalue", getuservalue),
+            ("setcstacklimit", setcstacklimit),
             ("sethook", hook::sethook),
             ("setlocal", setlocal),
             ("setmetatable", setmetatable),
@@ -548,6 +549,18 @@ fn setuservalue<'gc>(
         .unlock()
         .set(v);
     stack.replace(&[Value::UserData(u)]);
+    Ok(NativeAction::Return)
+}
+
+/// `debug.setcstacklimit(limit)`: deprecated in 5.4, it changes nothing and answers 200
+/// (`LUAI_MAXCCALLS`), as lua5.4 does.
+fn setcstacklimit<'gc>(
+    ctx: Context<'gc>,
+    _: &[Value<'gc>],
+    stack: &mut NativeStack<'gc, '_>,
+) -> R<'gc> {
+    check_integer(ctx, stack, 0)?;
+    stack.replace(&[Value::Integer(200)]);
     Ok(NativeAction::Return)
 }
 
