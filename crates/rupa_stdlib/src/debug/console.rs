@@ -2,7 +2,6 @@
 //! each run as a chunk named "=(debug command)", until a line `cont` or end of input.
 //! Errors go to standard error; the loop never recurses (each command is a continuation).
 
-use rupa_vm::baselib::args::number_to_string;
 use rupa_vm::native::{CallStatus, Continuation, NativeAction, NativeStack};
 use rupa_vm::{Context, RuntimeError, Value};
 
@@ -37,14 +36,12 @@ fn read_command(ctx: Context<'_>) -> Option<Vec<u8>> {
     })
 }
 
-/// The text lua.c's `luaL_tolstring` gives an error value, for the common types.
-fn error_text(v: Value<'_>) -> String {
-    match v {
-        Value::String(s) => s.to_str_lossy().into_owned(),
-        Value::Integer(_) | Value::Number(_) => number_to_string(v),
-        Value::Nil => "nil".into(),
-        Value::Boolean(b) => b.to_string(),
-        v => format!("({} value)", v.type_name()),
+/// The text `luaL_tolstring` gives an error value (without calling `__tostring`, which would
+/// need a continuation of its own).
+fn error_text<'gc>(ctx: Context<'gc>, v: Value<'gc>) -> String {
+    match rupa_vm::baselib::tostring::plain(ctx, v) {
+        Ok(s) => s.to_str_lossy().into_owned(),
+        Err(_) => v.type_name().to_string(),
     }
 }
 
@@ -83,7 +80,7 @@ fn after_command<'gc>(
     stack: &mut NativeStack<'gc, '_>,
 ) -> R<'gc> {
     if let CallStatus::Err(e) = status {
-        write_stderr(ctx, format!("{}\n", error_text(e)).as_bytes());
+        write_stderr(ctx, format!("{}\n", error_text(ctx, e)).as_bytes());
     }
     next_command(ctx, stack)
 }
