@@ -256,6 +256,10 @@ impl<'gc> Executor<'gc> {
                     c_depth,
                 } => {
                     *fuel -= 1;
+                    if let Some(w) = crate::hook::native_call(ctx, thread, func, ret) {
+                        work = w;
+                        continue;
+                    }
                     let yieldable = st.threads.len() > 1;
                     let (r, mut ts) = invoke(ctx, thread, func_slot + 1, yieldable, fuel, |ns| {
                         let FunctionKind::Native(nc) = &*func.0 else {
@@ -283,6 +287,7 @@ impl<'gc> Executor<'gc> {
                         st.pending = Some(Work::Continue { error: None });
                         return StepResult::HostCall(id);
                     }
+                    let returned = matches!(r, Ok(NativeAction::Return));
                     let w = match r {
                         Ok(action) => apply_action(
                             ctx,
@@ -306,6 +311,11 @@ impl<'gc> Executor<'gc> {
                                 in_frame: false,
                             },
                         },
+                    };
+                    let w = if returned && ts.hook.is_some() {
+                        crate::hook::native_return(ctx, &mut ts, func, ret, w)
+                    } else {
+                        w
                     };
                     if ctx.state.gc_request.get().is_some() {
                         st.pending = Some(w);
@@ -354,6 +364,7 @@ impl<'gc> Executor<'gc> {
                             let (r, mut ts) = invoke(ctx, thread, nf.base, yieldable, fuel, |ns| {
                                 (cont.func)(ctx, cont.data, status, ns)
                             });
+                            let returned = matches!(r, Ok(NativeAction::Return));
                             let w = match r {
                                 Ok(action) => apply_action(
                                     ctx,
@@ -377,6 +388,11 @@ impl<'gc> Executor<'gc> {
                                         in_frame: true,
                                     },
                                 },
+                            };
+                            let w = if returned && ts.hook.is_some() {
+                                crate::hook::native_return(ctx, &mut ts, nf.func, nf.ret, w)
+                            } else {
+                                w
                             };
                             if ctx.state.gc_request.get().is_some() {
                                 st.pending = Some(w);
