@@ -299,6 +299,10 @@ pub(crate) fn native_call<'gc>(
     native: Function<'gc>,
     ret: ReturnTo,
 ) -> Option<Work<'gc>> {
+    // The common case, without a write barrier: no hook.
+    if thread.0.borrow().hook.is_none() {
+        return None;
+    }
     let mut ts = thread.0.borrow_mut(ctx.mc);
     let depth = ts.frames.len();
     let Some(Frame::Lua(f)) = ts.frames.last().copied() else {
