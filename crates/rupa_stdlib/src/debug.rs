@@ -186,7 +186,10 @@ fn getinfo<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc
                     None => set(ctx, t, "namewhat", str_value(ctx, "")?)?,
                 }
             }
-            b't' => set(ctx, t, "istailcall", Value::Boolean(false))?,
+            b't' => {
+                let tail = activation.as_ref().is_some_and(|a| a.is_tail);
+                set(ctx, t, "istailcall", Value::Boolean(tail))?;
+            }
             b'r' => {
                 set(ctx, t, "ftransfer", Value::Integer(0))?;
                 set(ctx, t, "ntransfer", Value::Integer(0))?;

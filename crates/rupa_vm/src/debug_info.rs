@@ -236,6 +236,8 @@ pub fn frame_position(frame: &LuaFrame<'_>) -> Option<String> {
 /// How the function running in `frames[i]` was called: `("local", "f")`, or `None`.
 pub fn frame_call_name(frames: &[Frame<'_>], i: usize) -> Option<(&'static str, String)> {
     let ret = match frames.get(i)? {
+        // A tail call left no call site for it.
+        Frame::Lua(f) if f.tail => return None,
         Frame::Lua(f) => f.ret,
         Frame::Native(f) => f.ret,
         Frame::CloseUnwind(_) => return None,
@@ -383,7 +385,8 @@ pub fn traceback_from<'gc>(
                 match &frames[*i] {
                     Frame::Lua(f) => {
                         let pos = frame_position(f).unwrap_or_default();
-                        format!("{pos} in {}", describe_function(ctx, f.func, name))
+                        let tail = if f.tail { "\n\t(...tail calls...)" } else { "" };
+                        format!("{pos} in {}{tail}", describe_function(ctx, f.func, name))
                     }
                     Frame::Native(f) => format!("[C]: in {}", describe_function(ctx, f.func, name)),
                     Frame::CloseUnwind(_) => String::new(),

@@ -52,6 +52,8 @@ pub struct ActivationInfo<'gc> {
     pub current_line: i64,
     /// How the caller named the function: `("local", "f")`, `("method", "m")`...
     pub name: Option<(&'static str, String)>,
+    /// Whether it was entered by a tail call (`istailcall`).
+    pub is_tail: bool,
 }
 
 /// What `debug.getinfo` says about a function (options `S` and `u`).
@@ -136,10 +138,15 @@ impl<'a, 'gc> ThreadView<'a, 'gc> {
             }
             Level::Host => return None,
         };
+        let is_tail = match level {
+            Level::Frame(i) => matches!(self.frames.get(i), Some(Frame::Lua(f)) if f.tail),
+            _ => false,
+        };
         Some(ActivationInfo {
             func,
             current_line,
             name,
+            is_tail,
         })
     }
 
