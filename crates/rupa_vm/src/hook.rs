@@ -300,9 +300,7 @@ pub(crate) fn native_call<'gc>(
     ret: ReturnTo,
 ) -> Option<Work<'gc>> {
     // The common case, without a write barrier: no hook.
-    if thread.0.borrow().hook.is_none() {
-        return None;
-    }
+    thread.0.borrow().hook.as_ref()?;
     let mut ts = thread.0.borrow_mut(ctx.mc);
     let depth = ts.frames.len();
     let Some(Frame::Lua(f)) = ts.frames.last().copied() else {
