@@ -50,7 +50,8 @@ pub(crate) fn set_top(stack: &mut Vec<Value<'_>>, top: usize) {
     if len >= top {
         stack.truncate(top);
     } else {
-        stack.resize(top, Value::Nil);
+        // A range-sized iterator extends in one reservation and a plain store loop.
+        stack.extend((len..top).map(|_| Value::Nil));
     }
 }
 

@@ -152,7 +152,7 @@ impl<'gc> Table<'gc> {
     }
 
     /// Raw get of an integer key (fast path).
-    #[inline]
+    #[inline(always)]
     pub fn get_int(self, ctx: Context<'gc>, key: i64) -> Value<'gc> {
         self.0.borrow().get_int(ctx.mc, key)
     }
@@ -228,7 +228,7 @@ impl<'gc> Table<'gc> {
     }
 
     /// Raw set of an integer key (fast path).
-    #[inline]
+    #[inline(always)]
     pub fn set_int(
         self,
         ctx: Context<'gc>,

@@ -46,11 +46,17 @@ impl<'gc> TableState<'gc> {
         Some(i)
     }
 
-    #[inline]
+    // The array part inline in the interpreter; the rest out of line so the callers stay small.
+    #[inline(always)]
     pub(super) fn get_int(&self, mc: &Mutation<'gc>, key: i64) -> Value<'gc> {
         if let Some(i) = self.array_access(key) {
             return self.array[i];
         }
+        self.get_int_outside_array(mc, key)
+    }
+
+    #[inline(never)]
+    fn get_int_outside_array(&self, mc: &Mutation<'gc>, key: i64) -> Value<'gc> {
         if let Some(w) = &self.weak {
             return w.get_int(mc, key);
         }
@@ -81,6 +87,7 @@ impl<'gc> TableState<'gc> {
             .map_or(Value::Nil, |p| self.hash.value(p))
     }
 
+    #[inline(always)]
     pub(super) fn set_int(
         &mut self,
         ctx: Context<'gc>,
@@ -91,6 +98,16 @@ impl<'gc> TableState<'gc> {
             self.array[i] = value;
             return Ok(());
         }
+        self.set_int_outside_array(ctx, key, value)
+    }
+
+    #[inline(never)]
+    fn set_int_outside_array(
+        &mut self,
+        ctx: Context<'gc>,
+        key: i64,
+        value: Value<'gc>,
+    ) -> Result<(), RuntimeError<'gc>> {
         if let Some(w) = &mut self.weak {
             return w.set(ctx, Value::Integer(key), value);
         }

@@ -215,7 +215,7 @@ pub(crate) fn run_lua<'gc>(
                 let b = rkr!($rhs);
                 if let (&Value::Integer(x), &Value::Integer(y)) = (a, b) {
                     reg!($dst) = Value::Integer($int(x, y));
-                } else if let (&Value::Number(x), &Value::Number(y)) = (a, b) {
+                } else if let Some((x, y)) = float_pair(a, b) {
                     reg!($dst) = Value::Number($flt(x, y));
                 } else {
                     let (a, b) = (*a, *b);
@@ -234,11 +234,17 @@ pub(crate) fn run_lua<'gc>(
                 }
             }};
         }
-        macro_rules! arith_general {
-            ($op:expr, $dst:expr, $lhs:expr, $rhs:expr) => {{
+        // Bitwise operators: integers inline, everything else (floats with an integer value,
+        // strings, metamethods, errors) through `metaops`.
+        macro_rules! bitwise {
+            ($op:expr, $dst:expr, $lhs:expr, $rhs:expr, $int:expr) => {{
                 let a = rk!($lhs);
                 let b = rk!($rhs);
-                arith_slow!($op, $dst, $lhs, $rhs, a, b)
+                if let (Value::Integer(x), Value::Integer(y)) = (a, b) {
+                    reg!($dst) = Value::Integer($int(x, y));
+                } else {
+                    arith_slow!($op, $dst, $lhs, $rhs, a, b)
+                }
             }};
         }
         macro_rules! compare {
@@ -442,10 +448,10 @@ pub(crate) fn run_lua<'gc>(
                     let b = rk!(rhs);
                     match (a, b) {
                         (Value::Number(x), Value::Number(y)) => reg!(dst) = Value::Number(x / y),
-                        (Value::Integer(x), Value::Integer(y)) => {
-                            reg!(dst) = Value::Number(x as f64 / y as f64)
-                        }
-                        _ => arith_slow!(ArithOp::Div, dst, lhs, rhs, a, b),
+                        _ => match float_pair(&a, &b) {
+                            Some((x, y)) => reg!(dst) = Value::Number(x / y),
+                            None => arith_slow!(ArithOp::Div, dst, lhs, rhs, a, b),
+                        },
                     }
                 }
                 Op::Mod { dst, lhs, rhs } => {
@@ -462,13 +468,22 @@ pub(crate) fn run_lua<'gc>(
                                 ArithError::ModByZero.message(),
                             ))
                         }
-                        (Value::Number(x), Value::Number(y)) => {
-                            reg!(dst) = Value::Number(number::float_mod(x, y))
-                        }
-                        _ => arith_slow!(ArithOp::Mod, dst, lhs, rhs, a, b),
+                        _ => match float_pair(&a, &b) {
+                            Some((x, y)) => reg!(dst) = Value::Number(number::float_mod(x, y)),
+                            None => arith_slow!(ArithOp::Mod, dst, lhs, rhs, a, b),
+                        },
                     }
                 }
-                Op::Pow { dst, lhs, rhs } => arith_general!(ArithOp::Pow, dst, lhs, rhs),
+                Op::Pow { dst, lhs, rhs } => {
+                    let a = rk!(lhs);
+                    let b = rk!(rhs);
+                    match float_pair(&a, &b) {
+                        Some((x, y)) => {
+                            reg!(dst) = Value::Number(crate::arith::float_arith(ArithOp::Pow, x, y))
+                        }
+                        None => arith_slow!(ArithOp::Pow, dst, lhs, rhs, a, b),
+                    }
+                }
                 Op::IDiv { dst, lhs, rhs } => {
                     let a = rk!(lhs);
                     let b = rk!(rhs);
@@ -481,14 +496,27 @@ pub(crate) fn run_lua<'gc>(
                                 ArithError::DivByZero.message(),
                             ))
                         }
-                        _ => arith_slow!(ArithOp::IDiv, dst, lhs, rhs, a, b),
+                        _ => match float_pair(&a, &b) {
+                            Some((x, y)) => reg!(dst) = Value::Number(number::float_idiv(x, y)),
+                            None => arith_slow!(ArithOp::IDiv, dst, lhs, rhs, a, b),
+                        },
                     }
                 }
-                Op::BAnd { dst, lhs, rhs } => arith_general!(ArithOp::BAnd, dst, lhs, rhs),
-                Op::BOr { dst, lhs, rhs } => arith_general!(ArithOp::BOr, dst, lhs, rhs),
-                Op::BXor { dst, lhs, rhs } => arith_general!(ArithOp::BXor, dst, lhs, rhs),
-                Op::Shl { dst, lhs, rhs } => arith_general!(ArithOp::Shl, dst, lhs, rhs),
-                Op::Shr { dst, lhs, rhs } => arith_general!(ArithOp::Shr, dst, lhs, rhs),
+                Op::BAnd { dst, lhs, rhs } => {
+                    bitwise!(ArithOp::BAnd, dst, lhs, rhs, |x: i64, y: i64| x & y)
+                }
+                Op::BOr { dst, lhs, rhs } => {
+                    bitwise!(ArithOp::BOr, dst, lhs, rhs, |x: i64, y: i64| x | y)
+                }
+                Op::BXor { dst, lhs, rhs } => {
+                    bitwise!(ArithOp::BXor, dst, lhs, rhs, |x: i64, y: i64| x ^ y)
+                }
+                Op::Shl { dst, lhs, rhs } => {
+                    bitwise!(ArithOp::Shl, dst, lhs, rhs, number::shift_left)
+                }
+                Op::Shr { dst, lhs, rhs } => {
+                    bitwise!(ArithOp::Shr, dst, lhs, rhs, number::shift_right)
+                }
                 Op::Unm { dst, src } => match reg!(src) {
                     Value::Integer(i) => reg!(dst) = Value::Integer(i.wrapping_neg()),
                     Value::Number(f) => reg!(dst) = Value::Number(-f),
@@ -905,11 +933,9 @@ pub(crate) fn run_lua<'gc>(
                     };
                     *fuel -= n as i64 / 8;
                     if let Value::Table(t) = stack[at] {
-                        for i in 0..n {
-                            let v = stack[at + 1 + i];
-                            if let Err(e) = t.set_int(ctx, start as i64 + i as i64, v) {
-                                throw!(e);
-                            }
+                        // One array growth for the whole batch, sized as 5.4 sizes it.
+                        if let Err(e) = t.set_list(ctx, start as i64, &stack[at + 1..at + 1 + n]) {
+                            throw!(e);
                         }
                     }
                     if count == 0 {
@@ -956,6 +982,23 @@ pub(crate) fn run_lua<'gc>(
 }
 
 /// Pads the stack back to the current frame's size after a multi-value sequence.
+/// Both operands as floats when both are numbers and at least one is not an integer (callers
+/// handle integer pairs first): arithmetic converts the integer operand.
+#[inline(always)]
+fn float_pair(a: &Value<'_>, b: &Value<'_>) -> Option<(f64, f64)> {
+    let x = match *a {
+        Value::Number(x) => x,
+        Value::Integer(i) => i as f64,
+        _ => return None,
+    };
+    let y = match *b {
+        Value::Number(y) => y,
+        Value::Integer(i) => i as f64,
+        _ => return None,
+    };
+    Some((x, y))
+}
+
 /// How many `__index` tables [`index_str_fast`] follows before leaving the rest to the
 /// general path (which counts the whole chain against its own limit).
 const FAST_INDEX_HOPS: usize = 16;
