@@ -384,10 +384,12 @@ fn setmetatable<'gc>(
         }
         Value::String(_) => ctx.state.string_metatable.unlock(ctx.mc).set(mt),
         _ => {
-            return Err(RuntimeError::msg(format!(
-                "rupa cannot set a metatable for type {}",
-                v.type_name()
-            )))
+            if let Some(i) = rupa_vm::State::type_slot(v) {
+                let cell = ctx.state.type_metatables.unlock(ctx.mc);
+                let mut all = cell.get();
+                all[i] = mt;
+                cell.set(all);
+            }
         }
     }
     stack.replace(&[v]);
