@@ -56,6 +56,7 @@ impl Runtime {
             rupa_stdlib::load_warn(ctx).expect("a fresh state has room for warn");
             rupa_stdlib::string::load_string(ctx)
                 .expect("a fresh state has room for the string library");
+            rupa_stdlib::load_debug(ctx).expect("a fresh state has room for the debug library");
             // Last: it records the libraries loaded before it in `package.loaded`.
             rupa_stdlib::load_package(ctx).expect("a fresh state has room for the package library");
         });

@@ -11,6 +11,7 @@
 //! [`host::StdHost`] grants what lua5.4 has, [`host::DenyHost`] refuses everything.
 #![forbid(unsafe_code)]
 
+pub mod debug;
 pub mod host;
 pub mod io;
 pub mod math;
@@ -22,6 +23,7 @@ pub mod table;
 pub mod utf8;
 pub mod warn;
 
+pub use debug::load_debug;
 pub use io::load_io;
 pub use os::load_os;
 pub use package::{load_host_base, load_package};

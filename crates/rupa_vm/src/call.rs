@@ -135,6 +135,7 @@ pub(crate) fn precall<'gc>(
                         n_varargs,
                         ret,
                         c_depth,
+                        tail: false,
                     }));
                     return Ok(PreCall::Lua);
                 }

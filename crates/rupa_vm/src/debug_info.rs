@@ -236,6 +236,8 @@ pub fn frame_position(frame: &LuaFrame<'_>) -> Option<String> {
 /// How the function running in `frames[i]` was called: `("local", "f")`, or `None`.
 pub fn frame_call_name(frames: &[Frame<'_>], i: usize) -> Option<(&'static str, String)> {
     let ret = match frames.get(i)? {
+        // A tail call left no call site for it.
+        Frame::Lua(f) if f.tail => return None,
         Frame::Lua(f) => f.ret,
         Frame::Native(f) => f.ret,
         Frame::CloseUnwind(_) => return None,
@@ -344,31 +346,47 @@ pub fn traceback<'gc>(
     running_native: Option<(Function<'gc>, ReturnTo)>,
     host_bottom: bool,
 ) -> String {
+    traceback_from(ctx, &ts.frames, message, running_native, host_bottom, 0)
+}
+
+/// [`traceback`] over a thread's frames, starting `skip` levels down (`debug.traceback`'s
+/// level argument; level 0 is `running_native` when there is one).
+pub fn traceback_from<'gc>(
+    ctx: Context<'gc>,
+    frames: &[Frame<'gc>],
+    message: Option<&str>,
+    running_native: Option<(Function<'gc>, ReturnTo)>,
+    host_bottom: bool,
+    skip: usize,
+) -> String {
     // The levels, innermost first: `None` is the running native; `Some(i)` is `frames[i]`.
     let mut levels: Vec<Option<usize>> = Vec::new();
     if running_native.is_some() {
         levels.push(None);
     }
-    for i in (0..ts.frames.len()).rev() {
-        if !matches!(ts.frames[i], Frame::CloseUnwind(_)) {
+    for i in (0..frames.len()).rev() {
+        if !matches!(frames[i], Frame::CloseUnwind(_)) {
             levels.push(Some(i));
         }
     }
-    let total = levels.len() + usize::from(host_bottom);
+    let all = levels.len() + usize::from(host_bottom);
+    let skip = skip.min(all);
+    let total = all - skip;
     let line = |level: usize| -> String {
-        match levels.get(level) {
+        match levels.get(level + skip) {
             None => "[C]: in ?".to_string(),
             Some(None) => {
                 let (f, ret) = running_native.expect("level None exists only with a native");
-                let name = caller_name(&ts.frames, ts.frames.len(), ret);
+                let name = caller_name(frames, frames.len(), ret);
                 format!("[C]: in {}", describe_function(ctx, f, name))
             }
             Some(Some(i)) => {
-                let name = frame_call_name(&ts.frames, *i);
-                match &ts.frames[*i] {
+                let name = frame_call_name(frames, *i);
+                match &frames[*i] {
                     Frame::Lua(f) => {
                         let pos = frame_position(f).unwrap_or_default();
-                        format!("{pos} in {}", describe_function(ctx, f.func, name))
+                        let tail = if f.tail { "\n\t(...tail calls...)" } else { "" };
+                        format!("{pos} in {}{tail}", describe_function(ctx, f.func, name))
                     }
                     Frame::Native(f) => format!("[C]: in {}", describe_function(ctx, f.func, name)),
                     Frame::CloseUnwind(_) => String::new(),
@@ -385,7 +403,8 @@ pub fn traceback<'gc>(
     for level in 0..total {
         // lua5.4 shows the first 10 and the last 11 levels of a deep stack.
         if total > 22 && level == 10 {
-            out.push_str(&format!("\n\t...\t(skipping {} levels)", total - 21));
+            // lua5.4 counts one level fewer than it skips.
+            out.push_str(&format!("\n\t...\t(skipping {} levels)", total - 22));
         }
         if total > 22 && (10..total - 11).contains(&level) {
             continue;

@@ -40,6 +40,9 @@ pub struct LuaFrame<'gc> {
     pub ret: ReturnTo,
     /// Calls made "from C" (metamethods, natives) below and including this one.
     pub c_depth: u16,
+    /// Entered by a tail call: the caller's call site does not name it (`istailcall`, and
+    /// "(...tail calls...)" in tracebacks).
+    pub tail: bool,
 }
 
 /// A native call suspended while a call it requested runs.

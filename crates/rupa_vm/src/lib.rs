@@ -14,6 +14,8 @@ pub mod error;
 pub mod frame;
 pub mod function;
 pub mod gc;
+pub mod hook;
+pub mod introspect;
 pub mod lexer;
 pub mod load;
 pub mod lua;

@@ -71,7 +71,7 @@ pub fn metatable<'gc>(ctx: Context<'gc>, v: Value<'gc>) -> Option<Table<'gc>> {
         Value::Table(t) => t.metatable(),
         Value::UserData(u) => u.0.metatable.get(),
         Value::String(_) => ctx.state.string_metatable.get(),
-        _ => None,
+        v => crate::state::State::type_slot(v).and_then(|i| ctx.state.type_metatables.get()[i]),
     }
 }
 

@@ -173,6 +173,22 @@ impl<'gc, 'a> NativeStack<'gc, 'a> {
         self.values.insert(self.base, v);
     }
 
+    /// Where the window starts in the thread's whole stack (for `introspect`).
+    pub fn base(&self) -> usize {
+        self.base
+    }
+
+    /// The thread's whole stack, below the window too: while a native runs, its thread's
+    /// stack lives here, not in the thread (`debug.getlocal` reads the callers' registers).
+    pub fn whole_stack(&self) -> &[Value<'gc>] {
+        self.values
+    }
+
+    /// [`NativeStack::whole_stack`], writable (`debug.setlocal`).
+    pub fn whole_stack_mut(&mut self) -> &mut [Value<'gc>] {
+        self.values
+    }
+
     /// The window as a slice.
     #[inline]
     pub fn as_slice(&self) -> &[Value<'gc>] {

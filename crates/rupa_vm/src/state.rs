@@ -30,6 +30,9 @@ pub struct State<'gc> {
     pub meta_names: Box<[LuaString<'gc>]>,
     /// The metatable shared by all strings (set by the string library).
     pub string_metatable: Gc<'gc, Lock<Option<Table<'gc>>>>,
+    /// The metatables of the other types without one of their own (`debug.setmetatable`),
+    /// indexed by [`State::type_slot`]: nil, boolean, number, function, thread.
+    pub type_metatables: Gc<'gc, Lock<[Option<Table<'gc>>; 5]>>,
     /// Memory cap in bytes (`None`: unlimited), checked before every large allocation.
     #[collect(require_static)]
     pub memory_limit: Cell<Option<usize>>,
@@ -108,6 +111,19 @@ pub struct Context<'gc> {
 }
 
 impl<'gc> State<'gc> {
+    /// The slot of `v`'s type in [`State::type_metatables`] (`None` for tables, userdata and
+    /// strings, which keep their metatable elsewhere).
+    pub fn type_slot(v: Value<'_>) -> Option<usize> {
+        match v {
+            Value::Nil => Some(0),
+            Value::Boolean(_) => Some(1),
+            Value::Integer(_) | Value::Number(_) => Some(2),
+            Value::Function(_) => Some(3),
+            Value::Thread(_) => Some(4),
+            Value::Table(_) | Value::UserData(_) | Value::String(_) => None,
+        }
+    }
+
     /// A fresh state with empty globals and registry.
     pub fn new(mc: &Mutation<'gc>) -> State<'gc> {
         State {
@@ -118,6 +134,7 @@ impl<'gc> State<'gc> {
                 .map(|e| LuaString::new(mc, e.name().as_bytes()))
                 .collect(),
             string_metatable: Gc::new(mc, Lock::new(None)),
+            type_metatables: Gc::new(mc, Lock::new([None; 5])),
             memory_limit: Cell::new(None),
             gc_request: Cell::new(None),
             gc_stopped: Cell::new(false),

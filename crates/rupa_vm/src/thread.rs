@@ -39,6 +39,8 @@ pub struct ThreadState<'gc> {
     /// Extra stack slots allowed beyond the normal cap while a message handler runs (so the
     /// handler of a stack overflow has room, as 5.4's error zone gives it).
     pub error_zone: usize,
+    /// The debug hook (`debug.sethook`), if any: the executor steps hooked threads.
+    pub hook: Option<Box<crate::hook::Hook<'gc>>>,
 }
 
 /// The status `coroutine.status` reports.

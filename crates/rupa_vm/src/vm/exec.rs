@@ -679,6 +679,7 @@ pub(crate) fn run_lua<'gc>(
                                     n_varargs: 0,
                                     ret,
                                     c_depth: frame.c_depth,
+                                    tail: false,
                                 }));
                                 continue 'frame;
                             }
@@ -769,7 +770,12 @@ pub(crate) fn run_lua<'gc>(
                     ts.stack.copy_within(fs.., dst);
                     ts.stack.truncate(dst + n);
                     match call::start_call(ctx, ts, dst, frame.ret, frame.c_depth) {
-                        Work::RunLua => continue 'frame,
+                        Work::RunLua => {
+                            if let Some(Frame::Lua(f)) = ts.frames.last_mut() {
+                                f.tail = true;
+                            }
+                            continue 'frame;
+                        }
                         Work::Error { error, site } => {
                             // Report the error from the caller's point of view: put the frame
                             // back so the position is this call.

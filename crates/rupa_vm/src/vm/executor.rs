@@ -234,7 +234,11 @@ impl<'gc> Executor<'gc> {
             work = match work {
                 Work::RunLua => {
                     let mut ts = thread.0.borrow_mut(ctx.mc);
-                    exec::run_lua(ctx, thread, &mut ts, fuel)
+                    if ts.hook.is_some() {
+                        crate::hook::run_hooked(ctx, thread, &mut ts, fuel)
+                    } else {
+                        exec::run_lua(ctx, thread, &mut ts, fuel)
+                    }
                 }
                 Work::OutOfFuel => {
                     st.pending = Some(Work::RunLua);
@@ -252,6 +256,10 @@ impl<'gc> Executor<'gc> {
                     c_depth,
                 } => {
                     *fuel -= 1;
+                    if let Some(w) = crate::hook::native_call(ctx, thread, func, ret) {
+                        work = w;
+                        continue;
+                    }
                     let yieldable = st.threads.len() > 1;
                     let (r, mut ts) = invoke(ctx, thread, func_slot + 1, yieldable, fuel, |ns| {
                         let FunctionKind::Native(nc) = &*func.0 else {
@@ -279,6 +287,7 @@ impl<'gc> Executor<'gc> {
                         st.pending = Some(Work::Continue { error: None });
                         return StepResult::HostCall(id);
                     }
+                    let returned = matches!(r, Ok(NativeAction::Return));
                     let w = match r {
                         Ok(action) => apply_action(
                             ctx,
@@ -303,13 +312,21 @@ impl<'gc> Executor<'gc> {
                             },
                         },
                     };
+                    let w = if returned && ts.hook.is_some() {
+                        crate::hook::native_return(ctx, &mut ts, func, ret, w)
+                    } else {
+                        w
+                    };
                     if ctx.state.gc_request.get().is_some() {
                         st.pending = Some(w);
                         return StepResult::GcRequested;
                     }
                     // Back to the same thread's Lua code: keep the borrow we hold.
                     match w {
-                        Work::RunLua if st.threads.last().is_some_and(|t| t.ptr_eq(thread)) => {
+                        Work::RunLua
+                            if ts.hook.is_none()
+                                && st.threads.last().is_some_and(|t| t.ptr_eq(thread)) =>
+                        {
                             exec::run_lua(ctx, thread, &mut ts, fuel)
                         }
                         w => w,
@@ -347,6 +364,7 @@ impl<'gc> Executor<'gc> {
                             let (r, mut ts) = invoke(ctx, thread, nf.base, yieldable, fuel, |ns| {
                                 (cont.func)(ctx, cont.data, status, ns)
                             });
+                            let returned = matches!(r, Ok(NativeAction::Return));
                             let w = match r {
                                 Ok(action) => apply_action(
                                     ctx,
@@ -379,6 +397,11 @@ impl<'gc> Executor<'gc> {
                                     }
                                 }
                             };
+                            let w = if returned && ts.hook.is_some() {
+                                crate::hook::native_return(ctx, &mut ts, nf.func, nf.ret, w)
+                            } else {
+                                w
+                            };
                             if ctx.state.gc_request.get().is_some() {
                                 st.pending = Some(w);
                                 return StepResult::GcRequested;
@@ -388,7 +411,7 @@ impl<'gc> Executor<'gc> {
                     }
                 }
                 Work::Error { error, site } => {
-                    let ts = thread.0.borrow();
+                    let mut ts = thread.0.borrow_mut(ctx.mc);
                     let value = error_value(ctx, &ts, error, site);
                     let protected = st.threads.len() > 1
                         || ts
@@ -405,6 +428,28 @@ impl<'gc> Executor<'gc> {
                             _ => None,
                         };
                         st.traceback = Some(debug_info::traceback(ctx, &ts, None, running, true));
+                    }
+                    // The raising native stays on the stack while the error is handled, as in
+                    // lua5.4: a message handler's traceback starts "[C]: in function 'error'",
+                    // and a coroutine killed by it keeps it among its frames.
+                    if let ErrorSite::Native {
+                        func,
+                        ret,
+                        in_frame: false,
+                    } = site
+                    {
+                        let c_depth = ts.frames.last().map_or(0, |f| f.c_depth());
+                        let base = ts.stack.len();
+                        ts.frames.push(Frame::Native(NativeFrame {
+                            func,
+                            base,
+                            cont: None,
+                            protected: false,
+                            handler: None,
+                            yieldable: true,
+                            ret,
+                            c_depth,
+                        }));
                     }
                     Work::Unwind {
                         error: value,

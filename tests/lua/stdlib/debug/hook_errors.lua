@@ -1,0 +1,16 @@
+-- sethook argument checks, and hooks off after an error in the hook.
+print(pcall(debug.sethook, 1, "l"))
+print(pcall(debug.sethook, print))
+print(pcall(debug.sethook, print, 1))
+print(pcall(debug.sethook, print, {}))
+print(pcall(debug.sethook, print, "l", "x"))
+print(pcall(debug.sethook, {}, "l"))
+print(debug.sethook())
+print(select("#", debug.sethook()))
+print(debug.gethook())
+local ok, err = pcall(function()
+  debug.sethook(function(ev, line) error("hooked at " .. line) end, "l")
+  local z = 1
+end)
+debug.sethook()
+print(ok, err)

@@ -1,0 +1,25 @@
+-- debug.setmetatable gives numbers, booleans, nil, functions and threads a shared metatable.
+local nmt = {__index = {double = function(n) return n * 2 end}, __call = function(n, x) return n + x end}
+print(debug.setmetatable(10, nmt))
+print((5):double(), (2.5):double())
+print(getmetatable(1) == nmt, debug.getmetatable(3.5) == nmt)
+print((4)(6))
+debug.setmetatable(0, nil)
+print(getmetatable(1), pcall(function() return (5):double() end))
+local bmt = {__index = function(b, k) return k .. "=" .. tostring(b) end}
+debug.setmetatable(true, bmt)
+print((true).x, (false).y, getmetatable(false) == bmt)
+debug.setmetatable(true, nil)
+debug.setmetatable(nil, {__add = function(a, b) return "nil add" end, __len = function() return 99 end})
+print(nil + 1, 1 + nil, #nil)
+debug.setmetatable(nil, nil)
+print(pcall(function() return nil + 1 end))
+local fmt = {__index = {name = "fn"}, __concat = function(a, b) return "joined" end}
+debug.setmetatable(print, fmt)
+print(print.name, (function() end).name, print .. "x")
+debug.setmetatable(print, nil)
+local co = coroutine.create(function() end)
+debug.setmetatable(co, {__index = {kind = "thread"}, __tostring = function() return "a thread" end})
+print(co.kind, coroutine.running().kind, tostring(co))
+debug.setmetatable(co, nil)
+print(getmetatable(co), getmetatable(print), getmetatable(nil), getmetatable(true))

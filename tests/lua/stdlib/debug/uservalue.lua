@@ -1,0 +1,11 @@
+-- getuservalue/setuservalue on values that are not full userdata.
+print(debug.getuservalue(1))
+print(debug.getuservalue({}))
+print(debug.getuservalue(nil))
+print(debug.getuservalue("x", 2))
+print(select("#", debug.getuservalue({})))
+print(pcall(debug.getuservalue, {}, "x"))
+print(pcall(debug.setuservalue, {}, 1))
+print(pcall(debug.setuservalue, 1, 1))
+print(pcall(debug.setuservalue))
+print(pcall(debug.setuservalue, nil, 1))
