@@ -41,6 +41,18 @@ impl Runtime {
 
     /// A runtime with the given limits.
     pub fn with_limits(limits: Limits) -> Runtime {
+        Runtime::with_host(limits, Rc::new(rupa_stdlib::host::StdHost::new()))
+    }
+
+    /// A sandboxed runtime: every library is loaded, but everything that would touch the world
+    /// outside the VM (files, processes, environment, clock, stdin/stdout) goes to a host that
+    /// refuses it with a Lua error ("io.open: file access is not allowed in this sandbox").
+    pub fn sandboxed(limits: Limits) -> Runtime {
+        Runtime::with_host(limits, Rc::new(rupa_stdlib::host::DenyHost))
+    }
+
+    /// A runtime whose outside-world capabilities go through `host`.
+    pub fn with_host(limits: Limits, host: Rc<dyn rupa_stdlib::host::Host>) -> Runtime {
         let lua = Lua::new();
         lua.enter(|ctx| {
             rupa_vm::baselib::load_base(ctx).expect("a fresh state has room for the base library");
@@ -50,7 +62,7 @@ impl Runtime {
             rupa_stdlib::utf8::load_utf8(ctx).expect("a fresh state has room for the utf8 library");
             rupa_stdlib::table::load_table(ctx)
                 .expect("a fresh state has room for the table library");
-            rupa_stdlib::host::install(ctx, std::rc::Rc::new(rupa_stdlib::host::StdHost::new()));
+            rupa_stdlib::host::install(ctx, host);
             rupa_stdlib::load_os(ctx).expect("a fresh state has room for the os library");
             rupa_stdlib::load_io(ctx).expect("a fresh state has room for the io library");
             rupa_stdlib::load_warn(ctx).expect("a fresh state has room for warn");

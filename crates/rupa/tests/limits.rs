@@ -137,3 +137,21 @@ fn memory_error_outside_pcall_is_an_error_not_a_crash() {
         .expect("usable");
     assert_eq!(rt.value(&out[0]).as_str().as_deref(), Some("still here"));
 }
+
+#[test]
+fn sandboxed_runtime_refuses_the_outside_world_but_computes() {
+    let mut rt = Runtime::sandboxed(Limits::default());
+    let out = rt
+        .exec(
+            b"local ok, e = pcall(io.open, 'x.txt', 'w')
+              local ok2, e2 = pcall(os.getenv, 'HOME')
+              return ok, e, ok2, e2, string.format('%d-%s', 7, ('x'):rep(3))",
+            "=sandbox",
+        )
+        .expect("runs");
+    assert!(matches!(rt.value(&out[0]), LuaValue::Boolean(false)));
+    let msg = rt.value(&out[1]).as_str().expect("message").into_owned();
+    assert!(msg.contains("not allowed in this sandbox"), "{msg}");
+    assert!(matches!(rt.value(&out[2]), LuaValue::Boolean(false)));
+    assert_eq!(rt.value(&out[4]).as_str().as_deref(), Some("7-xxx"));
+}
