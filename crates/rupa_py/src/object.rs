@@ -1,0 +1,175 @@
+//! `_LuaObjectBase`: what every wrapper of a Lua value is built on. It holds the runtime and a
+//! slot id (never a GC pointer); dropping it on any thread only queues the slot for release.
+//! The lupa behaviour of the wrappers (`_LuaTable`, `_LuaFunction`, ...) is Python, in the
+//! facade's `_wrappers.py`, built on the few operations here.
+
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+use rupa_vm::lua::{Lua, StashedValue};
+use rupa_vm::Value;
+
+use crate::convert;
+use crate::core::Core;
+use crate::errors;
+
+/// A wrapper's claim on a slot, handed to `__new__` (not constructible from Python).
+#[pyclass(frozen, module = "rupa._rupa", name = "_Pending")]
+pub(crate) struct Pending {
+    pub(crate) core: Arc<Core>,
+    pub(crate) slot: usize,
+}
+
+/// Base class of the wrappers of Lua values.
+#[pyclass(frozen, subclass, module = "rupa._rupa", name = "_LuaObjectBase")]
+pub(crate) struct LuaObject {
+    pub(crate) core: Arc<Core>,
+    pub(crate) slot: usize,
+}
+
+impl Drop for LuaObject {
+    fn drop(&mut self) {
+        self.core.forget(self.slot);
+    }
+}
+
+/// Calls `func(args...)` on the runtime and converts the results as lupa does.
+pub(crate) fn call_value(
+    core: &Arc<Core>,
+    py: Python<'_>,
+    func: Result<StashedValue, String>,
+    args: &Bound<'_, PyTuple>,
+    wrap_none_first: bool,
+    all_results: bool,
+) -> PyResult<PyObject> {
+    let args: Vec<Bound<'_, PyAny>> = args.iter().collect();
+    core.with_lua(py, |lua| {
+        let func = func.map_err(|m| errors::lua_error(py, m))?;
+        let argv = convert::to_lua(core, py, lua, &args, wrap_none_first)?;
+        match Core::call(py, lua, &func, argv) {
+            Ok(out) => {
+                let vals = convert::from_lua(core, py, lua, &out)?;
+                if all_results {
+                    Ok(PyTuple::new_bound(py, vals).into_any().unbind())
+                } else {
+                    Ok(convert::results(py, vals))
+                }
+            }
+            Err(report) => Err(errors::from_report(py, lua, report)),
+        }
+    })
+}
+
+/// Helper `name` from the runtime's helper table.
+pub(crate) fn helper(core: &Core, lua: &Lua, name: &str) -> Result<StashedValue, String> {
+    let helpers = core.st().0.helpers.clone();
+    let Some(helpers) = helpers else {
+        return Err("the runtime is not initialised".to_string());
+    };
+    lua.enter(|ctx| match Lua::fetch(ctx, &helpers) {
+        Value::Table(t) => {
+            let key = rupa_vm::LuaString::new(ctx.mc, name.as_bytes());
+            match t.get_str(ctx, key) {
+                Value::Nil => Err(format!("no helper {name}")),
+                v => Ok(Lua::stash(ctx, v)),
+            }
+        }
+        _ => Err("the runtime is not initialised".to_string()),
+    })
+}
+
+impl LuaObject {
+    fn value(&self) -> Result<StashedValue, String> {
+        self.core
+            .held(self.slot)
+            .ok_or_else(|| "lost reference".to_string())
+    }
+}
+
+#[pymethods]
+impl LuaObject {
+    #[new]
+    fn new(pending: &Bound<'_, Pending>) -> Self {
+        let p = pending.get();
+        LuaObject {
+            core: p.core.clone(),
+            slot: p.slot,
+        }
+    }
+
+    /// Calls the wrapped value with `args`.
+    fn _call(&self, py: Python<'_>, args: &Bound<'_, PyTuple>) -> PyResult<PyObject> {
+        let core = self.core.clone();
+        let me = self.value();
+        call_value(&core, py, me, args, false, false)
+    }
+
+    /// Calls runtime helper `name` with this value and `args`; `wrap_none` maps a `None`
+    /// first argument to `python.none`; `all_results` always returns a tuple.
+    #[pyo3(signature = (name, args, wrap_none=false, all_results=false))]
+    fn _helper(
+        slf: &Bound<'_, Self>,
+        name: &str,
+        args: &Bound<'_, PyTuple>,
+        wrap_none: bool,
+        all_results: bool,
+    ) -> PyResult<PyObject> {
+        let py = slf.py();
+        let this = slf.get();
+        let core = this.core.clone();
+        let func = core.with_lua(py, |lua| Ok(helper(&core, lua, name)))?;
+        let mut all: Vec<Bound<'_, PyAny>> = vec![slf.clone().into_any()];
+        all.extend(args.iter());
+        let all = PyTuple::new_bound(py, all);
+        if wrap_none {
+            // The first argument is this object; `wrap_none` is about the one after it.
+            let key_none = args.len() > 0 && args.get_item(0)?.is_none();
+            if key_none {
+                let mut items: Vec<Bound<'_, PyAny>> = all.iter().collect();
+                items[1] = Bound::new(py, crate::pyobject::wrap_protocol(py.None(), 0))?.into_any();
+                let all = PyTuple::new_bound(py, items);
+                return call_value(&core, py, func, &all, false, all_results);
+            }
+        }
+        call_value(&core, py, func, &all, false, all_results)
+    }
+
+    /// The Lua type name of the wrapped value.
+    fn _lua_type(&self, py: Python<'_>) -> PyResult<&'static str> {
+        let v = self.value();
+        self.core.with_lua(py, |lua| {
+            let v = v.map_err(|m| errors::lua_error(py, m))?;
+            Ok(lua.enter(|ctx| Lua::fetch(ctx, &v).type_name()))
+        })
+    }
+
+    /// The address of the wrapped object (for `repr`).
+    fn _address(&self, py: Python<'_>) -> PyResult<usize> {
+        let v = self.value();
+        self.core.with_lua(py, |lua| {
+            let v = v.map_err(|m| errors::lua_error(py, m))?;
+            Ok(lua.enter(|ctx| Lua::fetch(ctx, &v).address().unwrap_or(0)))
+        })
+    }
+
+    /// Whether `other` wraps a value of the same runtime.
+    fn _same_runtime(&self, other: &Bound<'_, LuaObject>) -> bool {
+        Arc::ptr_eq(&self.core, &other.get().core)
+    }
+
+    /// Whether both wrap the same Lua value (raw equality).
+    fn _raw_equal(&self, py: Python<'_>, other: &Bound<'_, LuaObject>) -> PyResult<bool> {
+        let o = other.get();
+        if !Arc::ptr_eq(&self.core, &o.core) {
+            return Ok(false);
+        }
+        let (a, b) = (self.value(), o.value());
+        self.core.with_lua(py, |lua| match (a, b) {
+            (Ok(a), Ok(b)) => {
+                Ok(lua.enter(|ctx| Lua::fetch(ctx, &a).raw_equal(&Lua::fetch(ctx, &b))))
+            }
+            _ => Ok(false),
+        })
+    }
+}
