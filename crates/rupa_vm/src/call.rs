@@ -131,6 +131,7 @@ pub(crate) fn precall<'gc>(
                     ts.frames.push(Frame::Lua(LuaFrame {
                         func: f,
                         base,
+                        top: base + max_stack,
                         func_slot,
                         pc: 0,
                         n_varargs,
@@ -261,10 +262,7 @@ fn move_results(stack: &mut [Value<'_>], dst: usize, src: usize, n: usize) {
 #[inline]
 pub(crate) fn restore_frame_top(ts: &mut ThreadState<'_>, min: usize) {
     let top = match ts.frames.last() {
-        Some(Frame::Lua(f)) => match &*f.func.0 {
-            FunctionKind::Lua(cl) => f.base + cl.proto.proto.max_stack as usize,
-            FunctionKind::Native(_) => f.base,
-        },
+        Some(Frame::Lua(f)) => f.top,
         _ => 0,
     };
     let top = top.max(min);

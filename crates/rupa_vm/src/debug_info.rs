@@ -344,45 +344,54 @@ pub fn traceback<'gc>(
     running_native: Option<(Function<'gc>, ReturnTo)>,
     host_bottom: bool,
 ) -> String {
-    let mut lines: Vec<String> = Vec::new();
-    if let Some((f, ret)) = running_native {
-        let name = caller_name(&ts.frames, ts.frames.len(), ret);
-        lines.push(format!("[C]: in {}", describe_function(ctx, f, name)));
+    // The levels, innermost first: `None` is the running native; `Some(i)` is `frames[i]`.
+    let mut levels: Vec<Option<usize>> = Vec::new();
+    if running_native.is_some() {
+        levels.push(None);
     }
     for i in (0..ts.frames.len()).rev() {
-        match &ts.frames[i] {
-            Frame::Lua(f) => {
-                let pos = frame_position(f).unwrap_or_default();
-                let name = frame_call_name(&ts.frames, i);
-                lines.push(format!("{pos} in {}", describe_function(ctx, f.func, name)));
-            }
-            Frame::Native(f) => {
-                let name = frame_call_name(&ts.frames, i);
-                lines.push(format!("[C]: in {}", describe_function(ctx, f.func, name)));
-            }
-            Frame::CloseUnwind(_) => {}
+        if !matches!(ts.frames[i], Frame::CloseUnwind(_)) {
+            levels.push(Some(i));
         }
     }
-    if host_bottom {
-        lines.push("[C]: in ?".to_string());
-    }
+    let total = levels.len() + usize::from(host_bottom);
+    let line = |level: usize| -> String {
+        match levels.get(level) {
+            None => "[C]: in ?".to_string(),
+            Some(None) => {
+                let (f, ret) = running_native.expect("level None exists only with a native");
+                let name = caller_name(&ts.frames, ts.frames.len(), ret);
+                format!("[C]: in {}", describe_function(ctx, f, name))
+            }
+            Some(Some(i)) => {
+                let name = frame_call_name(&ts.frames, *i);
+                match &ts.frames[*i] {
+                    Frame::Lua(f) => {
+                        let pos = frame_position(f).unwrap_or_default();
+                        format!("{pos} in {}", describe_function(ctx, f.func, name))
+                    }
+                    Frame::Native(f) => format!("[C]: in {}", describe_function(ctx, f.func, name)),
+                    Frame::CloseUnwind(_) => String::new(),
+                }
+            }
+        }
+    };
     let mut out = String::new();
     if let Some(m) = message {
         out.push_str(m);
         out.push('\n');
     }
     out.push_str("stack traceback:");
-    let n = lines.len();
-    for (i, l) in lines.iter().enumerate() {
+    for level in 0..total {
         // lua5.4 shows the first 10 and the last 11 levels of a deep stack.
-        if n > 22 && i == 10 {
-            out.push_str(&format!("\n\t...\t(skipping {} levels)", n - 21));
+        if total > 22 && level == 10 {
+            out.push_str(&format!("\n\t...\t(skipping {} levels)", total - 21));
         }
-        if n > 22 && i >= 10 && i < n - 11 {
+        if total > 22 && (10..total - 11).contains(&level) {
             continue;
         }
         out.push_str("\n\t");
-        out.push_str(l);
+        out.push_str(&line(level));
     }
     out
 }

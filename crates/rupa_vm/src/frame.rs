@@ -28,6 +28,8 @@ pub struct LuaFrame<'gc> {
     pub func: Function<'gc>,
     /// Stack index of register 0.
     pub base: usize,
+    /// `base` plus the prototype's frame size: the stack length while this frame runs.
+    pub top: usize,
     /// Stack index where results go (the called value's slot).
     pub func_slot: usize,
     /// Index of the next instruction.
@@ -53,6 +55,8 @@ pub struct NativeFrame<'gc> {
     pub protected: bool,
     /// `xpcall`'s message handler.
     pub handler: Option<Value<'gc>>,
+    /// A yield below this frame may suspend it (false for `lua_call`-like calls).
+    pub yieldable: bool,
     #[collect(require_static)]
     pub ret: ReturnTo,
     pub c_depth: u16,

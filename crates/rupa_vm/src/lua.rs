@@ -122,6 +122,8 @@ impl Lua {
     /// An empty state: no libraries, empty globals.
     pub fn new() -> Lua {
         Lua {
+            // A closure, not `State::new`: the arena needs a function generic over `'gc`.
+            #[allow(clippy::redundant_closure)]
             arena: LuaArena::new(|mc| State::new(mc)),
             interrupt: InterruptHandle::default(),
             hosts: Vec::new(),
@@ -260,19 +262,30 @@ impl Lua {
     /// Runs `exec` for at most `fuel` instructions (natives charge more), collecting garbage
     /// between slices. An interrupt ends the call with the error "interrupted".
     pub fn execute(&mut self, exec: &Execution, fuel: i64) -> ExecuteStatus {
+        self.execute_counting(exec, fuel);
+        let done = self.enter(|ctx| ctx.state.roots.fetch(&exec.0).is_done());
+        if done {
+            ExecuteStatus::Finished
+        } else {
+            ExecuteStatus::OutOfFuel
+        }
+    }
+
+    /// Runs like [`Lua::execute`] and returns the fuel used (finalizers included).
+    fn execute_counting(&mut self, exec: &Execution, fuel: i64) -> i64 {
         let mut left = fuel;
         loop {
             if self.interrupt.0.swap(false, Ordering::SeqCst) {
-                if self.host_depth > 0 {
+                if self.host_depth > 0 || self.finalizing {
                     // The outer runs must stop too: a host function must not be able to turn
                     // an interrupt into an ordinary (catchable) error.
                     self.interrupt.0.store(true, Ordering::SeqCst);
                 }
                 self.abort(exec, "interrupted");
-                return ExecuteStatus::Finished;
+                return fuel - left;
             }
             if left <= 0 {
-                return ExecuteStatus::OutOfFuel;
+                return fuel;
             }
             let slice = left.min(SLICE_FUEL);
             let mut budget = slice;
@@ -290,9 +303,9 @@ impl Lua {
                 self.run_host_call(exec, id);
                 continue;
             }
-            self.collect(r == StepResult::GcRequested);
+            self.collect(r == StepResult::GcRequested, &mut left);
             if r == StepResult::Done {
-                return ExecuteStatus::Finished;
+                return fuel - left;
             }
         }
     }
@@ -374,11 +387,19 @@ impl Lua {
     /// `State::to_finalize`), each protected; errors are ignored as lua5.4 does with warnings
     /// off.
     pub fn run_finalizers(&mut self) {
+        let mut unlimited = i64::MAX;
+        self.run_finalizers_within(&mut unlimited);
+    }
+
+    /// [`Lua::run_finalizers`] charging their instructions to `fuel`: when it runs out, the
+    /// running finalizer is abandoned (as if it failed) and the rest wait for the next
+    /// collection, so a host bounding a script with fuel also bounds its finalizers.
+    fn run_finalizers_within(&mut self, fuel: &mut i64) {
         if self.finalizing {
             return;
         }
         self.finalizing = true;
-        loop {
+        while *fuel > 0 {
             let next = self.enter(|ctx| {
                 let obj = ctx.state.to_finalize.borrow_mut(ctx.mc).pop()?;
                 let gc = crate::metaops::metamethod(ctx, obj, crate::meta::MetaEvent::Gc);
@@ -387,8 +408,12 @@ impl Lua {
             let Some((gc, obj)) = next else { break };
             let callable = self.enter(|ctx| !Lua::fetch(ctx, &gc).is_nil());
             if callable {
-                // A failing finalizer is ignored, as lua5.4 does with warnings off.
-                let _ = self.call(&gc, &[obj]);
+                let exec = self.start(&gc, &[obj]);
+                let used = self.execute_counting(&exec, *fuel);
+                *fuel = fuel.saturating_sub(used);
+                // A failing (or abandoned) finalizer is ignored, as lua5.4 does with warnings
+                // off.
+                let _ = self.finish(&exec);
             }
         }
         self.finalizing = false;
@@ -404,7 +429,7 @@ impl Lua {
     }
 
     /// One garbage-collection step (or the full collection Lua asked for).
-    fn collect(&mut self, requested: bool) {
+    fn collect(&mut self, requested: bool, fuel: &mut i64) {
         let request = self.enter(|ctx| ctx.state.gc_request.take());
         match request {
             Some(GcRequest::Full) => gc::collect_full(&mut self.arena),
@@ -418,7 +443,7 @@ impl Lua {
         }
         let pending = self.enter(|ctx| !ctx.state.to_finalize.borrow().is_empty());
         if pending {
-            self.run_finalizers();
+            self.run_finalizers_within(fuel);
         }
     }
 }

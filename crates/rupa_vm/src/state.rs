@@ -64,6 +64,12 @@ pub struct State<'gc> {
     /// (id) runs outside the arena with `&mut Lua` (see `lua.rs`).
     #[collect(require_static)]
     pub host_request: Cell<Option<usize>>,
+    /// Set by a native right before it returns `NativeAction::Call`/`CallWithHandler` to make
+    /// that call behave like C's `lua_call` (no continuation): a yield inside it fails with
+    /// "attempt to yield across a C-call boundary" (`tostring`'s `__tostring`, `__gc`,
+    /// `table.sort` comparators, `gsub` callbacks...). The executor clears it.
+    #[collect(require_static)]
+    pub call_not_yieldable: Cell<bool>,
 }
 
 /// What the VM itself needs from the host the standard library installs: a place for `print`
@@ -122,6 +128,7 @@ impl<'gc> State<'gc> {
             roots: DynamicRootSet::new(mc),
             host: RefCell::new(None),
             host_request: Cell::new(None),
+            call_not_yieldable: Cell::new(false),
         }
     }
 }

@@ -106,3 +106,38 @@ fn runaway_host_recursion_is_a_lua_error() {
         .expect("thread starts");
     t.join().expect("no panic");
 }
+
+#[test]
+fn yield_across_a_non_yieldable_native_call_fails() {
+    // lua5.4: a yield inside `__tostring` called by `tostring` (a `lua_call`) gives
+    // "attempt to yield across a C-call boundary"; `callnoyield` makes such a call.
+    let mut lua = support::new_lua();
+    let f = lua
+        .load(
+            b"local co = coroutine.create(function()
+                return callnoyield(function() coroutine.yield(1) end)
+              end)
+              local ok, e = coroutine.resume(co)
+              local co2 = coroutine.create(function()
+                return pcall(function() coroutine.yield(2) return 3 end)
+              end)
+              local _, y = coroutine.resume(co2)
+              return e, y",
+            "=test",
+        )
+        .expect("compiles");
+    let r = lua.call(&f, &[]).expect("runs");
+    let (e, y) = lua.enter(|ctx| {
+        let e = match Lua::fetch(ctx, &r[0]) {
+            Value::String(s) => s.to_str_lossy().into_owned(),
+            v => format!("{v:?}"),
+        };
+        let y = match Lua::fetch(ctx, &r[1]) {
+            Value::Integer(i) => i,
+            _ => -1,
+        };
+        (e, y)
+    });
+    assert_eq!(e, "attempt to yield across a C-call boundary");
+    assert_eq!(y, 2, "pcall stays yieldable");
+}

@@ -172,3 +172,33 @@ fn traceback_of_a_vm_error() {
         )
     );
 }
+
+#[test]
+fn fuel_bounds_vararg_copying() {
+    // Each call copies all its varargs: without charging for them, the work for a fixed fuel
+    // grew with its square (found by the `run` fuzz target).
+    let mut lua = support::new_lua();
+    let f = load(&mut lua, "local function f(...) return f(1, ...) end f()");
+    let exec = lua.start(&f, &[]);
+    let t = std::time::Instant::now();
+    let status = lua.execute(&exec, 200_000);
+    assert_eq!(status, ExecuteStatus::OutOfFuel);
+    assert!(t.elapsed() < Duration::from_secs(20), "{:?}", t.elapsed());
+}
+
+#[test]
+fn fuel_bounds_finalizers() {
+    let mut lua = Lua::with_base();
+    let f = load(
+        &mut lua,
+        "setmetatable({}, {__gc = function() while true do end end}) collectgarbage() \
+         return 'after'",
+    );
+    let exec = lua.start(&f, &[]);
+    let mut rounds = 0;
+    while lua.execute(&exec, 100_000) == ExecuteStatus::OutOfFuel {
+        rounds += 1;
+        assert!(rounds < 1000, "the finalizer must not run forever");
+    }
+    assert!(lua.finish(&exec).is_ok());
+}

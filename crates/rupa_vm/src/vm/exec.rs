@@ -576,6 +576,10 @@ pub(crate) fn run_lua<'gc>(
                     let fs = base + func as usize;
                     if args != 0 {
                         ts.stack.truncate(fs + args as usize);
+                    } else {
+                        // Moving a variable number of values costs fuel in proportion, so
+                        // fuel bounds time (`f(...)` chains copy every vararg).
+                        *fuel -= (ts.stack.len() - fs) as i64 / 8;
                     }
                     save_pc!();
                     let ret = ReturnTo::Call {
@@ -616,6 +620,8 @@ pub(crate) fn run_lua<'gc>(
                     let fs = base + func as usize;
                     if args != 0 {
                         ts.stack.truncate(fs + args as usize);
+                    } else {
+                        *fuel -= (ts.stack.len() - fs) as i64 / 8;
                     }
                     // Resolve `__call` while this frame still exists, so an error names the
                     // called variable.
@@ -690,7 +696,9 @@ pub(crate) fn run_lua<'gc>(
                         }
                     }
                     let n = if count == 0 {
-                        ts.stack.len() - src
+                        let n = ts.stack.len() - src;
+                        *fuel -= n as i64 / 8;
+                        n
                     } else {
                         count as usize - 1
                     };
@@ -703,11 +711,7 @@ pub(crate) fn run_lua<'gc>(
                         (frame.ret, ts.frames.last())
                     {
                         if wanted != ReturnTo::MULTI {
-                            let caller_top = caller.base
-                                + match &*caller.func.0 {
-                                    FunctionKind::Lua(c) => c.proto.proto.max_stack as usize,
-                                    FunctionKind::Native(_) => 0,
-                                };
+                            let caller_top = caller.top;
                             let dst = frame.func_slot;
                             let wanted = wanted as usize;
                             let stack = &mut ts.stack;
@@ -826,6 +830,7 @@ pub(crate) fn run_lua<'gc>(
                     } else {
                         count as usize
                     };
+                    *fuel -= n as i64 / 8;
                     if let Value::Table(t) = stack[at] {
                         for i in 0..n {
                             let v = stack[at + 1 + i];
@@ -853,6 +858,7 @@ pub(crate) fn run_lua<'gc>(
                     let nv = frame.n_varargs;
                     let at = base + dst as usize;
                     if count == 0 {
+                        *fuel -= nv as i64 / 8;
                         if let Err(e) = call::ensure_stack(ctx, &mut ts.stack, at + nv) {
                             throw!(e);
                         }

@@ -126,7 +126,9 @@ impl<'gc> Executor<'gc> {
             ctx.mc,
             RefLock::new(ExecutorState {
                 threads: vec![thread],
-                pending: Some(Work::Start { c_depth: 0 }),
+                // Under lua.c a chunk starts two C levels deep (`pmain` and the protected call
+                // of the chunk); starting there makes "C stack overflow" hit at the same depth.
+                pending: Some(Work::Start { c_depth: 2 }),
                 result: None,
                 traceback: None,
             }),
@@ -251,12 +253,18 @@ impl<'gc> Executor<'gc> {
                 } => {
                     *fuel -= 1;
                     let yieldable = st.threads.len() > 1;
-                    let r = invoke(ctx, thread, func_slot + 1, yieldable, fuel, |ns| {
+                    let (r, mut ts) = invoke(ctx, thread, func_slot + 1, yieldable, fuel, |ns| {
                         let FunctionKind::Native(nc) = &*func.0 else {
                             unreachable!("CallNative holds a native function")
                         };
                         (nc.func)(ctx, &nc.upvalues, ns)
                     });
+                    if !matches!(
+                        r,
+                        Ok(NativeAction::Call { .. } | NativeAction::CallWithHandler { .. })
+                    ) {
+                        ctx.state.call_not_yieldable.set(false);
+                    }
                     if let Some(id) = ctx.state.host_request.take() {
                         // The host callback runs between slices; its results come back through
                         // this frame like a yield's resume values.
@@ -267,7 +275,7 @@ impl<'gc> Executor<'gc> {
                             c_depth,
                             in_frame: false,
                         };
-                        set_frame(&mut thread.0.borrow_mut(ctx.mc), p, None, false, None);
+                        set_frame(&mut ts, p, None, false, None);
                         st.pending = Some(Work::Continue { error: None });
                         return StepResult::HostCall(id);
                     }
@@ -276,6 +284,7 @@ impl<'gc> Executor<'gc> {
                             ctx,
                             &mut st,
                             thread,
+                            &mut ts,
                             action,
                             Pending {
                                 func,
@@ -298,7 +307,13 @@ impl<'gc> Executor<'gc> {
                         st.pending = Some(w);
                         return StepResult::GcRequested;
                     }
-                    w
+                    // Back to the same thread's Lua code: keep the borrow we hold.
+                    match w {
+                        Work::RunLua if st.threads.last().is_some_and(|t| t.ptr_eq(thread)) => {
+                            exec::run_lua(ctx, thread, &mut ts, fuel)
+                        }
+                        w => w,
+                    }
                 }
                 Work::Continue { error } => {
                     let nf = {
@@ -329,7 +344,7 @@ impl<'gc> Executor<'gc> {
                                 }
                             };
                             let yieldable = st.threads.len() > 1;
-                            let r = invoke(ctx, thread, nf.base, yieldable, fuel, |ns| {
+                            let (r, mut ts) = invoke(ctx, thread, nf.base, yieldable, fuel, |ns| {
                                 (cont.func)(ctx, cont.data, status, ns)
                             });
                             let w = match r {
@@ -337,6 +352,7 @@ impl<'gc> Executor<'gc> {
                                     ctx,
                                     &mut st,
                                     thread,
+                                    &mut ts,
                                     action,
                                     Pending {
                                         func: nf.func,
@@ -460,7 +476,10 @@ fn invoke<'gc>(
     yieldable: bool,
     fuel: &mut i64,
     f: impl FnOnce(&mut NativeStack<'gc, '_>) -> Result<NativeAction<'gc>, RuntimeError<'gc>>,
-) -> Result<NativeAction<'gc>, RuntimeError<'gc>> {
+) -> (
+    Result<NativeAction<'gc>, RuntimeError<'gc>>,
+    std::cell::RefMut<'gc, ThreadState<'gc>>,
+) {
     let mut stack = std::mem::take(&mut thread.0.borrow_mut(ctx.mc).stack);
     ctx.state.fuel.set(*fuel);
     let r = {
@@ -468,8 +487,9 @@ fn invoke<'gc>(
         f(&mut ns)
     };
     *fuel = ctx.state.fuel.get();
-    thread.0.borrow_mut(ctx.mc).stack = stack;
-    r
+    let mut ts = thread.0.borrow_mut(ctx.mc);
+    ts.stack = stack;
+    (r, ts)
 }
 
 /// Makes sure the native has a frame holding `cont`.
@@ -486,6 +506,7 @@ fn set_frame<'gc>(
         cont,
         protected,
         handler,
+        yieldable: true,
         ret: p.ret,
         c_depth: p.c_depth,
     };
@@ -502,10 +523,10 @@ fn apply_action<'gc>(
     ctx: Context<'gc>,
     st: &mut ExecutorState<'gc>,
     thread: Thread<'gc>,
+    ts: &mut ThreadState<'gc>,
     action: NativeAction<'gc>,
     p: Pending<'gc>,
 ) -> Work<'gc> {
-    let mut ts = thread.0.borrow_mut(ctx.mc);
     let native_error = |e: RuntimeError<'gc>| Work::Error {
         error: e,
         site: ErrorSite::Native {
@@ -520,30 +541,32 @@ fn apply_action<'gc>(
                 ts.frames.pop();
             }
             let n = ts.stack.len() - p.base;
-            call::finish_return(ctx, &mut ts, p.base - 1, p.base, n, p.ret)
+            call::finish_return(ctx, ts, p.base - 1, p.base, n, p.ret)
         }
         NativeAction::Call {
             func,
             then,
             protected,
         } => {
-            set_frame(&mut ts, p, Some(then), protected, None);
-            call_from_native(ctx, &mut ts, p, func)
+            set_frame(ts, p, Some(then), protected, None);
+            mark_yieldable(ctx, ts);
+            call_from_native(ctx, ts, p, func)
         }
         NativeAction::CallWithHandler {
             func,
             handler,
             then,
         } => {
-            set_frame(&mut ts, p, Some(then), true, Some(handler));
-            call_from_native(ctx, &mut ts, p, func)
+            set_frame(ts, p, Some(then), true, Some(handler));
+            mark_yieldable(ctx, ts);
+            call_from_native(ctx, ts, p, func)
         }
         NativeAction::TailCall { func } => {
             if p.in_frame {
                 ts.frames.pop();
             }
             ts.stack[p.base - 1] = func;
-            call::start_call(ctx, &mut ts, p.base - 1, p.ret, p.c_depth)
+            call::start_call(ctx, ts, p.base - 1, p.ret, p.c_depth)
         }
         NativeAction::Yield { then } => {
             if st.threads.len() <= 1 {
@@ -552,16 +575,24 @@ fn apply_action<'gc>(
                     "attempt to yield from outside a coroutine".into(),
                 ));
             }
-            set_frame(&mut ts, p, then, false, None);
+            let across_c = ts
+                .frames
+                .iter()
+                .any(|f| matches!(f, Frame::Native(nf) if !nf.yieldable));
+            if across_c {
+                return native_error(RuntimeError::Plain(
+                    "attempt to yield across a C-call boundary".into(),
+                ));
+            }
+            set_frame(ts, p, then, false, None);
             let values: Vec<Value<'gc>> = ts.stack.drain(p.base..).collect();
             ts.status = ThreadStatus::Suspended;
-            drop(ts);
             st.threads.pop();
             transfer_to_resumer(ctx, st, &values);
             Work::Continue { error: None }
         }
         NativeAction::Resume { thread: co, then } => {
-            set_frame(&mut ts, p, Some(then), false, None);
+            set_frame(ts, p, Some(then), false, None);
             let status = if co.ptr_eq(thread) {
                 ThreadStatus::Running
             } else {
@@ -592,7 +623,6 @@ fn apply_action<'gc>(
             }
             let values: Vec<Value<'gc>> = ts.stack.drain(p.base..).collect();
             ts.status = ThreadStatus::Normal;
-            drop(ts);
             let mut cts = co.0.borrow_mut(ctx.mc);
             cts.status = ThreadStatus::Running;
             st.threads.push(co);
@@ -611,6 +641,14 @@ fn apply_action<'gc>(
                 Work::Continue { error: None }
             }
         }
+    }
+}
+
+/// Records on the native frame on top whether the call it starts may be yielded across.
+fn mark_yieldable<'gc>(ctx: Context<'gc>, ts: &mut ThreadState<'gc>) {
+    let not_yieldable = ctx.state.call_not_yieldable.take();
+    if let Some(Frame::Native(nf)) = ts.frames.last_mut() {
+        nf.yieldable = !not_yieldable;
     }
 }
 

@@ -70,6 +70,29 @@ fn pcall<'gc>(_: Context<'gc>, _: &[Value<'gc>], s: &mut NativeStack<'gc, '_>) -
     })
 }
 
+/// `callnoyield(f, ...)`: calls `f` like C's `lua_call` (yields inside it fail).
+fn callnoyield<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], s: &mut NativeStack<'gc, '_>) -> R<'gc> {
+    let f = s.pop_front();
+    ctx.state.call_not_yieldable.set(true);
+    Ok(NativeAction::Call {
+        func: f,
+        then: Continuation {
+            func: return_all,
+            data: Value::Nil,
+        },
+        protected: false,
+    })
+}
+
+fn return_all<'gc>(
+    _: Context<'gc>,
+    _: Value<'gc>,
+    _: CallStatus<'gc>,
+    _: &mut NativeStack<'gc, '_>,
+) -> R<'gc> {
+    Ok(NativeAction::Return)
+}
+
 fn xpcall<'gc>(_: Context<'gc>, _: &[Value<'gc>], s: &mut NativeStack<'gc, '_>) -> R<'gc> {
     let f = s.pop_front();
     let h = s.pop_front();
@@ -276,6 +299,7 @@ pub fn new_lua() -> Lua {
         set_fn(ctx, g, "setmetatable", setmetatable);
         set_fn(ctx, g, "rawequal", rawequal);
         set_fn(ctx, g, "next", next);
+        set_fn(ctx, g, "callnoyield", callnoyield);
         let co = Table::new(ctx.mc);
         set_fn(ctx, co, "create", co_create);
         set_fn(ctx, co, "resume", co_resume);
