@@ -46,6 +46,8 @@ impl Runtime {
             rupa_vm::baselib::load_base(ctx).expect("a fresh state has room for the base library");
             rupa_vm::corolib::load_coroutine(ctx)
                 .expect("a fresh state has room for the coroutine library");
+            rupa_stdlib::string::load_string(ctx)
+                .expect("a fresh state has room for the string library");
             rupa_stdlib::math::load_math(ctx).expect("a fresh state has room for the math library");
             rupa_stdlib::utf8::load_utf8(ctx).expect("a fresh state has room for the utf8 library");
             rupa_stdlib::table::load_table(ctx)

@@ -235,6 +235,11 @@ pub fn arith<'gc>(
             };
             return Err(OpError::NoInteger { operand });
         }
+        // With a string operand lua5.4 computes inside the string library's metamethod, a
+        // C function, so the error has no position.
+        Err(e) if matches!(a, Value::String(_)) || matches!(b, Value::String(_)) => {
+            return Err(OpError::Runtime(RuntimeError::Plain(e.message().to_string())))
+        }
         Err(e) => return Err(OpError::Runtime(RuntimeError::msg(e.message()))),
     }
     let event = op.event();

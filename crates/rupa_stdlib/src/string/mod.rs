@@ -6,8 +6,12 @@
 //! lua5.4's message, and each says whether lua5.4 raises it as a bad argument.
 
 pub mod format;
+mod meta;
+mod natives;
 pub mod pack;
 pub mod pattern;
+
+pub use natives::load_string;
 
 use std::fmt;
 use std::ops::Range;

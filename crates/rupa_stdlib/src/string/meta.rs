@@ -1,0 +1,89 @@
+//! The string metatable: `__index = string` (so `("x"):upper()` works) and the arithmetic
+//! metamethods lua5.4's `lstrlib.c` installs. The VM already does arithmetic on numeric
+//! strings itself, so these run when an operand is a string that is not a numeral (or
+//! when Lua code calls them directly): they convert both operands as `tonumber` would and
+//! redo the operation, else try the second operand's metamethod, else fail with "attempt
+//! to add a 'string' with a 'number'".
+
+use rupa_vm::arith::{arith, ArithOp};
+use rupa_vm::baselib::args::{meta_field, to_number};
+use rupa_vm::baselib::set_native;
+use rupa_vm::meta::MetaEvent;
+use rupa_vm::native::{NativeAction, NativeStack};
+use rupa_vm::{Context, RuntimeError, Table, Value};
+
+use super::natives::R;
+
+/// The operators, in the order of their metamethods' upvalue codes.
+const OPS: [(&str, ArithOp, MetaEvent); 8] = [
+    ("__add", ArithOp::Add, MetaEvent::Add),
+    ("__sub", ArithOp::Sub, MetaEvent::Sub),
+    ("__mul", ArithOp::Mul, MetaEvent::Mul),
+    ("__mod", ArithOp::Mod, MetaEvent::Mod),
+    ("__pow", ArithOp::Pow, MetaEvent::Pow),
+    ("__div", ArithOp::Div, MetaEvent::Div),
+    ("__idiv", ArithOp::IDiv, MetaEvent::IDiv),
+    ("__unm", ArithOp::Unm, MetaEvent::Unm),
+];
+
+/// Sets the string metatable: `__index` is the `string` table `lib`.
+pub fn install<'gc>(ctx: Context<'gc>, lib: Table<'gc>) -> Result<(), RuntimeError<'gc>> {
+    let mt = Table::new(ctx.mc);
+    for (code, (name, _, _)) in OPS.iter().enumerate() {
+        set_native(
+            ctx,
+            mt,
+            name,
+            string_arith,
+            Box::new([Value::Integer(code as i64)]),
+        )?;
+    }
+    mt.set_str(ctx, ctx.meta_name(MetaEvent::Index), Value::Table(lib))?;
+    ctx.state.string_metatable.set(ctx.mc, Some(mt));
+    Ok(())
+}
+
+/// One arithmetic metamethod; its upvalue says which operator (an index into [`OPS`]).
+fn string_arith<'gc>(
+    ctx: Context<'gc>,
+    upvalues: &[Value<'gc>],
+    stack: &mut NativeStack<'gc, '_>,
+) -> R<'gc> {
+    let code = match upvalues.first() {
+        Some(&Value::Integer(c)) => usize::try_from(c).unwrap_or(usize::MAX),
+        _ => usize::MAX,
+    };
+    let Some(&(name, op, event)) = OPS.get(code) else {
+        return Err(RuntimeError::msg("string arithmetic: lost its operator"));
+    };
+    let (a, b) = (stack.get(0), stack.get(1));
+    // Called with one argument, lua5.4's `tonum` pushes the converted first operand where
+    // the second would be, so `__unm("3")` (or `__add("3")`) uses it twice.
+    let y = if stack.len() == 1 {
+        to_number(a)
+    } else {
+        to_number(b)
+    };
+    if let (Some(x), Some(y)) = (to_number(a), y) {
+        let result = arith(op, x, y)
+            .map_err(|e| RuntimeError::msg(e.message()))?
+            .ok_or_else(|| RuntimeError::msg("string arithmetic: operands are not numbers"))?;
+        stack.replace(&[result]);
+        return Ok(NativeAction::Return);
+    }
+    // lua5.4 gives the second operand's own metamethod a chance, unless it is a string
+    // (whose metamethod is this one).
+    if !matches!(b, Value::String(_)) {
+        let tm = meta_field(ctx, b, event);
+        if !tm.is_nil() {
+            stack.replace(&[a, b]);
+            return Ok(NativeAction::TailCall { func: tm });
+        }
+    }
+    Err(RuntimeError::msg(format!(
+        "attempt to {} a '{}' with a '{}'",
+        &name[2..],
+        a.type_name(),
+        b.type_name()
+    )))
+}

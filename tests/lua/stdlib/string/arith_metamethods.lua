@@ -1,0 +1,16 @@
+-- string arithmetic defers to the other operand's metamethod, and the metamethods can be called directly
+local V = setmetatable({}, {__add = function(a, b) return "V.add" end, __unm = function() return "V.unm" end,
+  __sub = function(a, b) return type(a) .. "-" .. type(b) end})
+print("abc" + V, V + "abc", "1" + V, V + "1")
+print("abc" - V, V - "abc")
+print(pcall(function() return "abc" * V end))
+local mt = getmetatable("")
+print(mt.__add(1, 2), mt.__add("1", "2"), mt.__sub("10", 4), mt.__unm("3"), mt.__unm(4))
+print(mt.__add("3"), mt.__mul("0x10", "2"), mt.__pow(2, "3"), mt.__idiv("7", 2), mt.__div(1, "4"))
+print(pcall(mt.__add))
+print(pcall(mt.__add, "x"))
+print(pcall(mt.__add, {}, {}))
+print(pcall(mt.__idiv, "1", "0"))
+print(pcall(mt.__mod, 1, 0))
+print(mt.__add("abc", V))
+print(pcall(mt.__add, "abc", setmetatable({}, {__add = 5})))

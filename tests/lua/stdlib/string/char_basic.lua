@@ -1,0 +1,13 @@
+-- string.char: codes to bytes, conversions and range errors
+print(string.char(72, 105))
+print(string.char() == "")
+print(#string.char(0, 255, 0))
+print(string.char("65", 66.0))
+print(string.byte(string.char(0, 1, 127, 128, 255), 1, -1))
+print(pcall(string.char, 256))
+print(pcall(string.char, -1))
+print(pcall(string.char, 65, 66, 300))
+print(pcall(string.char, 65, "x"))
+print(pcall(string.char, 65, nil))
+print(pcall(string.char, 1.5))
+print(pcall(string.char, 0x7fffffffffffffff))

@@ -1,0 +1,6 @@
+-- string.dump: type check, then functions cannot be dumped by rupa (lua5.4 refuses C functions)
+print(pcall(string.dump))
+print(pcall(string.dump, 1))
+print(pcall(string.dump, "print"))
+print(pcall(string.dump, print))
+print(pcall(string.dump, string.dump, true))

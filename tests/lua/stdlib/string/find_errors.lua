@@ -1,0 +1,11 @@
+-- string.find / string.match: argument errors
+print(pcall(string.find))
+print(pcall(string.find, "abc"))
+print(pcall(string.find, "abc", {}))
+print(pcall(string.find, "abc", "b", "x"))
+print(pcall(string.find, "abc", "b", 1.5))
+print(pcall(string.match, nil, "x"))
+print(pcall(string.match, "abc"))
+print(pcall(string.match, "abc", "b", {}))
+print(pcall(function() local r = ("abc"):find() return r end))
+print(pcall(function() local r = ("abc"):match("b", "z") return r end))

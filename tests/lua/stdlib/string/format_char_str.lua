@@ -1,0 +1,13 @@
+-- string.format %c and %s: padding, precision, conversions of any value through tostring
+print(string.format("%c%c%c", 76, 117, 97))
+print(string.format("[%5c][%-5c]", 65, 66))
+print(#string.format("%c", 0), string.format("%c", 256 + 65))
+print(string.format("%s %s %s %s", 1, 1.5, true, nil))
+print(string.format("[%10s][%-10s][%.2s][%5.1s]", "abc", "abc", "abc", "abc"))
+print(string.format("%s", "a\0b") == "a\0b")
+print(#string.format("%s", string.rep("x", 200)))
+print(#string.format("%-5s", string.rep("x", 200)))
+print(string.format("%.3s", string.rep("y", 200)))
+print(string.format("%s|%s", 1e15, -0.0))
+print(string.format("%s", 0x7fffffffffffffff))
+print(string.format("%s and %s", "%d", "%%"))

@@ -1,0 +1,13 @@
+-- string.format: literal text, %%, no items, extra arguments, numbers as the format
+print(string.format("plain text"))
+print(string.format("100%%"))
+print(string.format("%%d"))
+print(string.format("%d%%", 50))
+print(string.format("a", 1, 2, 3))
+print(string.format(""))
+print(string.format(42))
+print(string.format("%d-%s", 1, "x", "extra"))
+print(string.format("%5s%%%-5s|", "a", "b"))
+print(("%d items"):format(3))
+print(string.format("%5.2f%%", 99.555))
+print(string.format("\0%d\0", 7) == "\0" .. "7\0")

@@ -1,0 +1,17 @@
+-- string.gsub with a function: called with the captures; its first result replaces the match
+print(string.gsub("hello world", "%w+", string.upper))
+print(string.gsub("1 2 3", "%d", function(d) return d * 2 end))
+print(string.gsub("1 2 3", "%d", function(d) return d * 1.5 end))
+print(string.gsub("a=1, b=2", "(%w+)=(%w+)", function(k, v) return v .. "=" .. k end))
+print(string.gsub("abc", "%w", function() end))
+print(string.gsub("abc", "%w", function() return false end))
+print(string.gsub("abc", "()", function(p) return p end))
+print(string.gsub("abc", "b", function(...) return select("#", ...) end))
+print(pcall(string.gsub, "abc", "b", function() return {} end))
+print(pcall(string.gsub, "abc", "b", function() return true end))
+print(pcall(string.gsub, "abc", "b", function() error("boom") end))
+print(select("#", pcall(string.gsub, "abc", "b", function() error({}) end)), type(select(2, pcall(string.gsub, "abc", "b", function() error({}) end))))
+local n = 0
+print(string.gsub("aaaa", "a", function() n = n + 1 return n end, 3))
+print(n)
+print(pcall(string.gsub, "abc", "(", function() return "x" end))

@@ -1,0 +1,13 @@
+-- string.gsub: replacement string errors and argument errors
+print(pcall(string.gsub, "abc", "b", "%2"))
+print(pcall(string.gsub, "abc", "(b)", "%2"))
+print(pcall(string.gsub, "abc", "b", "%x"))
+print(pcall(string.gsub, "abc", "b", "%"))
+print(pcall(string.gsub, "abc", "x", "%"))
+print(pcall(string.gsub))
+print(pcall(string.gsub, "abc"))
+print(pcall(string.gsub, "abc", "b"))
+print(pcall(string.gsub, "abc", "b", true))
+print(pcall(string.gsub, "abc", "b", "x", "y"))
+print(pcall(string.gsub, "abc", "b", nil, "y"))
+print(pcall(string.gsub, "abc", "b", "x", 1.5))

@@ -1,0 +1,12 @@
+-- string.len: byte length, embedded zeros, numbers, and errors
+print(string.len(""))
+print(string.len("abc"))
+print(string.len("a\0b\0"))
+print(string.len(12345))
+print(string.len(1.5))
+print(string.len(-0.0))
+print(("hello"):len())
+print(pcall(string.len))
+print(pcall(string.len, nil))
+print(pcall(string.len, true))
+print(pcall(string.len, {}))

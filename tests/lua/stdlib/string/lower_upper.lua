@@ -1,0 +1,10 @@
+-- string.lower / string.upper: ASCII only (C locale), bytes beyond ASCII untouched
+print(string.lower("Hello WORLD 123 !?"))
+print(string.upper("Hello world 123 !?"))
+print(string.upper("") == "", string.lower("") == "")
+print(string.byte(string.upper("\xe9\xc9\0a"), 1, -1))
+print(string.byte(string.lower("\xe9\xc9\0A"), 1, -1))
+print(string.upper(12), string.lower(1e100))
+print(("MiXeD"):lower(), ("MiXeD"):upper())
+print(pcall(string.upper))
+print(pcall(string.lower, {}))

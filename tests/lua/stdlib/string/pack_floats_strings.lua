@@ -1,0 +1,17 @@
+-- string.pack/unpack of floats and strings: f d n, c[n], s[n], z
+local function hex(s) return (s:gsub(".", function(c) return string.format("%02x", c:byte()) end)) end
+print(hex(string.pack("<d", 1.5)), hex(string.pack(">f", -2.0)), hex(string.pack("<n", 1)))
+print(string.unpack("<d", string.pack("<d", 0.1)) == 0.1)
+print(string.unpack("f", string.pack("f", 0.1)))
+print(string.unpack("d", string.pack("d", 1/0)), string.unpack("d", string.pack("d", -1/0)))
+print(string.unpack("f", string.pack("f", 1e300)))
+print(hex(string.pack("c5", "ab")), hex(string.pack("c0", "")), hex(string.pack("c2", "xy")))
+print(hex(string.pack("z", "hi")), hex(string.pack("s1", "hi")), hex(string.pack(">s2", "hi")), hex(string.pack("s", "")))
+print(string.unpack("c3", "abcdef"))
+print(string.unpack("z", "hello\0world"))
+print(string.unpack("s1", "\3abcd"))
+print(string.unpack("zz", "a\0b\0"))
+print(string.unpack("c2 c2", "abcd"))
+print(string.pack("s", 123) == string.pack("s", "123"))
+print(string.unpack("d", string.pack("d", 2^53)))
+print(string.unpack("n", string.pack("n", 7)))

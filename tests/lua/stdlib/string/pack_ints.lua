@@ -1,0 +1,15 @@
+-- string.pack/unpack of integers: sizes, signedness, endianness, round trips
+local function hex(s) return (s:gsub(".", function(c) return string.format("%02x", c:byte()) end)) end
+print(hex(string.pack("b", -1)), hex(string.pack("B", 255)))
+print(hex(string.pack("<h", 0x1234)), hex(string.pack(">h", 0x1234)), hex(string.pack("=h", 0x1234)))
+print(hex(string.pack("<i3", -2)), hex(string.pack(">I3", 0xabcdef)))
+print(hex(string.pack("j", -0x8000000000000000)), hex(string.pack(">J", 1)))
+print(hex(string.pack("<i16", -1)), hex(string.pack(">i16", -3)), hex(string.pack("<I16", 7)))
+print(hex(string.pack("i", 1)), hex(string.pack("I", 2)), hex(string.pack("l", 3)), hex(string.pack("L", 4)), hex(string.pack("T", 5)))
+print(string.unpack("<h", "\xff\xff"), string.unpack("<H", "\xff\xff"))
+print(string.unpack(">i3", "\xff\xff\xfe"))
+print(string.unpack("<i16", string.pack("<i16", -5)))
+print(string.unpack("<I9", string.pack("<I9", 0x7fffffffffffffff)))
+print(string.unpack("b B h H i4 I4 j", string.pack("b B h H i4 I4 j", -128, 255, -32768, 65535, -2^31, 2^32 - 1, 12)))
+print(string.pack("i", 3.0) == string.pack("i", 3))
+print(string.pack("i", "7") == string.pack("i", 7))

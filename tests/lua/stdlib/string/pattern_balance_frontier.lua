@@ -1,0 +1,13 @@
+-- %b balanced matches and %f frontiers
+print(string.match("f(a(b)c)d", "%b()"))
+print(string.match("{x{y}}z", "%b{}"))
+print(string.match("((", "%b()"))
+print(string.match("a[b]c", "%b[]"))
+print(string.gsub("THE (quick) fox", "%f[%a]%a+", "W"))
+print(string.gsub("hello world", "%f[%w]%w+", string.upper))
+print(string.find("abc", "%f[%l]"))
+print(string.find("ABC", "%f[%l]"))
+print(string.match("key1=val1", "%f[%d]%d"))
+print(string.gsub("aXb", "%f[%u]", "|"))
+print(string.gsub("ab", "%f[%z]", "E") )
+print(string.match("if x then y end", "%f[%w]then%f[%W]"))

@@ -1,0 +1,13 @@
+-- captures: nested, position captures, back-references
+print(string.match("hello", "(h)(e)(l)(l)(o)"))
+print(string.match("abcd", "((a)(b)(c(d)))"))
+print(string.match("hello", "()ll()"))
+print(string.match('say "hi" now', '(["\'])(.-)%1'))
+print(string.match("abab", "(ab)%1"))
+print(string.match("abba", "(a)(b)%2%1"))
+print(string.match("aXa bYc", "(%a)%u%1"))
+print(string.find("xx==yy==", "(=+)%a+%1"))
+print(string.gsub("hello world", "(o)", "[%1]"))
+print(string.gsub("abc", "", "-"))
+print(string.gsub("abc", "()", "%1"))
+print(string.match("a", "(a)()"))

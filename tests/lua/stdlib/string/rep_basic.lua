@@ -1,0 +1,12 @@
+-- string.rep: counts, separators, zero and negative counts, number arguments
+print(string.rep("ab", 3))
+print(string.rep("ab", 3, ","))
+print(string.rep("x", 0) == "", string.rep("x", -5) == "")
+print(string.rep("x", 1, "SEP"))
+print(string.rep("", 5) == "")
+print(string.rep("", 3, "-"))
+print(string.rep("a", 2.0))
+print(string.rep("a", "3"))
+print(string.rep(7, 3, 0))
+print(#string.rep("abc", 1000, "de"))
+print(("-"):rep(10))

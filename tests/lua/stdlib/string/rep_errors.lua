@@ -1,0 +1,12 @@
+-- string.rep: argument errors and results past the size limit
+print(pcall(string.rep))
+print(pcall(string.rep, "x"))
+print(pcall(string.rep, "x", 1.5))
+print(pcall(string.rep, "x", "a"))
+print(pcall(string.rep, "x", 2, {}))
+print(pcall(string.rep, {}, 2))
+print(pcall(string.rep, "x", 1e10))
+print(pcall(string.rep, "xx", 0x7fffffffffffffff))
+print(pcall(string.rep, "x", 2^31, ","))
+print(pcall(function() local r = ("x"):rep() return r end))
+print(pcall(function() local r = ("x"):rep(1e10) return r end))
