@@ -23,7 +23,15 @@ from ._wrappers import (
 )
 
 _rupa._register(
-    LuaError, LuaSyntaxError, LuaMemoryError, _LuaTable, _LuaFunction, _LuaThread, _LuaObject
+    LuaError,
+    LuaSyntaxError,
+    LuaMemoryError,
+    _LuaTable,
+    _LuaFunction,
+    _LuaThread,
+    _LuaCoroutineFunction,
+    _LuaObject,
+
 )
 
 from ._runtime import (  # noqa: E402  (the classes must be registered first)

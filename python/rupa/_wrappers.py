@@ -36,6 +36,7 @@ def _as_text(value: Any) -> str:
 class _LuaObject(_rupa._LuaObjectBase):
     """A wrapper around a Lua object such as a table or function."""
 
+    __slots__ = ()
     _source_encoding = "UTF-8"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -84,6 +85,8 @@ class _LuaObject(_rupa._LuaObjectBase):
 class _LuaTable(_LuaObject):
     """A Lua table."""
 
+    __slots__ = ()
+
     def __iter__(self) -> _LuaIter:
         return _LuaIter(self, _KEYS)
 
@@ -129,6 +132,8 @@ class _LuaTable(_LuaObject):
 class _LuaFunction(_LuaObject):
     """A Lua function (which may become a coroutine)."""
 
+    __slots__ = ()
+
     def _getitem(self, name: Any, is_attr_access: bool) -> Any:
         raise (AttributeError if is_attr_access else TypeError)(
             "item/attribute access not supported on functions"
@@ -146,6 +151,8 @@ class _LuaFunction(_LuaObject):
 class _LuaCoroutineFunction(_LuaFunction):
     """A function that returns a new coroutine when called."""
 
+    __slots__ = ()
+
     def __call__(self, *args: Any) -> _LuaThread:
         return self.coroutine(*args)
 
@@ -153,7 +160,7 @@ class _LuaCoroutineFunction(_LuaFunction):
 class _LuaThread(_LuaObject):
     """A Lua thread (coroutine), usable as a Python generator."""
 
-    _arguments: Any = None
+    __slots__ = ("_arguments", "_closed")
 
     def _getitem(self, name: Any, is_attr_access: bool) -> Any:
         raise (AttributeError if is_attr_access else TypeError)(
@@ -164,20 +171,21 @@ class _LuaThread(_LuaObject):
         return self
 
     def __next__(self) -> Any:
-        args = self._arguments
+        args = getattr(self, "_arguments", None)
         if args is not None:
             object.__setattr__(self, "_arguments", None)
         return self._resume(args)
 
     def send(self, value: Any) -> Any:
         """Sends a value into the coroutine (a tuple is sent as several values)."""
+        arguments = getattr(self, "_arguments", None)
         if value is not None:
-            if self._arguments is not None:
+            if arguments is not None:
                 raise TypeError("can't send non-None value to a just-started generator")
             if not isinstance(value, tuple):
                 value = (value,)
-        elif self._arguments is not None:
-            value = self._arguments
+        elif arguments is not None:
+            value = arguments
             object.__setattr__(self, "_arguments", None)
         return self._resume(value)
 

@@ -185,6 +185,8 @@ pub(crate) fn to_lua(
 enum Got {
     Ready(PyObject),
     Wrap(usize),
+    /// A coroutine not started yet: its function, wrapped as a coroutine function (lupa).
+    Unstarted(StashedValue),
 }
 
 /// Converts Lua values of this runtime into Python objects.
@@ -205,7 +207,10 @@ pub(crate) fn from_lua(
                     Value::String(s) => Got::Ready(decode(core, py, s.as_bytes())?),
                     Value::Table(_) => Got::Wrap(0),
                     Value::Function(_) => Got::Wrap(1),
-                    Value::Thread(_) => Got::Wrap(2),
+                    Value::Thread(t) => match unstarted_function(t) {
+                        Some(f) => Got::Unstarted(Lua::stash(ctx, f)),
+                        None => Got::Wrap(2),
+                    },
                     Value::UserData(ud) => match ud.0.data.downcast_ref::<PyObjData>() {
                         Some(d) => Got::Ready(d.obj.clone_ref(py)),
                         None => Got::Wrap(3),
@@ -229,9 +234,19 @@ pub(crate) fn from_lua(
                 };
                 wrap(core, py, cls, h.clone())?
             }
+            Got::Unstarted(f) => wrap(core, py, &classes(py)?.coroutine_function, f)?,
         });
     }
     Ok(out)
+}
+
+/// The function of a coroutine that was created but never resumed.
+fn unstarted_function<'gc>(t: rupa_vm::thread::Thread<'gc>) -> Option<Value<'gc>> {
+    let ts = t.0.try_borrow().ok()?;
+    let fresh = ts.status == rupa_vm::thread::ThreadStatus::Suspended
+        && ts.frames.is_empty()
+        && ts.stack.len() == 1;
+    fresh.then(|| ts.stack[0])
 }
 
 /// A wrapper of class `cls` holding `v`.

@@ -4,6 +4,7 @@
 
 use pyo3::prelude::*;
 use rupa_vm::lua::{Lua, LuaErrorReport};
+use rupa_vm::Value;
 
 use crate::pyobject;
 use crate::registry::classes;
@@ -27,12 +28,46 @@ pub(crate) fn from_report(py: Python<'_>, lua: &Lua, report: LuaErrorReport) -> 
     }
     let mut message = report.message;
     if let Some(tb) = report.traceback {
-        if !tb.is_empty() {
+        if !tb.is_empty() && has_debug_traceback(lua) {
             message.push('\n');
-            message.push_str(&tb);
+            message.push_str(&reorder_traceback(&tb));
         }
     }
     lua_error(py, message)
+}
+
+/// lupa adds the traceback through `debug.traceback`, so only while that exists.
+fn has_debug_traceback(lua: &Lua) -> bool {
+    lua.enter(|ctx| {
+        let key = rupa_vm::LuaString::new(ctx.mc, b"debug");
+        let Value::Table(debug) = ctx.state.globals.get_str(ctx, key) else {
+            return false;
+        };
+        let key = rupa_vm::LuaString::new(ctx.mc, b"traceback");
+        matches!(debug.get_str(ctx, key), Value::Function(_))
+    })
+}
+
+/// lupa's order: the innermost call last, as Python prints tracebacks. The final `[C]: in ?`
+/// is the host's own call into Lua, which lupa's traceback does not show.
+fn reorder_traceback(tb: &str) -> String {
+    let mut lines: Vec<&str> = tb.lines().collect();
+    if lines.last().is_some_and(|l| l.trim() == "[C]: in ?") {
+        lines.pop();
+    }
+    let mut out: Vec<&str> = Vec::with_capacity(lines.len());
+    let mut start = 0;
+    for line in lines {
+        let trimmed = line.trim_start();
+        let looks_like_frame = trimmed.len() < line.len() && trimmed.starts_with('[');
+        if start > 0 && looks_like_frame {
+            out.insert(start, line);
+        } else {
+            out.push(line);
+            start = if line == "stack traceback:" { out.len() } else { 0 };
+        }
+    }
+    out.join("\n")
 }
 
 /// `LuaError(message)`, or `LuaMemoryError` for "not enough memory".

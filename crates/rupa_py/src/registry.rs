@@ -14,6 +14,7 @@ pub(crate) struct Classes {
     pub(crate) table: Py<PyType>,
     pub(crate) function: Py<PyType>,
     pub(crate) thread: Py<PyType>,
+    pub(crate) coroutine_function: Py<PyType>,
     pub(crate) object: Py<PyType>,
 }
 
@@ -31,6 +32,7 @@ pub(crate) fn register(
     table: Py<PyType>,
     function: Py<PyType>,
     thread: Py<PyType>,
+    coroutine_function: Py<PyType>,
     object: Py<PyType>,
 ) {
     let _ = CLASSES.set(
@@ -42,6 +44,7 @@ pub(crate) fn register(
             table,
             function,
             thread,
+            coroutine_function,
             object,
         },
     );

@@ -20,11 +20,13 @@ use crate::registry::classes;
 /// Lua code run once per runtime: the metatable of Python objects, the identity cache, the
 /// `python` table and the helpers wrappers call. Its arguments are the host functions, in the
 /// order of `Op::ALL`.
-const INIT: &str = r#"
+const INIT: &str = r##"
 local index, newindex, call, tostr, asattr, asitem, check, mkiter, iternext, args, setofh = ...
-local next, rawlen, getmetatable, rawget, type = next, rawlen, getmetatable, rawget, type
-local tointeger = math.tointeger
 local meta = {__index = index, __newindex = newindex, __call = call, __tostring = tostr}
+local next, rawlen, getmetatable, rawget, type = next, rawlen, getmetatable, rawget, type
+local select, error, pcall = select, error, pcall
+local function ispy(o) return type(o) == "userdata" and getmetatable(o) == meta end
+local tointeger = math.tointeger
 local cache = setmetatable({}, {__mode = "v"})
 local python = {
   as_attrgetter = asattr,
@@ -40,8 +42,21 @@ local python = {
     end
     return iternext, mkiter(o, 4), s - 1
   end,
-  args = args,
-  set_overflow_handler = setofh,
+  args = function(...)
+    local t = ...
+    if type(t) ~= "table" then
+      local got = select("#", ...) == 0 and "no value" or type(t)
+      error("bad argument #1 to 'args' (table expected, got " .. got .. ")", 2)
+    end
+    return args(t)
+  end,
+  set_overflow_handler = function(h, ...)
+    if h ~= nil and type(h) ~= "function" and not ispy(h) then
+      error("bad argument #1 to 'set_overflow_handler' "
+        .. "(expected nil, a Lua function or a callable Python object)", 2)
+    end
+    return setofh(h)
+  end,
 }
 _G.python = python
 if type(package) == "table" and type(package.loaded) == "table" then
@@ -50,7 +65,11 @@ end
 local helpers = {
   index = function(t, k) return t[k] end,
   setindex = function(t, k, v) t[k] = v end,
-  len = function(o) return rawlen(o) end,
+  len = function(o)
+    local t = type(o)
+    if t == "table" or t == "string" then return rawlen(o) end
+    return 0
+  end,
   tostring = function(o)
     local mt = getmetatable(o)
     local f = type(mt) == "table" and rawget(mt, "__tostring")
@@ -71,7 +90,7 @@ local helpers = {
   costatus = coroutine.status,
 }
 return meta, cache, python, helpers
-"#;
+"##;
 
 /// A Lua state for one `LuaRuntime`.
 #[pyclass(frozen, module = "rupa._rupa", name = "Runtime")]
@@ -84,6 +103,7 @@ fn load_libraries(lua: &Lua) {
         // No memory cap is set yet, so registering the libraries cannot fail for memory.
         let ok = rupa_vm::baselib::load_base(ctx).is_ok()
             && rupa_vm::corolib::load_coroutine(ctx).is_ok()
+            && rupa_stdlib::string::load_string(ctx).is_ok()
             && rupa_stdlib::math::load_math(ctx).is_ok()
             && rupa_stdlib::utf8::load_utf8(ctx).is_ok()
             && rupa_stdlib::table::load_table(ctx).is_ok();
