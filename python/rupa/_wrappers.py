@@ -141,7 +141,7 @@ class _LuaFunction(_LuaObject):
 
     def coroutine(self, *args: Any) -> _LuaThread:
         """Creates a Lua coroutine from this function; ``args`` start it."""
-        thread = self._helper("cocreate", ())
+        thread = self._helper("cocreate", (), keep_threads=True)
         if not isinstance(thread, _LuaThread):
             raise TypeError("Lua object is not a function")
         object.__setattr__(thread, "_arguments", args)

@@ -196,6 +196,17 @@ pub(crate) fn from_lua(
     lua: &Lua,
     vals: &[StashedValue],
 ) -> PyResult<Vec<PyObject>> {
+    from_lua_with(core, py, lua, vals, false)
+}
+
+/// [`from_lua`]; with `keep_threads`, a coroutine not started yet stays a thread.
+pub(crate) fn from_lua_with(
+    core: &Arc<Core>,
+    py: Python<'_>,
+    lua: &Lua,
+    vals: &[StashedValue],
+    keep_threads: bool,
+) -> PyResult<Vec<PyObject>> {
     let got: PyResult<Vec<Got>> = lua.enter(|ctx| {
         vals.iter()
             .map(|h| {
@@ -207,6 +218,7 @@ pub(crate) fn from_lua(
                     Value::String(s) => Got::Ready(decode(core, py, s.as_bytes())?),
                     Value::Table(_) => Got::Wrap(0),
                     Value::Function(_) => Got::Wrap(1),
+                    Value::Thread(_) if keep_threads => Got::Wrap(2),
                     Value::Thread(t) => match unstarted_function(t) {
                         Some(f) => Got::Unstarted(Lua::stash(ctx, f)),
                         None => Got::Wrap(2),

@@ -64,7 +64,11 @@ fn reorder_traceback(tb: &str) -> String {
             out.insert(start, line);
         } else {
             out.push(line);
-            start = if line == "stack traceback:" { out.len() } else { 0 };
+            start = if line == "stack traceback:" {
+                out.len()
+            } else {
+                0
+            };
         }
     }
     out.join("\n")

@@ -42,6 +42,7 @@ pub(crate) fn call_value(
     args: &Bound<'_, PyTuple>,
     wrap_none_first: bool,
     all_results: bool,
+    keep_threads: bool,
 ) -> PyResult<PyObject> {
     let args: Vec<Bound<'_, PyAny>> = args.iter().collect();
     core.with_lua(py, |lua| {
@@ -49,7 +50,7 @@ pub(crate) fn call_value(
         let argv = convert::to_lua(core, py, lua, &args, wrap_none_first)?;
         match Core::call(py, lua, &func, argv) {
             Ok(out) => {
-                let vals = convert::from_lua(core, py, lua, &out)?;
+                let vals = convert::from_lua_with(core, py, lua, &out, keep_threads)?;
                 if all_results {
                     Ok(PyTuple::new_bound(py, vals).into_any().unbind())
                 } else {
@@ -102,18 +103,19 @@ impl LuaObject {
     fn _call(&self, py: Python<'_>, args: &Bound<'_, PyTuple>) -> PyResult<PyObject> {
         let core = self.core.clone();
         let me = self.value();
-        call_value(&core, py, me, args, false, false)
+        call_value(&core, py, me, args, false, false, false)
     }
 
     /// Calls runtime helper `name` with this value and `args`; `wrap_none` maps a `None`
     /// first argument to `python.none`; `all_results` always returns a tuple.
-    #[pyo3(signature = (name, args, wrap_none=false, all_results=false))]
+    #[pyo3(signature = (name, args, wrap_none=false, all_results=false, keep_threads=false))]
     fn _helper(
         slf: &Bound<'_, Self>,
         name: &str,
         args: &Bound<'_, PyTuple>,
         wrap_none: bool,
         all_results: bool,
+        keep_threads: bool,
     ) -> PyResult<PyObject> {
         let py = slf.py();
         let this = slf.get();
@@ -129,10 +131,10 @@ impl LuaObject {
                 let mut items: Vec<Bound<'_, PyAny>> = all.iter().collect();
                 items[1] = Bound::new(py, crate::pyobject::wrap_protocol(py.None(), 0))?.into_any();
                 let all = PyTuple::new_bound(py, items);
-                return call_value(&core, py, func, &all, false, all_results);
+                return call_value(&core, py, func, &all, false, all_results, keep_threads);
             }
         }
-        call_value(&core, py, func, &all, false, all_results)
+        call_value(&core, py, func, &all, false, all_results, keep_threads)
     }
 
     /// The Lua type name of the wrapped value.

@@ -177,7 +177,7 @@ impl Runtime {
             Ok(v.pop())
         })?;
         let f = f.ok_or_else(|| "nothing to call".to_string());
-        call_value(&self.core, py, f, args, false, false)
+        call_value(&self.core, py, f, args, false, false, false)
     }
 
     /// Helper `name` (see `INIT`) as a function wrapper.
