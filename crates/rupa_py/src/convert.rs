@@ -19,7 +19,7 @@ use rupa_vm::Value;
 use crate::core::Core;
 use crate::errors;
 use crate::object::{LuaObject, Pending};
-use crate::pyobject::{self, ProtocolWrapper, PyObjData, AS_INDEX};
+use crate::pyobject::{self, ProtocolWrapper, Seen, AS_INDEX};
 use crate::registry::classes;
 
 /// A Python value on its way into Lua (taken apart while Python may run, built inside the
@@ -147,10 +147,10 @@ pub(crate) fn to_lua(
                     Value::String(ctx.new_string(&b).map_err(|_| "not enough memory")?)
                 }
                 Prep::Held(h) => Lua::fetch(ctx, &h),
-                Prep::Py(obj, flags) => pyobject::userdata(ctx, py, meta, cache, &obj, flags),
+                Prep::Py(obj, flags) => pyobject::userdata(core, ctx, py, meta, cache, &obj, flags),
                 Prep::Overflow(obj) => {
                     overflows.push(i);
-                    pyobject::userdata(ctx, py, meta, cache, &obj, 0)
+                    pyobject::userdata(core, ctx, py, meta, cache, &obj, 0)
                 }
             };
             out.push(Lua::stash(ctx, v));
@@ -223,9 +223,14 @@ pub(crate) fn from_lua_with(
                         Some(f) => Got::Unstarted(Lua::stash(ctx, f)),
                         None => Got::Wrap(2),
                     },
-                    Value::UserData(ud) => match ud.0.data.downcast_ref::<PyObjData>() {
-                        Some(d) => Got::Ready(d.obj.clone_ref(py)),
-                        None => Got::Wrap(3),
+                    Value::UserData(ud) => match pyobject::seen_data(core, py, &*ud.0.data) {
+                        Seen::Object(obj, _) => Got::Ready(obj),
+                        Seen::Deleted => {
+                            return Err(pyo3::exceptions::PyReferenceError::new_err(
+                                "deleted python object",
+                            ))
+                        }
+                        Seen::Other => Got::Wrap(3),
                     },
                 })
             })

@@ -5,6 +5,7 @@
 //! as `&mut Lua`; before running Python it swaps that state with a spare empty `Lua` and parks
 //! the real one in `VmState::lua`, where a nested call finds it; afterwards it swaps back.
 
+use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
 
 use pyo3::prelude::*;
@@ -41,6 +42,10 @@ pub(crate) struct Core {
     dropped: Mutex<Vec<usize>>,
     /// The Python side of the bridge (`rupa._bridge.Bridge`): protocol callbacks and settings.
     pub(crate) bridge: Py<PyAny>,
+    /// The Python objects Lua holds, by identity-and-protocol key, with the number of live
+    /// userdata for each. Userdata hold only the key, so the runtime holds the one reference
+    /// to each object and can show it to Python's cycle collector (`Runtime.__traverse__`).
+    pub(crate) pyrefs: Mutex<HashMap<i64, (Py<PyAny>, usize)>>,
     /// Text encoding of Lua strings; `None` keeps them as `bytes`.
     pub(crate) encoding: Option<String>,
 }
@@ -61,6 +66,7 @@ impl Core {
             })),
             dropped: Mutex::new(Vec::new()),
             bridge,
+            pyrefs: Mutex::new(HashMap::new()),
             encoding,
         }
     }
@@ -95,6 +101,11 @@ impl Core {
         let r = f(&mut lua);
         self.st().0.lua = Some(lua);
         r
+    }
+
+    /// The table of Python objects held by Lua.
+    pub(crate) fn refs(&self) -> MutexGuard<'_, HashMap<i64, (Py<PyAny>, usize)>> {
+        self.pyrefs.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Whether this thread holds the runtime lock.

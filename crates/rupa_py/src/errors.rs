@@ -6,6 +6,7 @@ use pyo3::prelude::*;
 use rupa_vm::lua::{Lua, LuaErrorReport};
 use rupa_vm::Value;
 
+use crate::core::Core;
 use crate::pyobject;
 use crate::registry::classes;
 
@@ -15,9 +16,9 @@ pub(crate) fn bug(what: &str) -> ! {
 }
 
 /// The Python exception for an error that ended a Lua call.
-pub(crate) fn from_report(py: Python<'_>, lua: &Lua, report: LuaErrorReport) -> PyErr {
+pub(crate) fn from_report(core: &Core, py: Python<'_>, lua: &Lua, report: LuaErrorReport) -> PyErr {
     if let Some(v) = &report.value {
-        if let Some((obj, _)) = pyobject::python_object(py, lua, v) {
+        if let pyobject::Seen::Object(obj, _) = pyobject::python_object(core, py, lua, v) {
             if obj
                 .bind(py)
                 .is_instance_of::<pyo3::exceptions::PyBaseException>()

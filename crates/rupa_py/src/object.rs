@@ -57,7 +57,7 @@ pub(crate) fn call_value(
                     Ok(convert::results(py, vals))
                 }
             }
-            Err(report) => Err(errors::from_report(py, lua, report)),
+            Err(report) => Err(errors::from_report(core, py, lua, report)),
         }
     })
 }

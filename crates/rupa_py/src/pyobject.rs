@@ -21,10 +21,41 @@ use crate::core::Core;
 /// Item access (`obj[key]`) instead of attribute access.
 pub(crate) const AS_INDEX: u8 = 1;
 
-/// What a userdata made for a Python object holds.
+/// What a userdata made for a Python object holds: the key of the object in the runtime's
+/// `pyrefs` (not a reference: see `Core::pyrefs`), and whether its `__gc` has run.
 pub(crate) struct PyObjData {
-    pub(crate) obj: Py<PyAny>,
+    pub(crate) key: i64,
     pub(crate) flags: u8,
+    pub(crate) alive: std::cell::Cell<bool>,
+}
+
+/// What a Lua value is, seen as a Python object.
+pub(crate) enum Seen {
+    /// A live Python object with its protocol flags.
+    Object(Py<PyAny>, u8),
+    /// A Python object's userdata whose `__gc` already ran.
+    Deleted,
+    /// Not a Python object.
+    Other,
+}
+
+/// The key of `obj` under protocol `flags` in `pyrefs` and in the identity cache.
+fn key_of(obj: &Py<PyAny>, flags: u8) -> i64 {
+    ((obj.as_ptr() as usize as i64) << 3) | i64::from(flags)
+}
+
+/// The Python object behind a userdata's data, if it is one of ours.
+pub(crate) fn seen_data(core: &Core, py: Python<'_>, data: &dyn std::any::Any) -> Seen {
+    let Some(d) = data.downcast_ref::<PyObjData>() else {
+        return Seen::Other;
+    };
+    if !d.alive.get() {
+        return Seen::Deleted;
+    }
+    match core.refs().get(&d.key) {
+        Some((obj, _)) => Seen::Object(obj.clone_ref(py), d.flags),
+        None => Seen::Deleted,
+    }
 }
 
 /// An object with the protocol Lua should use on it (`as_attrgetter` / `as_itemgetter`).
@@ -54,6 +85,7 @@ pub(crate) fn wrap_protocol(obj: Py<PyAny>, flags: u8) -> ProtocolWrapper {
 
 /// The userdata for `obj` under protocol `flags`: the cached one if it still lives.
 pub(crate) fn userdata<'gc>(
+    core: &Core,
     ctx: Context<'gc>,
     py: Python<'_>,
     meta: Table<'gc>,
@@ -61,45 +93,79 @@ pub(crate) fn userdata<'gc>(
     obj: &Py<PyAny>,
     flags: u8,
 ) -> Value<'gc> {
-    let key = Value::Integer(((obj.as_ptr() as usize as i64) << 3) | i64::from(flags));
-    if let Value::UserData(ud) = cache.get(ctx, key) {
+    let key = key_of(obj, flags);
+    let mut refs = core.refs();
+    if let Value::UserData(ud) = cache.get(ctx, Value::Integer(key)) {
         if let Some(d) = ud.0.data.downcast_ref::<PyObjData>() {
-            // The cache is keyed by address; checking the object itself means a reused
-            // address can never hand back another object.
-            if d.obj.as_ptr() == obj.as_ptr() && d.flags == flags {
+            // The key is an address; checking the held object means a reused address can
+            // never hand back another object.
+            let same = refs
+                .get(&key)
+                .is_some_and(|(o, _)| o.as_ptr() == obj.as_ptr());
+            if d.alive.get() && same {
                 return Value::UserData(ud);
             }
         }
     }
+    match refs.get_mut(&key) {
+        Some((o, n)) if o.as_ptr() == obj.as_ptr() => *n += 1,
+        _ => {
+            refs.insert(key, (obj.clone_ref(py), 1));
+        }
+    }
+    drop(refs);
     let ud = UserData(Gc::new(
         ctx.mc,
         UserDataObj {
             metatable: Lock::new(Some(meta)),
             user_value: Lock::new(Value::Nil),
             data: Box::new(PyObjData {
-                obj: obj.clone_ref(py),
+                key,
                 flags,
+                alive: std::cell::Cell::new(true),
             }),
         },
     ));
+    // Registers the `__gc` that releases the object; only fails on a weak-table conversion,
+    // which a userdata never needs.
+    let _ = rupa_vm::gc::register(ctx, Value::UserData(ud), Some(meta));
     // A full cache only costs identity, never correctness.
-    let _ = cache.set(ctx, key, Value::UserData(ud));
+    let _ = cache.set(ctx, Value::Integer(key), Value::UserData(ud));
     Value::UserData(ud)
 }
 
-/// The Python object (and protocol flags) behind a Lua value, if it is one.
-pub(crate) fn python_object(
-    py: Python<'_>,
-    lua: &Lua,
-    v: &StashedValue,
-) -> Option<(Py<PyAny>, u8)> {
-    lua.enter(|ctx| match Lua::fetch(ctx, v) {
-        Value::UserData(ud) => {
-            ud.0.data
-                .downcast_ref::<PyObjData>()
-                .map(|d| (d.obj.clone_ref(py), d.flags))
-        }
+/// `__gc` of a Python object's userdata: Lua no longer holds the object through it.
+fn release(core: &Core, lua: &Lua, v: &StashedValue) {
+    let key = lua.enter(|ctx| match Lua::fetch(ctx, v) {
+        Value::UserData(ud) => match ud.0.data.downcast_ref::<PyObjData>() {
+            Some(d) if d.alive.get() => {
+                d.alive.set(false);
+                Some(d.key)
+            }
+            _ => None,
+        },
         _ => None,
+    });
+    if let Some(key) = key {
+        let mut refs = core.refs();
+        let gone = match refs.get_mut(&key) {
+            Some((_, n)) => {
+                *n = n.saturating_sub(1);
+                *n == 0
+            }
+            None => false,
+        };
+        if gone {
+            refs.remove(&key);
+        }
+    }
+}
+
+/// The Python object (and protocol flags) behind a Lua value, if it is one.
+pub(crate) fn python_object(core: &Core, py: Python<'_>, lua: &Lua, v: &StashedValue) -> Seen {
+    lua.enter(|ctx| match Lua::fetch(ctx, v) {
+        Value::UserData(ud) => seen_data(core, py, &*ud.0.data),
+        _ => Seen::Other,
     })
 }
 
@@ -117,10 +183,11 @@ pub(crate) enum Op {
     IterNext,
     Args,
     SetOverflow,
+    Gc,
 }
 
 impl Op {
-    pub(crate) const ALL: [Op; 11] = [
+    pub(crate) const ALL: [Op; 12] = [
         Op::Index,
         Op::NewIndex,
         Op::Call,
@@ -132,6 +199,7 @@ impl Op {
         Op::IterNext,
         Op::Args,
         Op::SetOverflow,
+        Op::Gc,
     ];
 
     /// The function's name in Lua error messages, and the bridge method it calls.
@@ -148,6 +216,7 @@ impl Op {
             Op::IterNext => "iter_next",
             Op::Args => "args",
             Op::SetOverflow => "set_overflow_handler",
+            Op::Gc => "__gc",
         }
     }
 }
@@ -169,6 +238,12 @@ fn run(
     op: Op,
     mut args: Vec<StashedValue>,
 ) -> Result<Vec<StashedValue>, HostError> {
+    if let Op::Gc = op {
+        if let Some(v) = args.first() {
+            release(core, lua, v);
+        }
+        return Ok(Vec::new());
+    }
     if let Op::SetOverflow = op {
         let first = args.into_iter().next();
         let keep = first.filter(|v| lua.enter(|ctx| !Lua::fetch(ctx, v).is_nil()));
@@ -178,15 +253,27 @@ fn run(
     let target = if let Op::Args = op {
         None
     } else {
-        let first = args.first().and_then(|v| python_object(py, lua, v));
-        let Some(target) = first else {
-            return Err(HostError::Message(format!(
-                "bad argument #1 to '{}' (not a python object)",
-                op.name()
-            )));
+        let first = match args.first() {
+            Some(v) => python_object(core, py, lua, v),
+            None => Seen::Other,
         };
-        args.remove(0);
-        Some(target)
+        let problem = match first {
+            Seen::Object(obj, flags) => {
+                args.remove(0);
+                Ok(Some((obj, flags)))
+            }
+            Seen::Deleted => Err("deleted python object"),
+            Seen::Other => Err("not a python object"),
+        };
+        match problem {
+            Ok(t) => t,
+            Err(why) => {
+                return Err(HostError::Message(format!(
+                    "bad argument #1 to '{}' ({why})",
+                    op.name()
+                )))
+            }
+        }
     };
     let outcome = match (op, target) {
         (Op::Check, _) => Ok(Vec::new()),

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
+use pyo3::{PyTraverseError, PyVisit};
 use rupa_vm::lua::Lua;
 use rupa_vm::{Table, Value};
 
@@ -21,8 +22,8 @@ use crate::registry::classes;
 /// `python` table and the helpers wrappers call. Its arguments are the host functions, in the
 /// order of `Op::ALL`.
 const INIT: &str = r##"
-local index, newindex, call, tostr, asattr, asitem, check, mkiter, iternext, args, setofh = ...
-local meta = {__index = index, __newindex = newindex, __call = call, __tostring = tostr}
+local index, newindex, call, tostr, asattr, asitem, check, mkiter, iternext, args, setofh, gc = ...
+local meta = {__index = index, __newindex = newindex, __call = call, __tostring = tostr, __gc = gc}
 local next, rawlen, getmetatable, rawget, type = next, rawlen, getmetatable, rawget, type
 local select, error, pcall = select, error, pcall
 local function ispy(o) return type(o) == "userdata" and getmetatable(o) == meta end
@@ -93,7 +94,7 @@ return meta, cache, python, helpers
 "##;
 
 /// A Lua state for one `LuaRuntime`.
-#[pyclass(frozen, module = "rupa._rupa", name = "Runtime")]
+#[pyclass(module = "rupa._rupa", name = "Runtime")]
 pub(crate) struct Runtime {
     core: Arc<Core>,
 }
@@ -140,7 +141,7 @@ impl Runtime {
                 .map_err(|e| errors::syntax_error(py, e.message))?;
             let out = lua
                 .call(&init, &hosts)
-                .map_err(|r| errors::from_report(py, lua, r))?;
+                .map_err(|r| errors::from_report(&core, py, lua, r))?;
             let mut st = core.st();
             let mut it = out.into_iter();
             st.0.meta = it.next();
@@ -275,6 +276,25 @@ impl Runtime {
             lua.set_memory_limit(limit);
             Ok(())
         })
+    }
+
+    /// Shows Python's cycle collector the objects this runtime holds: the bridge and every
+    /// Python object Lua references (skipped while another thread changes them, which only
+    /// makes the collector keep them).
+    fn __traverse__(&self, visit: PyVisit<'_>) -> Result<(), PyTraverseError> {
+        visit.call(&self.core.bridge)?;
+        if let Ok(refs) = self.core.pyrefs.try_lock() {
+            for (obj, _) in refs.values() {
+                visit.call(obj)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Breaks a reference cycle: Lua's Python objects become deleted objects.
+    fn __clear__(&mut self) {
+        let taken = std::mem::take(&mut *self.core.refs());
+        drop(taken);
     }
 
     /// Whether the current thread is running Lua code of this runtime.
