@@ -123,10 +123,10 @@ class _LuaTable(_LuaObject):
             return
         if isinstance(name, str):
             name = name.encode(self._source_encoding)
-        self._helper("setindex", (name, None), True)
+        self._helper("setindex", (name, None), True, uncapped=True)
 
     def __delitem__(self, key: Any) -> None:
-        self._helper("setindex", (key, None), True)
+        self._helper("setindex", (key, None), True, uncapped=True)
 
 
 class _LuaFunction(_LuaObject):
@@ -266,7 +266,9 @@ class _LuaIter:
     def __init__(self, obj: _LuaObject, what: int) -> None:
         self._obj: Any = obj
         self._what = what
-        self._step: Any = None
+        # Made now, so threads sharing this iterator share one position (each step is one
+        # call under the runtime lock).
+        self._step: Any = obj._helper("iter", ())
 
     def __repr__(self) -> str:
         return "LuaIter(%r)" % (self._obj,)
@@ -275,11 +277,10 @@ class _LuaIter:
         return self
 
     def __next__(self) -> Any:
-        if self._obj is None:
+        step = self._step
+        if step is None:
             raise StopIteration
-        if self._step is None:
-            self._step = self._obj._helper("iter", ())
-        r = self._step._call(())
+        r = step._call(())
         if r is False:
             self._obj = None
             self._step = None

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
 
 use pyo3::prelude::*;
-use rupa_vm::lua::{Lua, LuaErrorReport, StashedValue};
+use rupa_vm::lua::{ExecuteStatus, Lua, LuaErrorReport, StashedValue};
 
 use crate::errors;
 use crate::lock::RuntimeLock;
@@ -98,6 +98,11 @@ impl Core {
                 "the Lua runtime is busy in this thread",
             ));
         };
+        // lua5.4 collects garbage when an allocation would fail; the VM does not yet, so a
+        // runtime left above its cap (after `set_max_memory` lowered it) collects first.
+        if lua.memory_limit().is_some_and(|l| lua.memory_used() > l) {
+            lua.collect_full();
+        }
         let r = f(&mut lua);
         self.st().0.lua = Some(lua);
         r
@@ -152,7 +157,13 @@ impl Core {
         let carrier = Unshared((lua, func.clone(), args));
         let out = py.allow_threads(move || {
             let (lua, func, args) = carrier.into_inner();
-            Unshared(lua.call(&func, &args))
+            let exec = lua.start(&func, &args);
+            // The executor holds the arguments now; keeping our roots would keep them alive
+            // after the callee drops them (lua5.4 frees an argument the callee sets to nil).
+            drop(args);
+            drop(func);
+            while lua.execute(&exec, i64::MAX) == ExecuteStatus::OutOfFuel {}
+            Unshared(lua.finish(&exec))
         });
         out.0
     }

@@ -108,7 +108,10 @@ impl LuaObject {
 
     /// Calls runtime helper `name` with this value and `args`; `wrap_none` maps a `None`
     /// first argument to `python.none`; `all_results` always returns a tuple.
-    #[pyo3(signature = (name, args, wrap_none=false, all_results=false, keep_threads=false))]
+    /// `uncapped` lifts the memory cap for the call (deleting a key must work even above the
+    /// cap, as it allocates nothing in lua5.4).
+    #[pyo3(signature = (name, args, wrap_none=false, all_results=false, keep_threads=false, uncapped=false))]
+    #[allow(clippy::too_many_arguments)]
     fn _helper(
         slf: &Bound<'_, Self>,
         name: &str,
@@ -116,10 +119,24 @@ impl LuaObject {
         wrap_none: bool,
         all_results: bool,
         keep_threads: bool,
+        uncapped: bool,
     ) -> PyResult<PyObject> {
         let py = slf.py();
         let this = slf.get();
         let core = this.core.clone();
+        if uncapped {
+            let limit = core.with_lua(py, |lua| {
+                let limit = lua.memory_limit();
+                lua.set_memory_limit(None);
+                Ok(limit)
+            })?;
+            let out = Self::_helper(slf, name, args, wrap_none, all_results, keep_threads, false);
+            core.with_lua(py, |lua| {
+                lua.set_memory_limit(limit);
+                Ok(())
+            })?;
+            return out;
+        }
         let func = core.with_lua(py, |lua| Ok(helper(&core, lua, name)))?;
         let mut all: Vec<Bound<'_, PyAny>> = vec![slf.clone().into_any()];
         all.extend(args.iter());
