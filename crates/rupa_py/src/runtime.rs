@@ -78,11 +78,13 @@ local helpers = {
     return false
   end,
   iter = function(t)
-    local k
+    local k, done
     return function()
+      -- Once done, stay done: threads sharing the iterator may call it again.
+      if done then return false end
       local v
       k, v = next(t, k)
-      if k == nil then return false end
+      if k == nil then done = true; return false end
       return true, k, v
     end
   end,
