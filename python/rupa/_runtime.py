@@ -252,7 +252,16 @@ class LuaRuntime:
         with ``recursive=True``, the same object always to the same table)."""
         return self._table_from(args, {} if recursive else None)
 
-    def _table_from(self, args: tuple, mapped: Optional[dict]) -> _LuaTable:
+    def _table_from(
+        self, args: tuple, mapped: Optional[dict], target: Optional[_LuaTable] = None
+    ) -> _LuaTable:
+        if mapped is not None:
+            if target is None:
+                target = self._rt.table([], [])
+            for obj in args:
+                # Every argument becomes this table (lupa's rule), kept with the object so its
+                # id cannot be reused while converting.
+                mapped.setdefault(id(obj), (target, obj))
         items: list = []
         pairs: list = []
         conv = self._converter(mapped)
@@ -269,7 +278,7 @@ class LuaRuntime:
             else:
                 for value in obj:
                     items.append(conv(value))
-        return self._rt.table(items, pairs)
+        return self._rt.table(items, pairs, target)
 
     def _converter(self, mapped: Optional[dict]) -> Callable[[Any], Any]:
         if mapped is None:
@@ -280,16 +289,10 @@ class LuaRuntime:
                 value, (list, dict, Sequence, Mapping)
             ):
                 return value
-            key = id(value)
-            if key in mapped:
-                return mapped[key][0]
-            table = self._rt.table([], [])
-            # Kept with the object so its id cannot be reused while converting.
-            mapped[key] = (table, value)
-            filled = self._table_from((value,), mapped)
-            for k, v in filled.items():
-                table[k] = v
-            return table
+            known = mapped.get(id(value))
+            if known is not None:
+                return known[0]
+            return self._table_from((value,), mapped)
 
         return conv
 

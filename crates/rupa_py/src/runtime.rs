@@ -201,16 +201,22 @@ impl Runtime {
         })
     }
 
-    /// A new table; `items` go to 1..n, then `pairs` (key, value) are set raw.
-    #[pyo3(signature = (items, pairs))]
+    /// A new table (or `target`, a table wrapper, filled); `items` go to 1..n, then `pairs`
+    /// (key, value) are set raw.
+    #[pyo3(signature = (items, pairs, target=None))]
     fn table(
         &self,
         py: Python<'_>,
         items: Vec<Bound<'_, PyAny>>,
         pairs: Vec<(Bound<'_, PyAny>, Bound<'_, PyAny>)>,
+        target: Option<Bound<'_, PyAny>>,
     ) -> PyResult<PyObject> {
         let core = self.core.clone();
         self.core.with_lua(py, |lua| {
+            let target = match &target {
+                Some(t) => convert::to_lua(&core, py, lua, std::slice::from_ref(t), false)?.pop(),
+                None => None,
+            };
             let vals = convert::to_lua(&core, py, lua, &items, false)?;
             let mut flat = Vec::with_capacity(pairs.len() * 2);
             for (k, v) in &pairs {
@@ -230,7 +236,11 @@ impl Runtime {
                 )?);
             }
             let t = lua.enter(|ctx| {
-                let t = Table::with_capacity(ctx, vals.len(), pairs.len()).map_err(|_| ())?;
+                let t = match target.as_ref().map(|t| Lua::fetch(ctx, t)) {
+                    Some(Value::Table(t)) => t,
+                    Some(_) => return Err(()),
+                    None => Table::with_capacity(ctx, vals.len(), pairs.len()).map_err(|_| ())?,
+                };
                 for (i, v) in vals.iter().enumerate() {
                     t.set_int(ctx, i as i64 + 1, Lua::fetch(ctx, v))
                         .map_err(|_| ())?;
