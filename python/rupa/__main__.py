@@ -30,7 +30,9 @@ def main(argv: Optional[List[str]] = None) -> int:
             if code.startswith(b"#"):
                 # lua.c skips a first line starting with '#' (a shebang), keeping the count.
                 code = b"--" + code
-            lua.globals()["arg"] = lua.table_from([path] + args[1:])
+            arg = lua.table_from(args[1:])
+            arg[0] = path  # as lua.c: the script at 0, its arguments from 1
+            lua.globals()["arg"] = arg
             lua.execute(code, *args[1:], name="@" + path)
     except LuaError as e:
         print("rupa: %s" % e, file=sys.stderr)
