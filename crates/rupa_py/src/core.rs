@@ -134,7 +134,8 @@ impl Core {
         }
     }
 
-    /// The value in slot `id` (the lock must be held).
+    /// The value in slot `id`. Only under the runtime lock: cloning a handle touches an `Rc`
+    /// shared with the running state.
     pub(crate) fn held(&self, id: usize) -> Option<StashedValue> {
         self.st().0.slots.get(id).cloned().flatten()
     }

@@ -34,11 +34,39 @@ impl Drop for LuaObject {
     }
 }
 
-/// Calls `func(args...)` on the runtime and converts the results as lupa does.
+/// What to call. Resolved under the runtime lock: handles are only cloned or dropped there.
+pub(crate) enum Target<'a, 'py> {
+    /// The value in a wrapper's slot.
+    Slot(usize),
+    /// A runtime helper (see `runtime::INIT`).
+    Helper(&'a str),
+    /// Any Python value Lua can call.
+    Python(&'a Bound<'py, PyAny>),
+}
+
+/// The Lua value `target` names (the lock must be held).
+fn resolve(
+    core: &Arc<Core>,
+    py: Python<'_>,
+    lua: &mut Lua,
+    target: Target<'_, '_>,
+) -> PyResult<StashedValue> {
+    let found = match target {
+        Target::Slot(slot) => core.held(slot).ok_or_else(|| "lost reference".to_string()),
+        Target::Helper(name) => helper(core, lua, name),
+        Target::Python(obj) => {
+            let mut v = convert::to_lua(core, py, lua, std::slice::from_ref(obj), false)?;
+            v.pop().ok_or_else(|| "nothing to call".to_string())
+        }
+    };
+    found.map_err(|m| errors::lua_error(py, m))
+}
+
+/// Calls `target(args...)` on the runtime and converts the results as lupa does.
 pub(crate) fn call_value(
     core: &Arc<Core>,
     py: Python<'_>,
-    func: Result<StashedValue, String>,
+    target: Target<'_, '_>,
     args: &Bound<'_, PyTuple>,
     wrap_none_first: bool,
     all_results: bool,
@@ -46,7 +74,7 @@ pub(crate) fn call_value(
 ) -> PyResult<PyObject> {
     let args: Vec<Bound<'_, PyAny>> = args.iter().collect();
     core.with_lua(py, |lua| {
-        let func = func.map_err(|m| errors::lua_error(py, m))?;
+        let func = resolve(core, py, lua, target)?;
         let argv = convert::to_lua(core, py, lua, &args, wrap_none_first)?;
         match Core::call(py, lua, &func, argv) {
             Ok(out) => {
@@ -81,10 +109,17 @@ pub(crate) fn helper(core: &Core, lua: &Lua, name: &str) -> Result<StashedValue,
 }
 
 impl LuaObject {
-    fn value(&self) -> Result<StashedValue, String> {
+    /// Runs `f` on this wrapper's value under the runtime lock.
+    fn with_value<R>(
+        &self,
+        py: Python<'_>,
+        f: impl FnOnce(&mut Lua, &StashedValue) -> R,
+    ) -> PyResult<R> {
         self.core
-            .held(self.slot)
-            .ok_or_else(|| "lost reference".to_string())
+            .with_lua(py, |lua| match self.core.held(self.slot) {
+                Some(v) => Ok(f(lua, &v)),
+                None => Err(errors::lua_error(py, "lost reference".to_string())),
+            })
     }
 }
 
@@ -102,8 +137,15 @@ impl LuaObject {
     /// Calls the wrapped value with `args`.
     fn _call(&self, py: Python<'_>, args: &Bound<'_, PyTuple>) -> PyResult<PyObject> {
         let core = self.core.clone();
-        let me = self.value();
-        call_value(&core, py, me, args, false, false, false)
+        call_value(
+            &core,
+            py,
+            Target::Slot(self.slot),
+            args,
+            false,
+            false,
+            false,
+        )
     }
 
     /// Calls runtime helper `name` with this value and `args`; `wrap_none` maps a `None`
@@ -137,7 +179,7 @@ impl LuaObject {
             })?;
             return out;
         }
-        let func = core.with_lua(py, |lua| Ok(helper(&core, lua, name)))?;
+        let func = Target::Helper(name);
         let mut all: Vec<Bound<'_, PyAny>> = vec![slf.clone().into_any()];
         all.extend(args.iter());
         let all = PyTuple::new_bound(py, all);
@@ -156,19 +198,13 @@ impl LuaObject {
 
     /// The Lua type name of the wrapped value.
     fn _lua_type(&self, py: Python<'_>) -> PyResult<&'static str> {
-        let v = self.value();
-        self.core.with_lua(py, |lua| {
-            let v = v.map_err(|m| errors::lua_error(py, m))?;
-            Ok(lua.enter(|ctx| Lua::fetch(ctx, &v).type_name()))
-        })
+        self.with_value(py, |lua, v| lua.enter(|ctx| Lua::fetch(ctx, v).type_name()))
     }
 
     /// The address of the wrapped object (for `repr`).
     fn _address(&self, py: Python<'_>) -> PyResult<usize> {
-        let v = self.value();
-        self.core.with_lua(py, |lua| {
-            let v = v.map_err(|m| errors::lua_error(py, m))?;
-            Ok(lua.enter(|ctx| Lua::fetch(ctx, &v).address().unwrap_or(0)))
+        self.with_value(py, |lua, v| {
+            lua.enter(|ctx| Lua::fetch(ctx, v).address().unwrap_or(0))
         })
     }
 
@@ -183,12 +219,13 @@ impl LuaObject {
         if !Arc::ptr_eq(&self.core, &o.core) {
             return Ok(false);
         }
-        let (a, b) = (self.value(), o.value());
-        self.core.with_lua(py, |lua| match (a, b) {
-            (Ok(a), Ok(b)) => {
-                Ok(lua.enter(|ctx| Lua::fetch(ctx, &a).raw_equal(&Lua::fetch(ctx, &b))))
+        self.core.with_lua(py, |lua| {
+            match (self.core.held(self.slot), self.core.held(o.slot)) {
+                (Some(a), Some(b)) => {
+                    Ok(lua.enter(|ctx| Lua::fetch(ctx, &a).raw_equal(&Lua::fetch(ctx, &b))))
+                }
+                _ => Ok(false),
             }
-            _ => Ok(false),
         })
     }
 }

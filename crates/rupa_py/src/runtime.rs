@@ -14,7 +14,7 @@ use rupa_vm::{Table, Value};
 use crate::convert;
 use crate::core::Core;
 use crate::errors;
-use crate::object::{call_value, helper};
+use crate::object::{call_value, helper, Target};
 use crate::pyobject::{host, Op};
 use crate::registry::classes;
 
@@ -174,13 +174,15 @@ impl Runtime {
         func: &Bound<'_, PyAny>,
         args: &Bound<'_, PyTuple>,
     ) -> PyResult<PyObject> {
-        let core = self.core.clone();
-        let f = self.core.with_lua(py, |lua| {
-            let mut v = convert::to_lua(&core, py, lua, std::slice::from_ref(func), false)?;
-            Ok(v.pop())
-        })?;
-        let f = f.ok_or_else(|| "nothing to call".to_string());
-        call_value(&self.core, py, f, args, false, false, false)
+        call_value(
+            &self.core,
+            py,
+            Target::Python(func),
+            args,
+            false,
+            false,
+            false,
+        )
     }
 
     /// Helper `name` (see `INIT`) as a function wrapper.
