@@ -169,3 +169,16 @@ def test_reference_cycles_collected(impl):
         del lua, use
     gc.collect()
     assert len(gc.get_objects()) - before < 50
+
+
+def test_release_runs_python_code_that_uses_the_runtime():
+    lua = rupa.LuaRuntime()
+    log = []
+
+    class D:
+        def __del__(self):
+            log.append(lua.eval("1 + 1"))
+
+    lua.execute("x = ...", D())
+    lua.execute("x = nil collectgarbage() collectgarbage()")
+    assert log == [2]

@@ -107,13 +107,16 @@ pub(crate) fn userdata<'gc>(
             }
         }
     }
-    match refs.get_mut(&key) {
-        Some((o, n)) if o.as_ptr() == obj.as_ptr() => *n += 1,
-        _ => {
-            refs.insert(key, (obj.clone_ref(py), 1));
+    // A replaced entry is dropped after the lock: releasing a Python object may run code.
+    let replaced = match refs.get_mut(&key) {
+        Some((o, n)) if o.as_ptr() == obj.as_ptr() => {
+            *n += 1;
+            None
         }
-    }
+        _ => refs.insert(key, (obj.clone_ref(py), 1)),
+    };
     drop(refs);
+    drop(replaced);
     let ud = UserData(Gc::new(
         ctx.mc,
         UserDataObj {
@@ -135,7 +138,7 @@ pub(crate) fn userdata<'gc>(
 }
 
 /// `__gc` of a Python object's userdata: Lua no longer holds the object through it.
-fn release(core: &Core, lua: &Lua, v: &StashedValue) {
+fn release(core: &Core, lua: &mut Lua, v: &StashedValue) {
     let key = lua.enter(|ctx| match Lua::fetch(ctx, v) {
         Value::UserData(ud) => match ud.0.data.downcast_ref::<PyObjData>() {
             Some(d) if d.alive.get() => {
@@ -155,8 +158,12 @@ fn release(core: &Core, lua: &Lua, v: &StashedValue) {
             }
             None => false,
         };
-        if gone {
-            refs.remove(&key);
+        let removed = if gone { refs.remove(&key) } else { None };
+        // Dropped after the lock, with the state parked: releasing a Python object may run
+        // code, even code that calls into this runtime.
+        drop(refs);
+        if removed.is_some() {
+            core.run_python(lua, || drop(removed));
         }
     }
 }
