@@ -17,7 +17,21 @@ __version__: str
 LUA_VERSION: Tuple[int, int]
 LUA_MAXINTEGER: int
 LUA_MININTEGER: int
-__all__: list
+__all__ = [
+    "LUA_VERSION",
+    "LUA_MAXINTEGER",
+    "LUA_MININTEGER",
+    "LuaRuntime",
+    "LuaError",
+    "LuaSyntaxError",
+    "LuaMemoryError",
+    "as_itemgetter",
+    "as_attrgetter",
+    "lua_type",
+    "unpacks_lua_table",
+    "unpacks_lua_table_method",
+    "install_as_lupa",
+]
 
 def lua_type(obj: Any) -> Optional[str]: ...
 def as_attrgetter(obj: Any) -> Any: ...
