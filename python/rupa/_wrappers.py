@@ -42,9 +42,6 @@ class _LuaObject(_rupa._LuaObjectBase):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         raise TypeError("Type cannot be instantiated manually")
 
-    def __call__(self, *args: Any) -> Any:
-        return self._call(args)
-
     def __len__(self) -> int:
         return self._helper("len", ())
 

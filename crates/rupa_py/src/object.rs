@@ -134,6 +134,12 @@ impl LuaObject {
         }
     }
 
+    /// Calls the wrapped value (`__call__` natively: no Python frame on the hot path).
+    #[pyo3(signature = (*args))]
+    fn __call__(&self, py: Python<'_>, args: &Bound<'_, PyTuple>) -> PyResult<PyObject> {
+        self._call(py, args)
+    }
+
     /// Calls the wrapped value with `args`.
     fn _call(&self, py: Python<'_>, args: &Bound<'_, PyTuple>) -> PyResult<PyObject> {
         let core = self.core.clone();
