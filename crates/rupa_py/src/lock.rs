@@ -11,6 +11,9 @@ use pyo3::Python;
 struct Owner {
     thread: Option<ThreadId>,
     depth: usize,
+    /// Threads waiting for the lock (a release wakes one only if there is one: a condvar
+    /// notification is a system call).
+    waiting: usize,
 }
 
 /// A re-entrant lock: the owning thread may take it again (Python called from Lua calling Lua).
@@ -27,9 +30,11 @@ impl RuntimeLock {
         if !self.try_take(me) {
             py.allow_threads(|| {
                 let mut o = self.owner.lock().unwrap_or_else(|e| e.into_inner());
+                o.waiting += 1;
                 while o.thread.is_some_and(|t| t != me) {
                     o = self.freed.wait(o).unwrap_or_else(|e| e.into_inner());
                 }
+                o.waiting -= 1;
                 o.thread = Some(me);
                 o.depth += 1;
             });
@@ -59,7 +64,9 @@ impl RuntimeLock {
         o.depth = o.depth.saturating_sub(1);
         if o.depth == 0 {
             o.thread = None;
-            self.freed.notify_one();
+            if o.waiting > 0 {
+                self.freed.notify_one();
+            }
         }
     }
 }
