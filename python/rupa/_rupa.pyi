@@ -9,6 +9,7 @@ __all__ = [
     "_LuaObjectBase",
     "_Pending",
     "_PyProtocolWrapper",
+    "_TableIter",
     "_register",
     "_wrap",
     "LUA_MAXINTEGER",
@@ -46,6 +47,7 @@ class _LuaObjectBase:
         keep_threads: bool = False,
         uncapped: bool = False,
     ) -> Any: ...
+    def _iter(self) -> _TableIter: ...
     def _lua_type(self) -> str: ...
     def _address(self) -> int: ...
     def _same_runtime(self, other: _LuaObjectBase) -> bool: ...
@@ -53,6 +55,10 @@ class _LuaObjectBase:
 
 @final
 class _Pending: ...
+
+@final
+class _TableIter:
+    def step(self) -> Optional[tuple[Any, Any]]: ...
 
 @final
 class _PyProtocolWrapper:

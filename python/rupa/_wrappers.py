@@ -265,7 +265,7 @@ class _LuaIter:
         self._what = what
         # Made now, so threads sharing this iterator share one position (each step is one
         # call under the runtime lock).
-        self._step: Any = obj._helper("iter", ())
+        self._step: Any = obj._iter()
 
     def __repr__(self) -> str:
         return "LuaIter(%r)" % (self._obj,)
@@ -274,15 +274,10 @@ class _LuaIter:
         return self
 
     def __next__(self) -> Any:
-        step = self._step
-        if step is None:
+        r = self._step.step()
+        if r is None:
             raise StopIteration
-        r = step._call(())
-        if r is False:
-            self._obj = None
-            self._step = None
-            raise StopIteration
-        _, key, value = r
+        key, value = r
         if self._what == _KEYS:
             return key
         if self._what == _VALUES:

@@ -11,6 +11,7 @@
 mod convert;
 mod core;
 mod errors;
+mod iter;
 mod lock;
 mod object;
 mod pyobject;
@@ -26,6 +27,7 @@ fn _rupa(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<runtime::Runtime>()?;
     m.add_class::<object::LuaObject>()?;
     m.add_class::<object::Pending>()?;
+    m.add_class::<iter::TableIter>()?;
     m.add_class::<pyobject::ProtocolWrapper>()?;
     m.add_function(wrap_pyfunction!(registry::register, m)?)?;
     m.add_function(wrap_pyfunction!(pyobject::wrap_protocol, m)?)?;

@@ -202,6 +202,12 @@ impl LuaObject {
         call_value(&core, py, func, &all, false, all_results, keep_threads)
     }
 
+    /// A raw traversal of the wrapped table.
+    fn _iter(&self, py: Python<'_>) -> PyResult<crate::iter::TableIter> {
+        let slot = self.with_value(py, |_, v| self.core.hold(v.clone()))?;
+        Ok(crate::iter::TableIter::new(self.core.clone(), slot))
+    }
+
     /// The Lua type name of the wrapped value.
     fn _lua_type(&self, py: Python<'_>) -> PyResult<&'static str> {
         self.with_value(py, |lua, v| lua.enter(|ctx| Lua::fetch(ctx, v).type_name()))

@@ -77,17 +77,6 @@ local helpers = {
     if f then return true, f(o) end
     return false
   end,
-  iter = function(t)
-    local k, done
-    return function()
-      -- Once done, stay done: threads sharing the iterator may call it again.
-      if done then return false end
-      local v
-      k, v = next(t, k)
-      if k == nil then done = true; return false end
-      return true, k, v
-    end
-  end,
   cocreate = coroutine.create,
   coresume = coroutine.resume,
   costatus = coroutine.status,
