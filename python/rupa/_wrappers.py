@@ -101,7 +101,7 @@ class _LuaTable(_LuaObject):
 
     def _getitem(self, name: Any, is_attr_access: bool) -> Any:
         # table[nil] is an error in Lua, so None goes in as python.none.
-        return self._helper("index", (name,), True)
+        return self._get(name)
 
     def __setattr__(self, name: Any, value: Any) -> None:
         if _is_dunder(name):
@@ -109,10 +109,10 @@ class _LuaTable(_LuaObject):
             return
         if isinstance(name, str):
             name = name.encode(self._source_encoding)
-        self._helper("setindex", (name, value), True)
+        self._set(name, value)
 
     def __setitem__(self, index_or_name: Any, value: Any) -> None:
-        self._helper("setindex", (index_or_name, value), True)
+        self._set(index_or_name, value)
 
     def __delattr__(self, name: Any) -> None:
         if _is_dunder(name):

@@ -202,6 +202,88 @@ impl LuaObject {
         call_value(&core, py, func, &all, false, all_results, keep_threads)
     }
 
+    /// `t[key]` for a table: raw when it has no metatable (no Lua call), else through Lua.
+    fn _get(slf: &Bound<'_, Self>, key: &Bound<'_, PyAny>) -> PyResult<PyObject> {
+        let py = slf.py();
+        let this = slf.get();
+        let core = &this.core;
+        let fast = this.with_value(py, |lua, t| -> PyResult<Option<PyObject>> {
+            let plain = lua.enter(
+                |ctx| matches!(Lua::fetch(ctx, t), Value::Table(t) if t.metatable().is_none()),
+            );
+            if !plain {
+                return Ok(None);
+            }
+            let k = convert::to_lua(core, py, lua, std::slice::from_ref(key), true)?;
+            let v = lua.enter(|ctx| match (Lua::fetch(ctx, t), k.first()) {
+                (Value::Table(t), Some(k)) => Lua::stash(ctx, t.get(ctx, Lua::fetch(ctx, k))),
+                _ => Lua::stash(ctx, Value::Nil),
+            });
+            let mut out = convert::from_lua(core, py, lua, &[v])?;
+            Ok(out.pop())
+        })??;
+        match fast {
+            Some(v) => Ok(v),
+            None => Self::_helper(
+                slf,
+                "index",
+                &PyTuple::new_bound(py, [key]),
+                true,
+                false,
+                false,
+                false,
+            ),
+        }
+    }
+
+    /// `t[key] = value` for a table: raw when it has no metatable, else through Lua.
+    fn _set(
+        slf: &Bound<'_, Self>,
+        key: &Bound<'_, PyAny>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let py = slf.py();
+        let this = slf.get();
+        let core = &this.core;
+        let done = this.with_value(py, |lua, t| -> PyResult<bool> {
+            let plain = lua.enter(
+                |ctx| matches!(Lua::fetch(ctx, t), Value::Table(t) if t.metatable().is_none()),
+            );
+            if !plain {
+                return Ok(false);
+            }
+            let k = convert::to_lua(core, py, lua, std::slice::from_ref(key), true)?;
+            let v = convert::to_lua(core, py, lua, std::slice::from_ref(value), false)?;
+            let r = lua.enter(|ctx| match (Lua::fetch(ctx, t), k.first(), v.first()) {
+                (Value::Table(t), Some(k), Some(v)) => t
+                    .set(ctx, Lua::fetch(ctx, k), Lua::fetch(ctx, v))
+                    .map_err(|e| match e {
+                        rupa_vm::RuntimeError::OutOfMemory => "not enough memory".to_string(),
+                        other => format!("{other:?}"),
+                    }),
+                _ => Ok(()),
+            });
+            match r {
+                Ok(()) => Ok(true),
+                // Lua's own messages (`table index is NaN`) come from the slow path.
+                Err(m) if m == "not enough memory" => Err(errors::lua_error(py, m)),
+                Err(_) => Ok(false),
+            }
+        })??;
+        if !done {
+            Self::_helper(
+                slf,
+                "setindex",
+                &PyTuple::new_bound(py, [key, value]),
+                true,
+                false,
+                false,
+                false,
+            )?;
+        }
+        Ok(())
+    }
+
     /// A raw traversal of the wrapped table.
     fn _iter(&self, py: Python<'_>) -> PyResult<crate::iter::TableIter> {
         let slot = self.with_value(py, |_, v| self.core.hold(v.clone()))?;
