@@ -121,8 +121,11 @@ class LuaRuntime:
         self.set_overflow_handler(overflow_handler)
         # None: no limit can ever be set; 0: no limit now.
         self._max_memory: Optional[int] = max_memory
-        self._rt.gc_collect()
-        self._base_usage = self._rt.memory_used()
+        self._base_usage = 0
+        if max_memory is not None:
+            # Garbage from initialisation would otherwise count as base usage.
+            self._rt.gc_collect()
+            self._base_usage = self._rt.memory_used()
         self._apply_memory_limit(max_memory or 0, total=False)
 
     # -- memory ---------------------------------------------------------------------------
