@@ -92,20 +92,32 @@ class Bridge:
         return ()
 
     def call(self, f: Any, flags: int, *args: Any) -> tuple:
-        kwargs: dict = {}
-        if any(type(a) is _PyArguments for a in args):
-            plain: tuple = ()
+        if not args:
+            result = f()
+        else:
             for a in args:
                 if type(a) is _PyArguments:
-                    plain += a.args
-                    kwargs = dict(**kwargs, **a.kwargs)
-                else:
-                    plain += (a,)
-            args = plain
-        if args and isinstance(f, types.MethodType) and f.__self__ is args[0]:
-            # Lua's obj:m(a) passes obj again; the bound method adds it already.
+                    return self._call_with_arguments(f, args)
+            if type(f) is types.MethodType and f.__self__ is args[0]:
+                # Lua's obj:m(a) passes obj again; the bound method adds it already.
+                f = f.__func__
+            result = f(*args)
+        if self.unpack_returned_tuples and isinstance(result, tuple):
+            return result
+        return (result,)
+
+    def _call_with_arguments(self, f: Any, args: tuple) -> tuple:
+        kwargs: dict = {}
+        plain: tuple = ()
+        for a in args:
+            if type(a) is _PyArguments:
+                plain += a.args
+                kwargs = dict(**kwargs, **a.kwargs)
+            else:
+                plain += (a,)
+        if plain and type(f) is types.MethodType and f.__self__ is plain[0]:
             f = f.__func__
-        result = f(*args, **kwargs)
+        result = f(*plain, **kwargs)
         if self.unpack_returned_tuples and isinstance(result, tuple):
             return result
         return (result,)
