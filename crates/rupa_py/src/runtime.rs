@@ -1,0 +1,307 @@
+//! `Runtime`: the native half of `LuaRuntime` — creates the Lua state with its libraries and
+//! the `python` table, loads chunks, and exposes what the facade needs (globals, new tables,
+//! helpers, garbage collection, memory). Argument checking and lupa's API shape are the
+//! facade's (`rupa/_runtime.py`).
+
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+use pyo3::{PyTraverseError, PyVisit};
+use rupa_vm::lua::Lua;
+use rupa_vm::{Table, Value};
+
+use crate::convert;
+use crate::core::Core;
+use crate::errors;
+use crate::object::{call_value, helper, Target};
+use crate::pyobject::{host, Op};
+use crate::registry::classes;
+
+/// Lua code run once per runtime: the metatable of Python objects, the identity cache, the
+/// `python` table and the helpers wrappers call. Its arguments are the host functions, in the
+/// order of `Op::ALL`.
+const INIT: &str = r##"
+local index, newindex, call, tostr, asattr, asitem, check, mkiter, iternext, args, setofh, gc = ...
+local meta = {__index = index, __newindex = newindex, __call = call, __tostring = tostr, __gc = gc}
+local next, rawlen, getmetatable, rawget, type = next, rawlen, getmetatable, rawget, type
+local select, error, pcall = select, error, pcall
+local function ispy(o) return type(o) == "userdata" and getmetatable(o) == meta end
+local tointeger = math.tointeger
+local cache = setmetatable({}, {__mode = "v"})
+local python = {
+  as_attrgetter = asattr,
+  as_itemgetter = asitem,
+  as_function = function(o) check(o); return function(...) return o(...) end end,
+  iter = function(o) return iternext, mkiter(o, 0), nil end,
+  iterex = function(o) return iternext, mkiter(o, 2), nil end,
+  enumerate = function(o, start)
+    local s = 0
+    if start ~= nil then
+      s = tointeger(start)
+      if s == nil then error("Could not convert " .. type(start) .. " to string", 2) end
+    end
+    return iternext, mkiter(o, 4), s - 1
+  end,
+  args = function(...)
+    local t = ...
+    if type(t) ~= "table" then
+      local got = select("#", ...) == 0 and "no value" or type(t)
+      error("bad argument #1 to 'args' (table expected, got " .. got .. ")", 2)
+    end
+    return args(t)
+  end,
+  set_overflow_handler = function(h, ...)
+    if h ~= nil and type(h) ~= "function" and not ispy(h) then
+      error("bad argument #1 to 'set_overflow_handler' "
+        .. "(expected nil, a Lua function or a callable Python object)", 2)
+    end
+    return setofh(h)
+  end,
+}
+_G.python = python
+if type(package) == "table" and type(package.loaded) == "table" then
+  package.loaded.python = python
+end
+local helpers = {
+  index = function(t, k) return t[k] end,
+  setindex = function(t, k, v) t[k] = v end,
+  len = function(o)
+    local t = type(o)
+    if t == "table" or t == "string" then return rawlen(o) end
+    return 0
+  end,
+  tostring = function(o)
+    local mt = getmetatable(o)
+    local f = type(mt) == "table" and rawget(mt, "__tostring")
+    if f then return true, f(o) end
+    return false
+  end,
+  cocreate = coroutine.create,
+  coresume = coroutine.resume,
+  costatus = coroutine.status,
+}
+return meta, cache, python, helpers
+"##;
+
+/// A Lua state for one `LuaRuntime`.
+#[pyclass(module = "rupa._rupa", name = "Runtime")]
+pub(crate) struct Runtime {
+    core: Arc<Core>,
+}
+
+fn load_libraries(lua: &Lua) {
+    lua.enter(|ctx| {
+        // No memory cap is set yet, so registering the libraries cannot fail for memory.
+        let ok = rupa_vm::baselib::load_base(ctx).is_ok()
+            && rupa_vm::corolib::load_coroutine(ctx).is_ok()
+            && rupa_stdlib::string::load_string(ctx).is_ok()
+            && rupa_stdlib::math::load_math(ctx).is_ok()
+            && rupa_stdlib::utf8::load_utf8(ctx).is_ok()
+            && rupa_stdlib::table::load_table(ctx).is_ok();
+        rupa_stdlib::host::install(ctx, std::rc::Rc::new(rupa_stdlib::host::StdHost::new()));
+        let ok = ok
+            && rupa_stdlib::load_os(ctx).is_ok()
+            && rupa_stdlib::load_io(ctx).is_ok()
+            // Last: it records the libraries loaded before it in `package.loaded`.
+            && rupa_stdlib::load_package(ctx).is_ok();
+        if !ok {
+            errors::bug("a fresh state had no room for the standard libraries");
+        }
+    });
+}
+
+#[pymethods]
+impl Runtime {
+    /// A new state with the standard libraries and the `python` table; `bridge` is the Python
+    /// object answering for Python objects in Lua, `encoding` the text encoding of strings.
+    #[new]
+    #[pyo3(signature = (bridge, encoding))]
+    fn new(py: Python<'_>, bridge: Py<PyAny>, encoding: Option<String>) -> PyResult<Self> {
+        let lua = Lua::new();
+        load_libraries(&lua);
+        let core = Arc::new(Core::new(lua, bridge, encoding));
+        let weak = Arc::downgrade(&core);
+        core.with_lua(py, |lua| {
+            let hosts: Vec<_> = Op::ALL
+                .iter()
+                .map(|&op| lua.create_host_function(op.name(), host(weak.clone(), op)))
+                .collect();
+            let init = lua
+                .load(INIT.as_bytes(), "=rupa")
+                .map_err(|e| errors::syntax_error(py, e.message))?;
+            let out = lua
+                .call(&init, &hosts)
+                .map_err(|r| errors::from_report(&core, py, lua, r))?;
+            let mut st = core.st();
+            let mut it = out.into_iter();
+            st.0.meta = it.next();
+            st.0.cache = it.next();
+            let _python = it.next();
+            st.0.helpers = it.next();
+            Ok(())
+        })?;
+        Ok(Runtime { core })
+    }
+
+    /// Compiles `code` as a chunk named `name`; returns the function or raises
+    /// `LuaSyntaxError` with the bare message.
+    fn load(&self, py: Python<'_>, code: &[u8], name: &str) -> PyResult<PyObject> {
+        let core = self.core.clone();
+        self.core.with_lua(py, |lua| {
+            let f = lua
+                .load(code, name)
+                .map_err(|e| errors::syntax_error(py, e.message))?;
+            convert::wrap(&core, py, &classes(py)?.function, f)
+        })
+    }
+
+    /// Calls `func(*args)` (a wrapper or any value Lua can call).
+    fn call(
+        &self,
+        py: Python<'_>,
+        func: &Bound<'_, PyAny>,
+        args: &Bound<'_, PyTuple>,
+    ) -> PyResult<PyObject> {
+        call_value(
+            &self.core,
+            py,
+            Target::Python(func),
+            args,
+            false,
+            false,
+            false,
+        )
+    }
+
+    /// Helper `name` (see `INIT`) as a function wrapper.
+    fn helper(&self, py: Python<'_>, name: &str) -> PyResult<PyObject> {
+        let core = self.core.clone();
+        self.core.with_lua(py, |lua| {
+            let h = helper(&core, lua, name).map_err(|m| errors::lua_error(py, m))?;
+            convert::wrap(&core, py, &classes(py)?.function, h)
+        })
+    }
+
+    /// The globals table.
+    fn globals(&self, py: Python<'_>) -> PyResult<PyObject> {
+        let core = self.core.clone();
+        self.core.with_lua(py, |lua| {
+            let g = lua.enter(|ctx| Lua::stash(ctx, Value::Table(ctx.state.globals)));
+            convert::wrap(&core, py, &classes(py)?.table, g)
+        })
+    }
+
+    /// A new table (or `target`, a table wrapper, filled); `items` go to 1..n, then `pairs`
+    /// (key, value) are set raw.
+    #[pyo3(signature = (items, pairs, target=None))]
+    fn table(
+        &self,
+        py: Python<'_>,
+        items: Vec<Bound<'_, PyAny>>,
+        pairs: Vec<(Bound<'_, PyAny>, Bound<'_, PyAny>)>,
+        target: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<PyObject> {
+        let core = self.core.clone();
+        self.core.with_lua(py, |lua| {
+            let target = match &target {
+                Some(t) => convert::to_lua(&core, py, lua, std::slice::from_ref(t), false)?.pop(),
+                None => None,
+            };
+            let vals = convert::to_lua(&core, py, lua, &items, false)?;
+            let mut flat = Vec::with_capacity(pairs.len() * 2);
+            for (k, v) in &pairs {
+                flat.extend(convert::to_lua(
+                    &core,
+                    py,
+                    lua,
+                    std::slice::from_ref(k),
+                    true,
+                )?);
+                flat.extend(convert::to_lua(
+                    &core,
+                    py,
+                    lua,
+                    std::slice::from_ref(v),
+                    false,
+                )?);
+            }
+            let t = lua.enter(|ctx| {
+                let t = match target.as_ref().map(|t| Lua::fetch(ctx, t)) {
+                    Some(Value::Table(t)) => t,
+                    Some(_) => return Err(()),
+                    None => Table::with_capacity(ctx, vals.len(), pairs.len()).map_err(|_| ())?,
+                };
+                for (i, v) in vals.iter().enumerate() {
+                    t.set_int(ctx, i as i64 + 1, Lua::fetch(ctx, v))
+                        .map_err(|_| ())?;
+                }
+                for kv in flat.chunks(2) {
+                    let k = Lua::fetch(ctx, &kv[0]);
+                    if k.is_nil() {
+                        continue;
+                    }
+                    t.set(ctx, k, Lua::fetch(ctx, &kv[1])).map_err(|_| ())?;
+                }
+                Ok::<_, ()>(Lua::stash(ctx, Value::Table(t)))
+            });
+            match t {
+                Ok(t) => convert::wrap(&core, py, &classes(py)?.table, t),
+                Err(()) => Err(errors::lua_error(py, "not enough memory".to_string())),
+            }
+        })
+    }
+
+    /// Runs a full garbage collection.
+    fn gc_collect(&self, py: Python<'_>) -> PyResult<()> {
+        self.core.with_lua(py, |lua| {
+            lua.collect_full();
+            Ok(())
+        })
+    }
+
+    /// Stops (`true`) or restarts the collector; returns whether it was stopped.
+    fn gc_stop(&self, py: Python<'_>, stop: bool) -> PyResult<bool> {
+        self.core.with_lua(py, |lua| {
+            Ok(lua.enter(|ctx| ctx.state.gc_stopped.replace(stop)))
+        })
+    }
+
+    /// Bytes the state owns now.
+    fn memory_used(&self, py: Python<'_>) -> PyResult<usize> {
+        self.core.with_lua(py, |lua| Ok(lua.memory_used()))
+    }
+
+    /// Sets the memory cap in bytes (`None`: no cap).
+    #[pyo3(signature = (limit=None))]
+    fn set_memory_limit(&self, py: Python<'_>, limit: Option<usize>) -> PyResult<()> {
+        self.core.with_lua(py, |lua| {
+            lua.set_memory_limit(limit);
+            Ok(())
+        })
+    }
+
+    /// Shows Python's cycle collector the objects this runtime holds: the bridge and every
+    /// Python object Lua references (skipped while another thread changes them, which only
+    /// makes the collector keep them).
+    fn __traverse__(&self, visit: PyVisit<'_>) -> Result<(), PyTraverseError> {
+        visit.call(&self.core.bridge)?;
+        if let Ok(refs) = self.core.pyrefs.try_lock() {
+            for (obj, _) in refs.values() {
+                visit.call(obj)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Breaks a reference cycle: Lua's Python objects become deleted objects.
+    fn __clear__(&mut self) {
+        let taken = std::mem::take(&mut *self.core.refs());
+        drop(taken);
+    }
+
+    /// Whether the current thread is running Lua code of this runtime.
+    fn held_here(&self) -> bool {
+        self.core.held_here()
+    }
+}
