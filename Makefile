@@ -9,7 +9,7 @@ WASM := target/wasm32-wasip1/release/rupa.wasm
 # Root installs packages directly; anyone else goes through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help deps build run test test-rust test-diff test-wasm bench lint fmt fuzz
+.PHONY: help deps build run test test-rust test-diff test-wasm test-python bench lint fmt fuzz
 
 help: ## Show this help.
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -18,6 +18,7 @@ deps: ## Install what a fresh machine lacks: lua5.4 (the oracle), the wasm32-was
 	@command -v lua5.4 >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq lua5.4; }
 	@rustup target list --installed | grep -qx wasm32-wasip1 || rustup target add wasm32-wasip1
 	@$(PYTHON) -c "import wasmtime" 2>/dev/null || $(PYTHON) -m pip install --quiet wasmtime
+	@$(PYTHON) -m pip install --quiet "maturin>=1.5,<2" pytest mypy lupa==2.8
 
 build: ## Build the rupa command (release).
 	$(CARGO) build --release -p rupa_cli
@@ -27,7 +28,7 @@ run: build ## The main job: render the Mandelbrot set with rupa into target/mand
 	@echo "rupa rendered a 512x512 Mandelbrot image into target/mandelbrot.pbm:"
 	@tail -n 1 target/mandelbrot.pbm
 
-test: deps test-rust test-diff test-wasm ## Run every test (what CI runs).
+test: deps test-rust test-diff test-wasm test-python ## Run every test (what CI runs).
 
 test-rust: ## Rust unit and integration tests.
 	$(CARGO) test --workspace
@@ -38,6 +39,11 @@ test-diff: build ## The differential corpus: every tests/lua file through rupa a
 test-wasm: ## Build rupa for wasm32-wasip1 and run a sample of the corpus through it under wasmtime.
 	$(CARGO) build --release -p rupa_cli --target wasm32-wasip1
 	$(PYTHON) tests/difftest.py --sample 60 --rupa $(WASM) --runner "$(PYTHON) tests/wasm_run.py {rupa}"
+
+test-python: ## The Python package: build and install it, pytest (stubtest included), lupa 2.8's own README doctests and test suite.
+	$(PYTHON) -m pip install --quiet --no-build-isolation --force-reinstall --no-deps .
+	$(PYTHON) -m pytest -q -p no:cacheprovider
+	$(PYTHON) conformance/run.py
 
 bench: build ## Benchmarks: each benches/lua program through rupa and lua5.4; writes docs/performance.md.
 	$(PYTHON) benches/run_lua.py --rupa $(RUPA)

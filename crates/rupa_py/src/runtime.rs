@@ -103,6 +103,8 @@ fn load_libraries(lua: &Lua) {
         let ok = ok
             && rupa_stdlib::load_os(ctx).is_ok()
             && rupa_stdlib::load_io(ctx).is_ok()
+            && rupa_stdlib::load_warn(ctx).is_ok()
+            && rupa_stdlib::load_debug(ctx).is_ok()
             // Last: it records the libraries loaded before it in `package.loaded`.
             && rupa_stdlib::load_package(ctx).is_ok();
         if !ok {
