@@ -154,43 +154,77 @@ pub trait HostFile {
 
 /// Everything the standard library needs from outside the VM. Byte strings are passed as Lua
 /// has them (file names and commands need not be UTF-8).
+/// Every capability is refused by default (as [`DenyHost`] does), so a host implements only
+/// what it grants.
 pub trait Host: 'static {
     /// Opens a file (`io.open`, `io.lines`, `dofile`, `require`).
-    fn open(&self, path: &[u8], mode: OpenMode) -> Result<Box<dyn HostFile>, HostError>;
+    fn open(&self, _path: &[u8], _mode: OpenMode) -> Result<Box<dyn HostFile>, HostError> {
+        Err(HostError::Denied("file access"))
+    }
     /// A temporary file, open for update, removed when closed (`io.tmpfile`).
-    fn tmpfile(&self) -> Result<Box<dyn HostFile>, HostError>;
+    fn tmpfile(&self) -> Result<Box<dyn HostFile>, HostError> {
+        Err(HostError::Denied("file access"))
+    }
     /// Deletes a file or an empty directory (`os.remove`).
-    fn remove(&self, path: &[u8]) -> Result<(), HostError>;
+    fn remove(&self, _path: &[u8]) -> Result<(), HostError> {
+        Err(HostError::Denied("file access"))
+    }
     /// Renames a file (`os.rename`).
-    fn rename(&self, from: &[u8], to: &[u8]) -> Result<(), HostError>;
+    fn rename(&self, _from: &[u8], _to: &[u8]) -> Result<(), HostError> {
+        Err(HostError::Denied("file access"))
+    }
     /// A fresh temporary file name; the file is created (`os.tmpname`).
-    fn tmpname(&self) -> Result<Vec<u8>, HostError>;
+    fn tmpname(&self) -> Result<Vec<u8>, HostError> {
+        Err(HostError::Denied("file access"))
+    }
     /// Starts `command` in a shell with a pipe to its standard output (`write == false`) or
     /// standard input (`io.popen`).
-    fn popen(&self, command: &[u8], write: bool) -> Result<Box<dyn HostFile>, HostError>;
+    fn popen(&self, _command: &[u8], _write: bool) -> Result<Box<dyn HostFile>, HostError> {
+        Err(HostError::Denied("running processes"))
+    }
     /// Runs `command` in a shell and waits for it (`os.execute`); `Ok(None)` when there is no
     /// shell.
-    fn execute(&self, command: &[u8]) -> Result<Option<ProcessStatus>, HostError>;
+    fn execute(&self, _command: &[u8]) -> Result<Option<ProcessStatus>, HostError> {
+        Err(HostError::Denied("running processes"))
+    }
     /// Whether a shell is available (`os.execute()`).
-    fn has_shell(&self) -> Result<bool, HostError>;
+    fn has_shell(&self) -> Result<bool, HostError> {
+        Err(HostError::Denied("running processes"))
+    }
     /// An environment variable (`os.getenv`, `package.path` defaults).
-    fn getenv(&self, name: &[u8]) -> Result<Option<Vec<u8>>, HostError>;
+    fn getenv(&self, _name: &[u8]) -> Result<Option<Vec<u8>>, HostError> {
+        Err(HostError::Denied("environment access"))
+    }
     /// Processor time used by the program, in seconds (`os.clock`).
-    fn clock(&self) -> Result<f64, HostError>;
+    fn clock(&self) -> Result<f64, HostError> {
+        Err(HostError::Denied("clock access"))
+    }
     /// The current time in seconds since the Unix epoch (`os.time`).
-    fn time(&self) -> Result<i64, HostError>;
+    fn time(&self) -> Result<i64, HostError> {
+        Err(HostError::Denied("clock access"))
+    }
     /// The local time zone at instant `t` (seconds since the epoch): offset from UTC, daylight
     /// saving flag and abbreviation (`os.date`, `os.time`).
-    fn local_zone(&self, t: i64) -> Result<ZoneInfo, HostError>;
+    fn local_zone(&self, _t: i64) -> Result<ZoneInfo, HostError> {
+        Err(HostError::Denied("time zone access"))
+    }
     /// Ends the process with `code` (`os.exit`). Buffered output was flushed before the call.
     /// Returns only when refused.
-    fn exit(&self, code: i32) -> Result<(), HostError>;
+    fn exit(&self, _code: i32) -> Result<(), HostError> {
+        Err(HostError::Denied("exiting the process"))
+    }
     /// The process's standard input.
-    fn stdin(&self) -> Result<Box<dyn HostFile>, HostError>;
+    fn stdin(&self) -> Result<Box<dyn HostFile>, HostError> {
+        Err(HostError::Denied("standard input"))
+    }
     /// The process's standard output.
-    fn stdout(&self) -> Result<Box<dyn HostFile>, HostError>;
+    fn stdout(&self) -> Result<Box<dyn HostFile>, HostError> {
+        Err(HostError::Denied("standard output"))
+    }
     /// The process's standard error.
-    fn stderr(&self) -> Result<Box<dyn HostFile>, HostError>;
+    fn stderr(&self) -> Result<Box<dyn HostFile>, HostError> {
+        Err(HostError::Denied("standard error"))
+    }
 }
 
 /// A host that refuses every capability (a sandbox). Each refusal raises
@@ -198,56 +232,7 @@ pub trait Host: 'static {
 #[derive(Debug, Default, Clone, Copy)]
 pub struct DenyHost;
 
-impl Host for DenyHost {
-    fn open(&self, _: &[u8], _: OpenMode) -> Result<Box<dyn HostFile>, HostError> {
-        Err(HostError::Denied("file access"))
-    }
-    fn tmpfile(&self) -> Result<Box<dyn HostFile>, HostError> {
-        Err(HostError::Denied("file access"))
-    }
-    fn remove(&self, _: &[u8]) -> Result<(), HostError> {
-        Err(HostError::Denied("file access"))
-    }
-    fn rename(&self, _: &[u8], _: &[u8]) -> Result<(), HostError> {
-        Err(HostError::Denied("file access"))
-    }
-    fn tmpname(&self) -> Result<Vec<u8>, HostError> {
-        Err(HostError::Denied("file access"))
-    }
-    fn popen(&self, _: &[u8], _: bool) -> Result<Box<dyn HostFile>, HostError> {
-        Err(HostError::Denied("running processes"))
-    }
-    fn execute(&self, _: &[u8]) -> Result<Option<ProcessStatus>, HostError> {
-        Err(HostError::Denied("running processes"))
-    }
-    fn has_shell(&self) -> Result<bool, HostError> {
-        Err(HostError::Denied("running processes"))
-    }
-    fn getenv(&self, _: &[u8]) -> Result<Option<Vec<u8>>, HostError> {
-        Err(HostError::Denied("environment access"))
-    }
-    fn clock(&self) -> Result<f64, HostError> {
-        Err(HostError::Denied("clock access"))
-    }
-    fn time(&self) -> Result<i64, HostError> {
-        Err(HostError::Denied("clock access"))
-    }
-    fn local_zone(&self, _: i64) -> Result<ZoneInfo, HostError> {
-        Err(HostError::Denied("time zone access"))
-    }
-    fn exit(&self, _: i32) -> Result<(), HostError> {
-        Err(HostError::Denied("exiting the process"))
-    }
-    fn stdin(&self) -> Result<Box<dyn HostFile>, HostError> {
-        Err(HostError::Denied("standard input"))
-    }
-    fn stdout(&self) -> Result<Box<dyn HostFile>, HostError> {
-        Err(HostError::Denied("standard output"))
-    }
-    fn stderr(&self) -> Result<Box<dyn HostFile>, HostError> {
-        Err(HostError::Denied("standard error"))
-    }
-}
+impl Host for DenyHost {}
 
 /// Which standard stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,9 +5,7 @@ use std::cell::RefCell;
 use std::io::SeekFrom;
 use std::rc::Rc;
 
-use rupa_stdlib::host::{
-    self, DenyHost, Host, HostError, HostFile, OpenMode, ProcessStatus, ZoneInfo,
-};
+use rupa_stdlib::host::{self, Host, HostError, HostFile, ProcessStatus};
 use rupa_stdlib::io::stream::Buffering;
 use rupa_vm::lua::{ExecuteStatus, Lua};
 
@@ -66,27 +64,6 @@ impl HostFile for Output {
 }
 
 impl Host for ScriptHost {
-    fn open(&self, p: &[u8], m: OpenMode) -> Result<Box<dyn HostFile>, HostError> {
-        DenyHost.open(p, m)
-    }
-    fn tmpfile(&self) -> Result<Box<dyn HostFile>, HostError> {
-        DenyHost.tmpfile()
-    }
-    fn remove(&self, p: &[u8]) -> Result<(), HostError> {
-        DenyHost.remove(p)
-    }
-    fn rename(&self, a: &[u8], b: &[u8]) -> Result<(), HostError> {
-        DenyHost.rename(a, b)
-    }
-    fn tmpname(&self) -> Result<Vec<u8>, HostError> {
-        DenyHost.tmpname()
-    }
-    fn popen(&self, c: &[u8], w: bool) -> Result<Box<dyn HostFile>, HostError> {
-        DenyHost.popen(c, w)
-    }
-    fn execute(&self, c: &[u8]) -> Result<Option<ProcessStatus>, HostError> {
-        DenyHost.execute(c)
-    }
     fn has_shell(&self) -> Result<bool, HostError> {
         Ok(false)
     }
@@ -98,12 +75,6 @@ impl Host for ScriptHost {
     }
     fn time(&self) -> Result<i64, HostError> {
         Ok(0)
-    }
-    fn local_zone(&self, t: i64) -> Result<ZoneInfo, HostError> {
-        DenyHost.local_zone(t)
-    }
-    fn exit(&self, c: i32) -> Result<(), HostError> {
-        DenyHost.exit(c)
     }
     fn stdin(&self) -> Result<Box<dyn HostFile>, HostError> {
         Ok(Box::new(Input(self.input.clone())))

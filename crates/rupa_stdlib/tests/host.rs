@@ -6,9 +6,7 @@ use std::cell::RefCell;
 use std::io::SeekFrom;
 use std::rc::Rc;
 
-use rupa_stdlib::host::{
-    self, DenyHost, Host, HostError, HostFile, OpenMode, ProcessStatus, ZoneInfo,
-};
+use rupa_stdlib::host::{self, DenyHost, Host, HostError, HostFile, ProcessStatus, ZoneInfo};
 use rupa_stdlib::io::stream::Buffering;
 use rupa_stdlib::os::tz::Zone;
 use rupa_vm::lua::Lua;
@@ -195,27 +193,6 @@ impl HostFile for Capture {
 }
 
 impl Host for CaptureHost {
-    fn open(&self, p: &[u8], m: OpenMode) -> Result<Box<dyn HostFile>, HostError> {
-        DenyHost.open(p, m)
-    }
-    fn tmpfile(&self) -> Result<Box<dyn HostFile>, HostError> {
-        DenyHost.tmpfile()
-    }
-    fn remove(&self, p: &[u8]) -> Result<(), HostError> {
-        DenyHost.remove(p)
-    }
-    fn rename(&self, a: &[u8], b: &[u8]) -> Result<(), HostError> {
-        DenyHost.rename(a, b)
-    }
-    fn tmpname(&self) -> Result<Vec<u8>, HostError> {
-        DenyHost.tmpname()
-    }
-    fn popen(&self, c: &[u8], w: bool) -> Result<Box<dyn HostFile>, HostError> {
-        DenyHost.popen(c, w)
-    }
-    fn execute(&self, c: &[u8]) -> Result<Option<ProcessStatus>, HostError> {
-        DenyHost.execute(c)
-    }
     fn has_shell(&self) -> Result<bool, HostError> {
         Ok(false)
     }
@@ -231,12 +208,6 @@ impl Host for CaptureHost {
     }
     fn local_zone(&self, t: i64) -> Result<ZoneInfo, HostError> {
         Ok(self.zone.info_at(t))
-    }
-    fn exit(&self, c: i32) -> Result<(), HostError> {
-        DenyHost.exit(c)
-    }
-    fn stdin(&self) -> Result<Box<dyn HostFile>, HostError> {
-        DenyHost.stdin()
     }
     fn stdout(&self) -> Result<Box<dyn HostFile>, HostError> {
         Ok(Box::new(Capture(self.out.clone(), Buffering::Full)))
