@@ -2,6 +2,8 @@
 
 use std::time::Duration;
 
+mod support;
+
 use rupa::{Api, Error, Limits, LuaValue, Runtime};
 
 fn int(rt: &Runtime, h: &rupa::Handle) -> i64 {
@@ -65,34 +67,12 @@ fn interrupt_from_another_thread_stops_the_script() {
     assert_eq!(int(&rt, &out[0]), 2);
 }
 
-fn capped(bytes: usize) -> Runtime {
-    Runtime::with_limits(Limits {
-        fuel: None,
-        memory: Some(bytes),
-    })
-}
+use support::capped;
 
 /// Runs `code` under a 4 MiB cap: it must fail with "not enough memory" caught by pcall inside
 /// the script, and the runtime must keep working afterwards.
 fn stops_at_cap(code: &str) {
-    let mut rt = capped(4 << 20);
-    let wrapped = format!("local ok, err = pcall(function() {code} end) return ok, err");
-    let out = rt
-        .exec(wrapped.as_bytes(), "=capped")
-        .expect("pcall catches the memory error");
-    assert!(
-        matches!(rt.value(&out[0]), LuaValue::Boolean(false)),
-        "the code must fail"
-    );
-    assert_eq!(
-        rt.value(&out[1]).as_str().as_deref(),
-        Some("not enough memory")
-    );
-    assert!(
-        rt.memory_used() <= 4 << 20,
-        "used {} bytes",
-        rt.memory_used()
-    );
+    let mut rt = support::refused_at_cap(code);
     rt.gc_collect();
     let out = rt
         .exec(

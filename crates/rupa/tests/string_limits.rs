@@ -1,37 +1,14 @@
 //! The string library under the runtime's limits: big results are refused before they are
 //! built (memory cap), and work is paid for in fuel.
 
+mod support;
+
+use support::capped;
+
 use rupa::{Api, Error, Limits, LuaValue, Runtime};
 
-fn capped(bytes: usize) -> Runtime {
-    Runtime::with_limits(Limits {
-        fuel: None,
-        memory: Some(bytes),
-    })
-}
-
-/// `code` (a function body) fails under a 4 MiB cap with "not enough memory", caught by
-/// pcall in the script, without the runtime's use passing the cap.
 fn refused_at_cap(code: &str) {
-    let mut rt = capped(4 << 20);
-    let wrapped = format!("local ok, err = pcall(function() {code} end) return ok, err");
-    let out = rt
-        .exec(wrapped.as_bytes(), "=capped")
-        .expect("pcall catches the memory error");
-    assert!(
-        matches!(rt.value(&out[0]), LuaValue::Boolean(false)),
-        "{code}: must fail"
-    );
-    assert_eq!(
-        rt.value(&out[1]).as_str().as_deref(),
-        Some("not enough memory"),
-        "{code}"
-    );
-    assert!(
-        rt.memory_used() <= 4 << 20,
-        "used {} bytes",
-        rt.memory_used()
-    );
+    support::refused_at_cap(code);
 }
 
 #[test]
