@@ -110,7 +110,9 @@ class LuaRuntime:
             setter,
             bool(unpack_returned_tuples),
         )
-        self._rt = _rupa.Runtime(self._bridge, self._encoding)
+        self._rt = _rupa.Runtime(
+            self._bridge, self._encoding, self._source_encoding, bool(unpack_returned_tuples)
+        )
         python = self._rt.globals()[b"python"]
         python[b"none"] = _rupa._wrap(None, 0)
         if register_eval:
@@ -197,10 +199,12 @@ class LuaRuntime:
             return bytes(string)
         raise TypeError(f"Expected string, got {type(string)}")
 
-    def _load(self, code: bytes, name: Any, mode: Any) -> Any:
-        chunk_name = _DEFAULT_NAME if name is None else self._source_encode(name).decode(
-            "UTF-8", "replace"
-        )
+    def _chunk_name(self, name: Any) -> str:
+        if name is None:
+            return _DEFAULT_NAME
+        return self._source_encode(name).decode("UTF-8", "replace")
+
+    def _check_mode(self, code: bytes, mode: Any) -> None:
         mode_s = _ascii_or_none(mode)
         if mode_s is not None:
             is_binary = code[:1] == b"\x1b"
@@ -210,16 +214,21 @@ class LuaRuntime:
                 )
             if not is_binary and "t" not in mode_s:
                 raise LuaSyntaxError("attempt to load a text chunk (mode is '%s')" % mode_s)
+
+    def _load(self, code: bytes, name: Any, mode: Any) -> Any:
+        chunk_name = self._chunk_name(name)
+        self._check_mode(code, mode)
         return self._rt.load(code, chunk_name)
 
     def _run(self, code: bytes, name: Any, mode: Any, args: tuple) -> Any:
         try:
-            func = self._load(code, name, mode)
+            if mode is not None:
+                self._check_mode(code, mode)
+            return self._rt.run(code, _DEFAULT_NAME if name is None else self._chunk_name(name), args)
         except LuaMemoryError:
             raise
         except LuaSyntaxError as e:
             raise LuaSyntaxError("error loading code: " + str(e)) from None
-        return func._call(args)
 
     def eval(self, lua_code: Any, *args: Any, name: Any = None, mode: Any = None) -> Any:
         """Evaluates a Lua expression passed in a string."""
@@ -267,6 +276,17 @@ class LuaRuntime:
                 mapped.setdefault(id(obj), (target, obj))
         items: list = []
         pairs: list = []
+        if mapped is None:
+            for obj in args:
+                if isinstance(obj, dict):
+                    pairs.extend(obj.items())
+                elif isinstance(obj, _LuaTable):
+                    pairs.extend(obj.items())
+                elif isinstance(obj, Mapping):
+                    pairs.extend((key, obj[key]) for key in obj)
+                else:
+                    items.extend(obj)
+            return self._rt.table(items, pairs, target)
         conv = self._converter(mapped)
         for obj in args:
             if isinstance(obj, dict):

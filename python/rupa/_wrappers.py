@@ -37,7 +37,6 @@ class _LuaObject(_rupa._LuaObjectBase):
     """A wrapper around a Lua object such as a table or function."""
 
     __slots__ = ()
-    _source_encoding = "UTF-8"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         raise TypeError("Type cannot be instantiated manually")
@@ -103,6 +102,10 @@ class _LuaTable(_LuaObject):
         # table[nil] is an error in Lua, so None goes in as python.none.
         return self._get(name)
 
+    # Natively: no Python frame on the hot path.
+    __getitem__ = _rupa._LuaObjectBase._get  # type: ignore[assignment]
+    __setitem__ = _rupa._LuaObjectBase._set  # type: ignore[assignment]
+
     def __setattr__(self, name: Any, value: Any) -> None:
         if _is_dunder(name):
             object.__setattr__(self, name, value)
@@ -110,9 +113,6 @@ class _LuaTable(_LuaObject):
         if isinstance(name, str):
             name = name.encode(self._source_encoding)
         self._set(name, value)
-
-    def __setitem__(self, index_or_name: Any, value: Any) -> None:
-        self._set(index_or_name, value)
 
     def __delattr__(self, name: Any) -> None:
         if _is_dunder(name):
@@ -257,29 +257,11 @@ def _rupa_type(value: Any) -> str:
     return "userdata"
 
 
-class _LuaIter:
-    """Iterator over a Lua table's keys, values or items (raw ``next`` order)."""
+class _LuaIter(_rupa._TableIter):
+    """Iterator over a Lua table's keys, values or items (raw ``next`` order). Each step is
+    one call under the runtime lock, so threads sharing an iterator share one position."""
 
-    def __init__(self, obj: _LuaObject, what: int) -> None:
-        self._obj: Any = obj
-        self._what = what
-        # Made now, so threads sharing this iterator share one position (each step is one
-        # call under the runtime lock).
-        self._step: Any = obj._iter()
+    __slots__ = ()
 
     def __repr__(self) -> str:
         return "LuaIter(%r)" % (self._obj,)
-
-    def __iter__(self) -> _LuaIter:
-        return self
-
-    def __next__(self) -> Any:
-        r = self._step.step()
-        if r is None:
-            raise StopIteration
-        key, value = r
-        if self._what == _KEYS:
-            return key
-        if self._what == _VALUES:
-            return value
-        return (key, value)

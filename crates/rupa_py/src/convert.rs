@@ -7,171 +7,200 @@
 //! Lua -> Python: nil -> `None`, booleans, integers -> `int`, floats -> `float`, strings ->
 //! `str` (or `bytes` without an encoding), Python objects -> themselves, tables, functions,
 //! threads and other userdata -> wrappers holding a slot.
+//!
+//! Both directions work inside one arena mutation ([`ToLua`], [`FromLua`]), creating no
+//! handles; [`to_lua`] / [`from_lua`] are the handle-based forms for the slow paths.
 
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyFloat, PyLong, PyString, PyType};
 use rupa_vm::lua::{Lua, StashedValue};
-use rupa_vm::Value;
+use rupa_vm::{Context, Value};
 
 use crate::core::Core;
 use crate::errors;
 use crate::object::{LuaObject, Pending};
 use crate::pyobject::{self, ProtocolWrapper, Seen, AS_INDEX};
 use crate::registry::classes;
+use crate::roots::{BridgeRoot, Roots};
 
-/// A Python value on its way into Lua (taken apart while Python may run, built inside the
-/// arena in one go).
-enum Prep {
-    Nil,
-    Bool(bool),
-    Int(i64),
-    Num(f64),
-    Bytes(Vec<u8>),
-    Held(StashedValue),
-    Py(Py<PyAny>, u8),
-    /// An `int` past 64 bits, for the overflow handler.
-    Overflow(Py<PyAny>),
+/// Why a Python value did not become a Lua value.
+pub(crate) enum Failure {
+    /// A Python error (raised as is).
+    Py(PyErr),
+    /// An `int` past 64 bits while an overflow handler is set: the handler (Lua code) must
+    /// convert it, outside the mutation.
+    Overflow,
 }
 
-fn prep(core: &Arc<Core>, o: &Bound<'_, PyAny>, wrap_none: bool) -> PyResult<Prep> {
-    let py = o.py();
-    if o.is_none() {
-        return Ok(if wrap_none {
-            Prep::Py(o.clone().unbind(), 0)
-        } else {
-            Prep::Nil
-        });
+impl From<PyErr> for Failure {
+    fn from(e: PyErr) -> Failure {
+        Failure::Py(e)
     }
-    if let Ok(b) = o.downcast_exact::<PyBool>() {
-        return Ok(Prep::Bool(b.is_true()));
-    }
-    if let Ok(f) = o.downcast_exact::<PyFloat>() {
-        return Ok(Prep::Num(f.value()));
-    }
-    if o.is_instance_of::<PyLong>() {
-        return match o.extract::<i64>() {
-            Ok(i) => Ok(Prep::Int(i)),
-            Err(e) if e.is_instance_of::<pyo3::exceptions::PyOverflowError>(py) => {
-                if core.st().0.overflow.is_some() {
-                    Ok(Prep::Overflow(o.clone().unbind()))
-                } else {
-                    Err(e)
-                }
-            }
-            Err(e) => Err(e),
-        };
-    }
-    if let Ok(b) = o.downcast::<PyBytes>() {
-        return Ok(Prep::Bytes(b.as_bytes().to_vec()));
-    }
-    if let Ok(s) = o.downcast::<PyString>() {
-        return match &core.encoding {
-            None => Ok(Prep::Py(o.clone().unbind(), 0)),
-            Some(enc) if is_utf8(enc) => Ok(Prep::Bytes(s.to_cow()?.as_bytes().to_vec())),
-            Some(enc) => {
-                let b = s.call_method1(intern!(py, "encode"), (enc.as_str(),))?;
-                Ok(Prep::Bytes(b.downcast::<PyBytes>()?.as_bytes().to_vec()))
-            }
-        };
-    }
-    if let Ok(w) = o.downcast::<LuaObject>() {
-        let w = w.get();
-        if !Arc::ptr_eq(&w.core, core) {
-            return Err(errors::lua_error(
-                py,
-                "cannot mix objects from different Lua runtimes".to_string(),
-            ));
+}
+
+/// Python -> Lua inside one mutation.
+pub(crate) struct ToLua<'a, 'py, 'gc> {
+    pub(crate) core: &'a Arc<Core>,
+    pub(crate) py: Python<'py>,
+    pub(crate) ctx: Context<'gc>,
+    pub(crate) root: BridgeRoot<'gc>,
+}
+
+impl<'a, 'py, 'gc> ToLua<'a, 'py, 'gc> {
+    pub(crate) fn new(
+        core: &'a Arc<Core>,
+        py: Python<'py>,
+        ctx: Context<'gc>,
+        roots: &Roots,
+    ) -> Self {
+        ToLua {
+            core,
+            py,
+            ctx,
+            root: roots.get(ctx),
         }
-        return match core.held(w.slot) {
-            Some(v) => Ok(Prep::Held(v)),
-            None => Err(errors::lua_error(py, "lost reference".to_string())),
+    }
+
+    /// `o` as a Lua value; `wrap_none` maps `None` to `python.none` (table keys cannot be nil).
+    pub(crate) fn value(
+        &self,
+        o: &Bound<'py, PyAny>,
+        wrap_none: bool,
+    ) -> Result<Value<'gc>, Failure> {
+        let py = self.py;
+        if o.is_none() {
+            return Ok(if wrap_none {
+                self.object(o, 0)
+            } else {
+                Value::Nil
+            });
+        }
+        if let Ok(b) = o.downcast_exact::<PyBool>() {
+            return Ok(Value::Boolean(b.is_true()));
+        }
+        if let Ok(f) = o.downcast_exact::<PyFloat>() {
+            return Ok(Value::Number(f.value()));
+        }
+        if o.is_instance_of::<PyLong>() {
+            return match o.extract::<i64>() {
+                Ok(i) => Ok(Value::Integer(i)),
+                Err(e) if e.is_instance_of::<pyo3::exceptions::PyOverflowError>(py) => {
+                    if self.core.has_overflow.load(Ordering::Relaxed) {
+                        Err(Failure::Overflow)
+                    } else {
+                        Err(Failure::Py(e))
+                    }
+                }
+                Err(e) => Err(Failure::Py(e)),
+            };
+        }
+        if let Ok(s) = o.downcast::<PyString>() {
+            return match &self.core.encoding {
+                None => Ok(self.object(o, 0)),
+                Some(_) if self.core.utf8 => self.string(s.to_cow()?.as_bytes()),
+                Some(enc) => {
+                    let b = s.call_method1(intern!(py, "encode"), (enc.as_str(),))?;
+                    self.string(b.downcast::<PyBytes>().map_err(PyErr::from)?.as_bytes())
+                }
+            };
+        }
+        if let Ok(b) = o.downcast::<PyBytes>() {
+            return self.string(b.as_bytes());
+        }
+        if let Ok(w) = o.downcast::<LuaObject>() {
+            let w = w.get();
+            if !Arc::ptr_eq(&w.core, self.core) {
+                return Err(Failure::Py(errors::lua_error(
+                    py,
+                    "cannot mix objects from different Lua runtimes".to_string(),
+                )));
+            }
+            return match self.root.held(w.slot) {
+                Some(v) => Ok(v),
+                None => Err(Failure::Py(errors::lua_error(
+                    py,
+                    "lost reference".to_string(),
+                ))),
+            };
+        }
+        if let Ok(f) = o.downcast::<PyFloat>() {
+            return Ok(Value::Number(f.value()));
+        }
+        if let Ok(w) = o.downcast::<ProtocolWrapper>() {
+            let w = w.get();
+            return Ok(self.object(w.obj.bind(py), w.flags));
+        }
+        let flags = if o.hasattr(intern!(py, "__getitem__"))? {
+            AS_INDEX
+        } else {
+            0
         };
+        Ok(self.object(o, flags))
     }
-    if let Ok(f) = o.downcast::<PyFloat>() {
-        return Ok(Prep::Num(f.value()));
+
+    fn string(&self, b: &[u8]) -> Result<Value<'gc>, Failure> {
+        match self.ctx.new_string(b) {
+            Ok(s) => Ok(Value::String(s)),
+            Err(_) => Err(Failure::Py(errors::lua_error(
+                self.py,
+                "not enough memory".to_string(),
+            ))),
+        }
     }
-    if let Ok(w) = o.downcast::<ProtocolWrapper>() {
-        let w = w.get();
-        return Ok(Prep::Py(w.obj.clone_ref(py), w.flags));
+
+    /// The userdata of Python object `o` under protocol `flags`.
+    pub(crate) fn object(&self, o: &Bound<'py, PyAny>, flags: u8) -> Value<'gc> {
+        pyobject::userdata(self.core, self.ctx, self.py, self.root, o, flags)
     }
-    let flags = if o.hasattr(intern!(py, "__getitem__"))? {
-        AS_INDEX
-    } else {
-        0
-    };
-    Ok(Prep::Py(o.clone().unbind(), flags))
 }
 
-fn is_utf8(enc: &str) -> bool {
-    matches!(
-        enc.to_ascii_lowercase().as_str(),
-        "utf-8" | "utf8" | "u8" | "utf_8"
-    )
-}
-
-/// Converts Python values into Lua values of this runtime. `wrap_none_first` maps a leading
-/// `None` to `python.none` (table keys cannot be nil).
+/// Converts Python values into handles of this runtime's values (calling the overflow handler
+/// for `int`s past 64 bits). `wrap_none_first` maps a leading `None` to `python.none`.
 pub(crate) fn to_lua(
     core: &Arc<Core>,
     py: Python<'_>,
     lua: &mut Lua,
+    roots: &Roots,
     objs: &[Bound<'_, PyAny>],
     wrap_none_first: bool,
 ) -> PyResult<Vec<StashedValue>> {
-    let mut preps = Vec::with_capacity(objs.len());
-    for (i, o) in objs.iter().enumerate() {
-        preps.push(prep(core, o, wrap_none_first && i == 0)?);
-    }
-    let (meta, cache) = {
-        let st = core.st();
-        (st.0.meta.clone(), st.0.cache.clone())
-    };
     let mut overflows = Vec::new();
     let built = lua.enter(|ctx| {
-        let meta = meta.map(|m| Lua::fetch(ctx, &m));
-        let cache = cache.map(|c| Lua::fetch(ctx, &c));
-        let (Some(Value::Table(meta)), Some(Value::Table(cache))) = (meta, cache) else {
-            return Err("the runtime is not initialised");
-        };
-        let mut out = Vec::with_capacity(preps.len());
-        for (i, p) in preps.into_iter().enumerate() {
-            let v = match p {
-                Prep::Nil => Value::Nil,
-                Prep::Bool(b) => Value::Boolean(b),
-                Prep::Int(n) => Value::Integer(n),
-                Prep::Num(n) => Value::Number(n),
-                Prep::Bytes(b) => {
-                    Value::String(ctx.new_string(&b).map_err(|_| "not enough memory")?)
-                }
-                Prep::Held(h) => Lua::fetch(ctx, &h),
-                Prep::Py(obj, flags) => pyobject::userdata(core, ctx, py, meta, cache, &obj, flags),
-                Prep::Overflow(obj) => {
+        let conv = ToLua::new(core, py, ctx, roots);
+        let mut out = Vec::with_capacity(objs.len());
+        for (i, o) in objs.iter().enumerate() {
+            let v = match conv.value(o, wrap_none_first && i == 0) {
+                Ok(v) => v,
+                Err(Failure::Overflow) => {
                     overflows.push(i);
-                    pyobject::userdata(core, ctx, py, meta, cache, &obj, 0)
+                    conv.object(o, 0)
                 }
+                Err(Failure::Py(e)) => return Err(e),
             };
             out.push(Lua::stash(ctx, v));
         }
-        Ok(out)
+        Ok((out, Lua::stash(ctx, conv.root.overflow())))
     });
-    let mut vals = match built {
-        Ok(v) => v,
-        Err(m) => return Err(errors::lua_error(py, m.to_string())),
-    };
+    let (mut vals, handler) = built?;
     for i in overflows {
-        let handler = core.st().0.overflow.clone();
-        let converted = match handler {
-            Some(h) => Core::call(py, lua, &h, vec![vals[i].clone()])
-                .ok()
-                .and_then(|r| r.into_iter().next()),
-            None => None,
-        };
+        let arg = vals[i].clone();
+        let converted = Core::call_with(
+            py,
+            lua,
+            |ctx, stack| {
+                stack.push(Lua::fetch(ctx, &handler));
+                stack.push(Lua::fetch(ctx, &arg));
+                Ok::<_, ()>(())
+            },
+            |ctx, out| out.first().map(|v| Lua::stash(ctx, *v)),
+        );
         match converted {
-            Some(v) => vals[i] = v,
-            None => {
+            Ok(Ok(Some(v))) => vals[i] = v,
+            _ => {
                 return Err(pyo3::exceptions::PyOverflowError::new_err(
                     "Python int too large to convert to Lua integer",
                 ))
@@ -181,80 +210,105 @@ pub(crate) fn to_lua(
     Ok(vals)
 }
 
-/// What a Lua value becomes in Python.
-enum Got {
-    Ready(PyObject),
-    Wrap(usize),
-    /// A coroutine not started yet: its function, wrapped as a coroutine function (lupa).
-    Unstarted(StashedValue),
+/// Lua -> Python inside one mutation.
+pub(crate) struct FromLua<'a, 'py, 'gc> {
+    pub(crate) core: &'a Arc<Core>,
+    pub(crate) py: Python<'py>,
+    pub(crate) ctx: Context<'gc>,
+    pub(crate) root: BridgeRoot<'gc>,
+    /// A coroutine not started yet stays a thread (else it becomes a coroutine function).
+    pub(crate) keep_threads: bool,
 }
 
-/// Converts Lua values of this runtime into Python objects.
+impl<'a, 'py, 'gc> FromLua<'a, 'py, 'gc> {
+    pub(crate) fn new(
+        core: &'a Arc<Core>,
+        py: Python<'py>,
+        ctx: Context<'gc>,
+        roots: &Roots,
+    ) -> Self {
+        FromLua {
+            core,
+            py,
+            ctx,
+            root: roots.get(ctx),
+            keep_threads: false,
+        }
+    }
+
+    /// `v` as a Python object.
+    pub(crate) fn value(&self, v: Value<'gc>) -> PyResult<PyObject> {
+        let py = self.py;
+        Ok(match v {
+            Value::Nil => py.None(),
+            Value::Boolean(b) => b.into_py(py),
+            Value::Integer(i) => i.into_py(py),
+            Value::Number(n) => n.into_py(py),
+            Value::String(s) => decode(self.core, py, s.as_bytes())?,
+            Value::Table(_) => self.wrap(v, |c| &c.table)?,
+            Value::Function(_) => self.wrap(v, |c| &c.function)?,
+            Value::Thread(_) if self.keep_threads => self.wrap(v, |c| &c.thread)?,
+            Value::Thread(t) => match unstarted_function(t) {
+                Some(f) => self.wrap(f, |c| &c.coroutine_function)?,
+                None => self.wrap(v, |c| &c.thread)?,
+            },
+            Value::UserData(ud) => match pyobject::seen_data(self.core, py, &*ud.0.data) {
+                Seen::Object(obj, _) => obj,
+                Seen::Deleted => {
+                    return Err(pyo3::exceptions::PyReferenceError::new_err(
+                        "deleted python object",
+                    ))
+                }
+                Seen::Other => self.wrap(v, |c| &c.object)?,
+            },
+        })
+    }
+
+    /// Lua results as lupa returns them: `None` for none, the value for one, a tuple for more.
+    pub(crate) fn results(&self, vals: &[Value<'gc>]) -> PyResult<PyObject> {
+        match vals {
+            [] => Ok(self.py.None()),
+            [v] => self.value(*v),
+            _ => Ok(self.tuple(vals)?.into_any()),
+        }
+    }
+
+    /// All values as a tuple.
+    pub(crate) fn tuple(&self, vals: &[Value<'gc>]) -> PyResult<PyObject> {
+        let mut out = Vec::with_capacity(vals.len());
+        for v in vals {
+            out.push(self.value(*v)?);
+        }
+        Ok(pyo3::types::PyTuple::new_bound(self.py, out)
+            .into_any()
+            .unbind())
+    }
+
+    fn wrap(
+        &self,
+        v: Value<'gc>,
+        cls: impl FnOnce(&'static crate::registry::Classes) -> &'static Py<PyType>,
+    ) -> PyResult<PyObject> {
+        let cls = cls(classes(self.py)?);
+        let slot = self.root.hold(self.ctx, v);
+        new_wrapper(self.core, self.py, cls, slot)
+    }
+}
+
+/// Converts handles of Lua values into Python objects.
 pub(crate) fn from_lua(
     core: &Arc<Core>,
     py: Python<'_>,
     lua: &Lua,
+    roots: &Roots,
     vals: &[StashedValue],
 ) -> PyResult<Vec<PyObject>> {
-    from_lua_with(core, py, lua, vals, false)
-}
-
-/// [`from_lua`]; with `keep_threads`, a coroutine not started yet stays a thread.
-pub(crate) fn from_lua_with(
-    core: &Arc<Core>,
-    py: Python<'_>,
-    lua: &Lua,
-    vals: &[StashedValue],
-    keep_threads: bool,
-) -> PyResult<Vec<PyObject>> {
-    let got: PyResult<Vec<Got>> = lua.enter(|ctx| {
+    lua.enter(|ctx| {
+        let conv = FromLua::new(core, py, ctx, roots);
         vals.iter()
-            .map(|h| {
-                Ok(match Lua::fetch(ctx, h) {
-                    Value::Nil => Got::Ready(py.None()),
-                    Value::Boolean(b) => Got::Ready(b.into_py(py)),
-                    Value::Integer(i) => Got::Ready(i.into_py(py)),
-                    Value::Number(n) => Got::Ready(n.into_py(py)),
-                    Value::String(s) => Got::Ready(decode(core, py, s.as_bytes())?),
-                    Value::Table(_) => Got::Wrap(0),
-                    Value::Function(_) => Got::Wrap(1),
-                    Value::Thread(_) if keep_threads => Got::Wrap(2),
-                    Value::Thread(t) => match unstarted_function(t) {
-                        Some(f) => Got::Unstarted(Lua::stash(ctx, f)),
-                        None => Got::Wrap(2),
-                    },
-                    Value::UserData(ud) => match pyobject::seen_data(core, py, &*ud.0.data) {
-                        Seen::Object(obj, _) => Got::Ready(obj),
-                        Seen::Deleted => {
-                            return Err(pyo3::exceptions::PyReferenceError::new_err(
-                                "deleted python object",
-                            ))
-                        }
-                        Seen::Other => Got::Wrap(3),
-                    },
-                })
-            })
+            .map(|h| conv.value(Lua::fetch(ctx, h)))
             .collect()
-    });
-    let got = got?;
-    let mut out = Vec::with_capacity(got.len());
-    for (g, h) in got.into_iter().zip(vals) {
-        out.push(match g {
-            Got::Ready(o) => o,
-            Got::Wrap(kind) => {
-                let c = classes(py)?;
-                let cls = match kind {
-                    0 => &c.table,
-                    1 => &c.function,
-                    2 => &c.thread,
-                    _ => &c.object,
-                };
-                wrap(core, py, cls, h.clone())?
-            }
-            Got::Unstarted(f) => wrap(core, py, &classes(py)?.coroutine_function, f)?,
-        });
-    }
-    Ok(out)
+    })
 }
 
 /// The function of a coroutine that was created but never resumed.
@@ -266,14 +320,13 @@ fn unstarted_function<'gc>(t: rupa_vm::thread::Thread<'gc>) -> Option<Value<'gc>
     fresh.then(|| ts.stack[0])
 }
 
-/// A wrapper of class `cls` holding `v`.
-pub(crate) fn wrap(
+/// A wrapper of class `cls` for the value in `slot` (which it then owns).
+pub(crate) fn new_wrapper(
     core: &Arc<Core>,
     py: Python<'_>,
     cls: &Py<PyType>,
-    v: StashedValue,
+    slot: usize,
 ) -> PyResult<PyObject> {
-    let slot = core.hold(v);
     let token = Bound::new(
         py,
         Pending {
@@ -292,7 +345,7 @@ pub(crate) fn decode(core: &Core, py: Python<'_>, b: &[u8]) -> PyResult<PyObject
     match &core.encoding {
         None => Ok(PyBytes::new_bound(py, b).into_any().unbind()),
         Some(enc) => {
-            if is_utf8(enc) {
+            if core.utf8 {
                 if let Ok(s) = std::str::from_utf8(b) {
                     return Ok(PyString::new_bound(py, s).into_any().unbind());
                 }
@@ -301,16 +354,5 @@ pub(crate) fn decode(core: &Core, py: Python<'_>, b: &[u8]) -> PyResult<PyObject
                 .call_method1(intern!(py, "decode"), (enc.as_str(),))?
                 .unbind())
         }
-    }
-}
-
-/// Lua results as lupa returns them: `None` for none, the value for one, a tuple for more.
-pub(crate) fn results(py: Python<'_>, mut vals: Vec<PyObject>) -> PyObject {
-    match vals.len() {
-        0 => py.None(),
-        1 => vals.pop().unwrap_or_else(|| py.None()),
-        _ => pyo3::types::PyTuple::new_bound(py, vals)
-            .into_any()
-            .unbind(),
     }
 }

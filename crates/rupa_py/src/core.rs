@@ -1,18 +1,21 @@
-//! [`Core`]: one runtime's shared state — the Lua state, the slots that back Python wrappers,
-//! the lock, and the moves that let Python code called from Lua use the same state (nested).
+//! [`Core`]: one runtime's shared state — the Lua state, the bridge's root in it, the lock,
+//! and the moves that let Python code called from Lua use the same state (nested).
 //!
 //! How nesting works without a borrow across the Python call: a host function gets the state
 //! as `&mut Lua`; before running Python it swaps that state with a spare empty `Lua` and parks
 //! the real one in `VmState::lua`, where a nested call finds it; afterwards it swaps back.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use pyo3::prelude::*;
-use rupa_vm::lua::{ExecuteStatus, Lua, LuaErrorReport, StashedValue};
+use rupa_vm::lua::{Execution, Lua, LuaErrorReport};
+use rupa_vm::{Context, Value};
 
 use crate::errors;
 use crate::lock::RuntimeLock;
+use crate::roots::Roots;
 use crate::unshared::Unshared;
 
 /// The part of a runtime only the lock owner may touch.
@@ -21,17 +24,8 @@ pub(crate) struct VmState {
     pub(crate) lua: Option<Lua>,
     /// Empty states swapped in while Python code runs inside a host function.
     spares: Vec<Lua>,
-    /// Values held by Python wrappers, by slot id.
-    slots: Vec<Option<StashedValue>>,
-    free: Vec<usize>,
-    /// Handler for Python integers that do not fit a Lua integer (a Lua value, nil if none).
-    pub(crate) overflow: Option<StashedValue>,
-    /// The metatable of Python objects in Lua.
-    pub(crate) meta: Option<StashedValue>,
-    /// Weak-valued cache: object identity and protocol -> its userdata.
-    pub(crate) cache: Option<StashedValue>,
-    /// Lua helpers the wrappers call (`t[k]`, `#o`, iteration, coroutines): a table.
-    pub(crate) helpers: Option<StashedValue>,
+    /// The bridge's values in the state; `None` until the runtime is initialised.
+    pub(crate) roots: Option<Roots>,
 }
 
 /// One runtime, shared by the `Runtime` object, its wrappers and its host functions.
@@ -40,6 +34,10 @@ pub(crate) struct Core {
     state: Mutex<Unshared<VmState>>,
     /// Slot ids of wrappers dropped on any thread, freed by the next lock owner.
     dropped: Mutex<Vec<usize>>,
+    /// Whether `dropped` may be non-empty (checked without its mutex on every entry).
+    any_dropped: AtomicBool,
+    /// Whether an overflow handler is set (read while converting, outside the arena).
+    pub(crate) has_overflow: AtomicBool,
     /// The Python side of the bridge (`rupa._bridge.Bridge`): protocol callbacks and settings.
     pub(crate) bridge: Py<PyAny>,
     /// The Python objects Lua holds, by identity-and-protocol key, with the number of live
@@ -48,26 +46,38 @@ pub(crate) struct Core {
     pub(crate) pyrefs: Mutex<HashMap<i64, (Py<PyAny>, usize)>>,
     /// Text encoding of Lua strings; `None` keeps them as `bytes`.
     pub(crate) encoding: Option<String>,
+    /// Whether `encoding` is UTF-8 (decoded natively).
+    pub(crate) utf8: bool,
+    /// Encoding of Lua source and of attribute names.
+    pub(crate) source_encoding: String,
+    /// Return Python tuples to Lua as several values.
+    pub(crate) unpack_tuples: bool,
 }
 
 impl Core {
-    pub(crate) fn new(lua: Lua, bridge: Py<PyAny>, encoding: Option<String>) -> Core {
+    pub(crate) fn new(
+        lua: Lua,
+        bridge: Py<PyAny>,
+        encoding: Option<String>,
+        source_encoding: String,
+        unpack_tuples: bool,
+    ) -> Core {
         Core {
             lock: RuntimeLock::default(),
             state: Mutex::new(Unshared(VmState {
                 lua: Some(lua),
                 spares: Vec::new(),
-                slots: Vec::new(),
-                free: Vec::new(),
-                overflow: None,
-                meta: None,
-                cache: None,
-                helpers: None,
+                roots: None,
             })),
             dropped: Mutex::new(Vec::new()),
+            any_dropped: AtomicBool::new(false),
+            has_overflow: AtomicBool::new(false),
             bridge,
             pyrefs: Mutex::new(HashMap::new()),
+            utf8: encoding.as_deref().is_some_and(is_utf8),
             encoding,
+            source_encoding,
+            unpack_tuples,
         }
     }
 
@@ -81,29 +91,51 @@ impl Core {
     pub(crate) fn with_lua<R>(
         &self,
         py: Python<'_>,
-        f: impl FnOnce(&mut Lua) -> PyResult<R>,
+        f: impl FnOnce(&mut Lua, &Roots) -> PyResult<R>,
+    ) -> PyResult<R> {
+        self.with_state(py, |lua, roots| match roots {
+            Some(roots) => f(lua, &roots),
+            None => Err(errors::lua_error(
+                py,
+                "the runtime is not initialised".to_string(),
+            )),
+        })
+    }
+
+    /// [`Core::with_lua`], also before the bridge's root exists (initialisation).
+    pub(crate) fn with_state<R>(
+        &self,
+        py: Python<'_>,
+        f: impl FnOnce(&mut Lua, Option<Roots>) -> PyResult<R>,
     ) -> PyResult<R> {
         let _guard = self.lock.acquire(py);
-        let taken = {
+        let (taken, roots) = {
             let mut st = self.st();
-            let dropped =
-                std::mem::take(&mut *self.dropped.lock().unwrap_or_else(|e| e.into_inner()));
-            for id in dropped {
-                st.0.release(id);
-            }
-            st.0.lua.take()
+            (st.0.lua.take(), st.0.roots.clone())
         };
         let Some(mut lua) = taken else {
             return Err(pyo3::exceptions::PyRuntimeError::new_err(
                 "the Lua runtime is busy in this thread",
             ));
         };
+        if let Some(roots) = &roots {
+            if self.any_dropped.swap(false, Ordering::Acquire) {
+                let dropped =
+                    std::mem::take(&mut *self.dropped.lock().unwrap_or_else(|e| e.into_inner()));
+                lua.enter(|ctx| {
+                    let root = roots.get(ctx);
+                    for id in dropped {
+                        root.release(ctx, id);
+                    }
+                });
+            }
+        }
         // lua5.4 collects garbage when an allocation would fail; the VM does not yet, so a
         // runtime left above its cap (after `set_max_memory` lowered it) collects first.
         if lua.memory_limit().is_some_and(|l| lua.memory_used() > l) {
             lua.collect_full();
         }
-        let r = f(&mut lua);
+        let r = f(&mut lua, roots);
         self.st().0.lua = Some(lua);
         r
     }
@@ -118,81 +150,62 @@ impl Core {
         self.lock.held_here()
     }
 
-    /// Keeps `v` for a wrapper; returns its slot id.
-    pub(crate) fn hold(&self, v: StashedValue) -> usize {
-        let mut st = self.st();
-        let st = &mut st.0;
-        match st.free.pop() {
-            Some(id) => {
-                st.slots[id] = Some(v);
-                id
-            }
-            None => {
-                st.slots.push(Some(v));
-                st.slots.len() - 1
-            }
-        }
-    }
-
-    /// The value in slot `id`. Only under the runtime lock: cloning a handle touches an `Rc`
-    /// shared with the running state.
-    pub(crate) fn held(&self, id: usize) -> Option<StashedValue> {
-        self.st().0.slots.get(id).cloned().flatten()
-    }
-
     /// Queues slot `id` for release; safe from any thread, with or without the lock.
     pub(crate) fn forget(&self, id: usize) {
         self.dropped
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .push(id);
+        self.any_dropped.store(true, Ordering::Release);
     }
 
-    /// Calls `func(args...)` to completion with the GIL released.
-    pub(crate) fn call(
+    /// Calls a function to completion with the GIL released: `push` writes the function and
+    /// its arguments (inside the arena, GIL held), `ok` reads the results (likewise).
+    pub(crate) fn call_with<E, R>(
         py: Python<'_>,
         lua: &mut Lua,
-        func: &StashedValue,
-        args: Vec<StashedValue>,
-    ) -> Result<Vec<StashedValue>, LuaErrorReport> {
-        let carrier = Unshared((lua, func.clone(), args));
-        let out = py.allow_threads(move || {
-            let (lua, func, args) = carrier.into_inner();
-            let exec = lua.start(&func, &args);
-            // The executor holds the arguments now; keeping our roots would keep them alive
-            // after the callee drops them (lua5.4 frees an argument the callee sets to nil).
-            drop(args);
-            drop(func);
-            while lua.execute(&exec, i64::MAX) == ExecuteStatus::OutOfFuel {}
-            Unshared(lua.finish(&exec))
+        push: impl for<'gc> FnOnce(Context<'gc>, &mut Vec<Value<'gc>>) -> Result<(), E>,
+        ok: impl for<'gc> FnOnce(Context<'gc>, &[Value<'gc>]) -> R,
+    ) -> Result<Result<R, LuaErrorReport>, E> {
+        let exec = lua.start_with(push)?;
+        Core::run(py, lua, &exec);
+        Ok(lua.finish_with(exec, ok))
+    }
+
+    /// Runs `exec` to completion with the GIL released.
+    pub(crate) fn run(py: Python<'_>, lua: &mut Lua, exec: &Execution) {
+        let carrier = Unshared((lua, exec));
+        py.allow_threads(move || {
+            let (lua, exec) = carrier.into_inner();
+            lua.run(exec);
         });
-        out.0
     }
 
     /// Runs Python code `f` from inside a host function whose state is `lua`: the state is
     /// parked where nested calls find it, and put back afterwards.
     pub(crate) fn run_python<R>(&self, lua: &mut Lua, f: impl FnOnce() -> R) -> R {
-        let spare = self.st().0.spares.pop().unwrap_or_default();
-        let real = std::mem::replace(lua, spare);
-        self.st().0.lua = Some(real);
+        {
+            let mut st = self.st();
+            let spare = st.0.spares.pop().unwrap_or_default();
+            st.0.lua = Some(std::mem::replace(lua, spare));
+        }
         let r = f();
-        let back = self.st().0.lua.take();
-        if let Some(real) = back {
-            let spare = std::mem::replace(lua, real);
-            self.st().0.spares.push(spare);
-        } else {
-            errors::bug("a nested call did not return the Lua state");
+        let mut st = self.st();
+        match st.0.lua.take() {
+            Some(real) => {
+                let spare = std::mem::replace(lua, real);
+                st.0.spares.push(spare);
+            }
+            None => errors::bug("a nested call did not return the Lua state"),
         }
         r
     }
 }
 
-impl VmState {
-    fn release(&mut self, id: usize) {
-        if let Some(slot) = self.slots.get_mut(id) {
-            if slot.take().is_some() {
-                self.free.push(id);
-            }
-        }
-    }
+/// Whether `enc` names UTF-8 (as Python's codec registry spells it).
+pub(crate) fn is_utf8(enc: &str) -> bool {
+    matches!(
+        enc.to_ascii_lowercase().as_str(),
+        "utf-8" | "utf8" | "u8" | "utf_8" | "utf" | "cp65001"
+    )
 }

@@ -16,6 +16,7 @@ mod lock;
 mod object;
 mod pyobject;
 mod registry;
+mod roots;
 mod runtime;
 mod unshared;
 

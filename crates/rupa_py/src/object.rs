@@ -7,12 +7,13 @@ use std::sync::Arc;
 
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
-use rupa_vm::lua::{Lua, StashedValue};
+use rupa_vm::lua::Lua;
 use rupa_vm::Value;
 
-use crate::convert;
+use crate::convert::{self, Failure, FromLua, ToLua};
 use crate::core::Core;
 use crate::errors;
+use crate::roots::Roots;
 
 /// A wrapper's claim on a slot, handed to `__new__` (not constructible from Python).
 #[pyclass(frozen, module = "rupa._rupa", name = "_Pending")]
@@ -34,7 +35,8 @@ impl Drop for LuaObject {
     }
 }
 
-/// What to call. Resolved under the runtime lock: handles are only cloned or dropped there.
+/// What to call. Resolved under the runtime lock, inside the arena.
+#[derive(Clone, Copy)]
 pub(crate) enum Target<'a, 'py> {
     /// The value in a wrapper's slot.
     Slot(usize),
@@ -44,82 +46,153 @@ pub(crate) enum Target<'a, 'py> {
     Python(&'a Bound<'py, PyAny>),
 }
 
-/// The Lua value `target` names (the lock must be held).
-fn resolve(
-    core: &Arc<Core>,
-    py: Python<'_>,
-    lua: &mut Lua,
-    target: Target<'_, '_>,
-) -> PyResult<StashedValue> {
-    let found = match target {
-        Target::Slot(slot) => core.held(slot).ok_or_else(|| "lost reference".to_string()),
-        Target::Helper(name) => helper(core, lua, name),
-        Target::Python(obj) => {
-            let mut v = convert::to_lua(core, py, lua, std::slice::from_ref(obj), false)?;
-            v.pop().ok_or_else(|| "nothing to call".to_string())
-        }
-    };
-    found.map_err(|m| errors::lua_error(py, m))
+/// How to call: the value whose slot goes first (a helper's subject), and how results come
+/// back.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct CallMode {
+    /// The slot of a value passed before the arguments.
+    pub(crate) this: Option<usize>,
+    /// The first argument `None` goes in as `python.none` (a table key).
+    pub(crate) wrap_none: bool,
+    /// Always return a tuple.
+    pub(crate) all_results: bool,
+    /// A coroutine not started yet comes back as a thread.
+    pub(crate) keep_threads: bool,
 }
 
-/// Calls `target(args...)` on the runtime and converts the results as lupa does.
+/// Calls `target(this, args...)` on the runtime and converts the results as lupa does.
 pub(crate) fn call_value(
     core: &Arc<Core>,
     py: Python<'_>,
     target: Target<'_, '_>,
     args: &Bound<'_, PyTuple>,
-    wrap_none_first: bool,
-    all_results: bool,
-    keep_threads: bool,
+    mode: CallMode,
 ) -> PyResult<PyObject> {
-    let args: Vec<Bound<'_, PyAny>> = args.iter().collect();
-    core.with_lua(py, |lua| {
-        let func = resolve(core, py, lua, target)?;
-        let argv = convert::to_lua(core, py, lua, &args, wrap_none_first)?;
-        match Core::call(py, lua, &func, argv) {
-            Ok(out) => {
-                let vals = convert::from_lua_with(core, py, lua, &out, keep_threads)?;
-                if all_results {
-                    Ok(PyTuple::new_bound(py, vals).into_any().unbind())
-                } else {
-                    Ok(convert::results(py, vals))
+    core.with_lua(py, |lua, roots| {
+        let first = Core::call_with(
+            py,
+            lua,
+            |ctx, stack| {
+                let conv = ToLua::new(core, py, ctx, roots);
+                stack.push(resolve(&conv, target)?);
+                if let Some(slot) = mode.this {
+                    stack.push(held(&conv, slot)?);
+                }
+                for (i, a) in args.iter().enumerate() {
+                    stack.push(conv.value(&a, mode.wrap_none && i == 0)?);
+                }
+                Ok(())
+            },
+            |ctx, out| convert_results(core, py, ctx, roots, out, mode),
+        );
+        let outcome = match first {
+            Ok(outcome) => outcome,
+            Err(Failure::Py(e)) => return Err(e),
+            // An `int` for the overflow handler: convert through handles, then call.
+            Err(Failure::Overflow) => {
+                let func = lua.enter(|ctx| {
+                    let conv = ToLua::new(core, py, ctx, roots);
+                    let mut head = vec![Lua::stash(ctx, resolve(&conv, target)?)];
+                    if let Some(slot) = mode.this {
+                        head.push(Lua::stash(ctx, held(&conv, slot)?));
+                    }
+                    Ok::<_, Failure>(head)
+                });
+                let mut all = match func {
+                    Ok(h) => h,
+                    Err(Failure::Py(e)) => return Err(e),
+                    Err(Failure::Overflow) => {
+                        return Err(pyo3::exceptions::PyOverflowError::new_err(
+                            "Python int too large to convert to Lua integer",
+                        ))
+                    }
+                };
+                let items: Vec<Bound<'_, PyAny>> = args.iter().collect();
+                all.extend(convert::to_lua(
+                    core,
+                    py,
+                    lua,
+                    roots,
+                    &items,
+                    mode.wrap_none,
+                )?);
+                let r = Core::call_with(
+                    py,
+                    lua,
+                    |ctx, stack| {
+                        stack.extend(all.iter().map(|v| Lua::fetch(ctx, v)));
+                        Ok::<_, ()>(())
+                    },
+                    |ctx, out| convert_results(core, py, ctx, roots, out, mode),
+                );
+                match r {
+                    Ok(outcome) => outcome,
+                    Err(()) => errors::bug("pushing handles cannot fail"),
                 }
             }
+        };
+        match outcome {
+            Ok(r) => r,
             Err(report) => Err(errors::from_report(core, py, lua, report)),
         }
     })
 }
 
-/// Helper `name` from the runtime's helper table.
-pub(crate) fn helper(core: &Core, lua: &Lua, name: &str) -> Result<StashedValue, String> {
-    let helpers = core.st().0.helpers.clone();
-    let Some(helpers) = helpers else {
-        return Err("the runtime is not initialised".to_string());
-    };
-    lua.enter(|ctx| match Lua::fetch(ctx, &helpers) {
-        Value::Table(t) => {
-            let key = rupa_vm::LuaString::new(ctx.mc, name.as_bytes());
-            match t.get_str(ctx, key) {
-                Value::Nil => Err(format!("no helper {name}")),
-                v => Ok(Lua::stash(ctx, v)),
+fn convert_results<'gc>(
+    core: &Arc<Core>,
+    py: Python<'_>,
+    ctx: rupa_vm::Context<'gc>,
+    roots: &Roots,
+    out: &[Value<'gc>],
+    mode: CallMode,
+) -> PyResult<PyObject> {
+    let mut conv = FromLua::new(core, py, ctx, roots);
+    conv.keep_threads = mode.keep_threads;
+    if mode.all_results {
+        conv.tuple(out)
+    } else {
+        conv.results(out)
+    }
+}
+
+/// The Lua value `target` names.
+fn resolve<'gc>(conv: &ToLua<'_, '_, 'gc>, target: Target<'_, '_>) -> Result<Value<'gc>, Failure> {
+    match target {
+        Target::Slot(slot) => held(conv, slot),
+        Target::Helper(name) => {
+            let key = rupa_vm::LuaString::new(conv.ctx.mc, name.as_bytes());
+            match conv.root.helpers.get_str(conv.ctx, key) {
+                Value::Nil => Err(Failure::Py(errors::lua_error(
+                    conv.py,
+                    format!("no helper {name}"),
+                ))),
+                v => Ok(v),
             }
         }
-        _ => Err("the runtime is not initialised".to_string()),
-    })
+        Target::Python(obj) => conv.value(obj, false),
+    }
+}
+
+/// The value in `slot`, or the "lost reference" error.
+fn held<'gc>(conv: &ToLua<'_, '_, 'gc>, slot: usize) -> Result<Value<'gc>, Failure> {
+    conv.root
+        .held(slot)
+        .ok_or_else(|| Failure::Py(errors::lua_error(conv.py, "lost reference".to_string())))
 }
 
 impl LuaObject {
-    /// Runs `f` on this wrapper's value under the runtime lock.
+    /// Runs `f` on this wrapper's value inside the arena, under the runtime lock.
     fn with_value<R>(
         &self,
         py: Python<'_>,
-        f: impl FnOnce(&mut Lua, &StashedValue) -> R,
+        f: impl for<'gc> FnOnce(rupa_vm::Context<'gc>, &Roots, Value<'gc>) -> PyResult<R>,
     ) -> PyResult<R> {
-        self.core
-            .with_lua(py, |lua| match self.core.held(self.slot) {
-                Some(v) => Ok(f(lua, &v)),
+        self.core.with_lua(py, |lua, roots| {
+            lua.enter(|ctx| match roots.get(ctx).held(self.slot) {
+                Some(v) => f(ctx, roots, v),
                 None => Err(errors::lua_error(py, "lost reference".to_string())),
             })
+        })
     }
 }
 
@@ -142,15 +215,12 @@ impl LuaObject {
 
     /// Calls the wrapped value with `args`.
     fn _call(&self, py: Python<'_>, args: &Bound<'_, PyTuple>) -> PyResult<PyObject> {
-        let core = self.core.clone();
         call_value(
-            &core,
+            &self.core,
             py,
             Target::Slot(self.slot),
             args,
-            false,
-            false,
-            false,
+            CallMode::default(),
         )
     }
 
@@ -159,9 +229,9 @@ impl LuaObject {
     /// `uncapped` lifts the memory cap for the call (deleting a key must work even above the
     /// cap, as it allocates nothing in lua5.4).
     #[pyo3(signature = (name, args, wrap_none=false, all_results=false, keep_threads=false, uncapped=false))]
-    #[allow(clippy::too_many_arguments)]
     fn _helper(
-        slf: &Bound<'_, Self>,
+        &self,
+        py: Python<'_>,
         name: &str,
         args: &Bound<'_, PyTuple>,
         wrap_none: bool,
@@ -169,63 +239,50 @@ impl LuaObject {
         keep_threads: bool,
         uncapped: bool,
     ) -> PyResult<PyObject> {
-        let py = slf.py();
-        let this = slf.get();
-        let core = this.core.clone();
+        let core = &self.core;
+        let mode = CallMode {
+            this: Some(self.slot),
+            wrap_none,
+            all_results,
+            keep_threads,
+        };
         if uncapped {
-            let limit = core.with_lua(py, |lua| {
+            let limit = core.with_lua(py, |lua, _| {
                 let limit = lua.memory_limit();
                 lua.set_memory_limit(None);
                 Ok(limit)
             })?;
-            let out = Self::_helper(slf, name, args, wrap_none, all_results, keep_threads, false);
-            core.with_lua(py, |lua| {
+            let out = call_value(core, py, Target::Helper(name), args, mode);
+            core.with_lua(py, |lua, _| {
                 lua.set_memory_limit(limit);
                 Ok(())
             })?;
             return out;
         }
-        let func = Target::Helper(name);
-        let mut all: Vec<Bound<'_, PyAny>> = vec![slf.clone().into_any()];
-        all.extend(args.iter());
-        let all = PyTuple::new_bound(py, all);
-        if wrap_none {
-            // The first argument is this object; `wrap_none` is about the one after it.
-            let key_none = args.len() > 0 && args.get_item(0)?.is_none();
-            if key_none {
-                let mut items: Vec<Bound<'_, PyAny>> = all.iter().collect();
-                items[1] = Bound::new(py, crate::pyobject::wrap_protocol(py.None(), 0))?.into_any();
-                let all = PyTuple::new_bound(py, items);
-                return call_value(&core, py, func, &all, false, all_results, keep_threads);
-            }
-        }
-        call_value(&core, py, func, &all, false, all_results, keep_threads)
+        call_value(core, py, Target::Helper(name), args, mode)
     }
 
     /// `t[key]` for a table: raw when it has no metatable (no Lua call), else through Lua.
-    fn _get(slf: &Bound<'_, Self>, key: &Bound<'_, PyAny>) -> PyResult<PyObject> {
-        let py = slf.py();
-        let this = slf.get();
-        let core = &this.core;
-        let fast = this.with_value(py, |lua, t| -> PyResult<Option<PyObject>> {
-            let plain = lua.enter(
-                |ctx| matches!(Lua::fetch(ctx, t), Value::Table(t) if t.metatable().is_none()),
-            );
-            if !plain {
+    fn _get(&self, py: Python<'_>, key: &Bound<'_, PyAny>) -> PyResult<PyObject> {
+        let core = &self.core;
+        let fast = self.with_value(py, |ctx, roots, t| {
+            let Value::Table(t) = t else { return Ok(None) };
+            if t.metatable().is_some() {
                 return Ok(None);
             }
-            let k = convert::to_lua(core, py, lua, std::slice::from_ref(key), true)?;
-            let v = lua.enter(|ctx| match (Lua::fetch(ctx, t), k.first()) {
-                (Value::Table(t), Some(k)) => Lua::stash(ctx, t.get(ctx, Lua::fetch(ctx, k))),
-                _ => Lua::stash(ctx, Value::Nil),
-            });
-            let mut out = convert::from_lua(core, py, lua, &[v])?;
-            Ok(out.pop())
-        })??;
+            let k = match ToLua::new(core, py, ctx, roots).value(key, true) {
+                Ok(k) => k,
+                Err(Failure::Py(e)) => return Err(e),
+                Err(Failure::Overflow) => return Ok(None),
+            };
+            FromLua::new(core, py, ctx, roots)
+                .value(t.get(ctx, k))
+                .map(Some)
+        })?;
         match fast {
             Some(v) => Ok(v),
-            None => Self::_helper(
-                slf,
+            None => self._helper(
+                py,
                 "index",
                 &PyTuple::new_bound(py, [key]),
                 true,
@@ -238,41 +295,35 @@ impl LuaObject {
 
     /// `t[key] = value` for a table: raw when it has no metatable, else through Lua.
     fn _set(
-        slf: &Bound<'_, Self>,
+        &self,
+        py: Python<'_>,
         key: &Bound<'_, PyAny>,
         value: &Bound<'_, PyAny>,
     ) -> PyResult<()> {
-        let py = slf.py();
-        let this = slf.get();
-        let core = &this.core;
-        let done = this.with_value(py, |lua, t| -> PyResult<bool> {
-            let plain = lua.enter(
-                |ctx| matches!(Lua::fetch(ctx, t), Value::Table(t) if t.metatable().is_none()),
-            );
-            if !plain {
+        let core = &self.core;
+        let done = self.with_value(py, |ctx, roots, t| {
+            let Value::Table(t) = t else { return Ok(false) };
+            if t.metatable().is_some() {
                 return Ok(false);
             }
-            let k = convert::to_lua(core, py, lua, std::slice::from_ref(key), true)?;
-            let v = convert::to_lua(core, py, lua, std::slice::from_ref(value), false)?;
-            let r = lua.enter(|ctx| match (Lua::fetch(ctx, t), k.first(), v.first()) {
-                (Value::Table(t), Some(k), Some(v)) => t
-                    .set(ctx, Lua::fetch(ctx, k), Lua::fetch(ctx, v))
-                    .map_err(|e| match e {
-                        rupa_vm::RuntimeError::OutOfMemory => "not enough memory".to_string(),
-                        other => format!("{other:?}"),
-                    }),
-                _ => Ok(()),
-            });
-            match r {
+            let conv = ToLua::new(core, py, ctx, roots);
+            let (k, v) = match (conv.value(key, true), conv.value(value, false)) {
+                (Ok(k), Ok(v)) => (k, v),
+                (Err(Failure::Py(e)), _) | (_, Err(Failure::Py(e))) => return Err(e),
+                _ => return Ok(false),
+            };
+            match t.set(ctx, k, v) {
                 Ok(()) => Ok(true),
+                Err(rupa_vm::RuntimeError::OutOfMemory) => {
+                    Err(errors::lua_error(py, "not enough memory".to_string()))
+                }
                 // Lua's own messages (`table index is NaN`) come from the slow path.
-                Err(m) if m == "not enough memory" => Err(errors::lua_error(py, m)),
                 Err(_) => Ok(false),
             }
-        })??;
+        })?;
         if !done {
-            Self::_helper(
-                slf,
+            self._helper(
+                py,
                 "setindex",
                 &PyTuple::new_bound(py, [key, value]),
                 true,
@@ -284,22 +335,26 @@ impl LuaObject {
         Ok(())
     }
 
-    /// A raw traversal of the wrapped table.
-    fn _iter(&self, py: Python<'_>) -> PyResult<crate::iter::TableIter> {
-        let slot = self.with_value(py, |_, v| self.core.hold(v.clone()))?;
-        Ok(crate::iter::TableIter::new(self.core.clone(), slot))
-    }
-
     /// The Lua type name of the wrapped value.
     fn _lua_type(&self, py: Python<'_>) -> PyResult<&'static str> {
-        self.with_value(py, |lua, v| lua.enter(|ctx| Lua::fetch(ctx, v).type_name()))
+        self.with_value(py, |_, _, v| Ok(v.type_name()))
     }
 
     /// The address of the wrapped object (for `repr`).
     fn _address(&self, py: Python<'_>) -> PyResult<usize> {
-        self.with_value(py, |lua, v| {
-            lua.enter(|ctx| Lua::fetch(ctx, v).address().unwrap_or(0))
-        })
+        self.with_value(py, |_, _, v| Ok(v.address().unwrap_or(0)))
+    }
+
+    /// The runtime's source encoding (for attribute names).
+    #[getter]
+    fn _source_encoding(&self) -> &str {
+        &self.core.source_encoding
+    }
+
+    /// The runtime's encoding, UTF-8 if it has none (for `str()`).
+    #[getter]
+    fn _text_encoding(&self) -> &str {
+        self.core.encoding.as_deref().unwrap_or("UTF-8")
     }
 
     /// Whether `other` wraps a value of the same runtime.
@@ -313,13 +368,8 @@ impl LuaObject {
         if !Arc::ptr_eq(&self.core, &o.core) {
             return Ok(false);
         }
-        self.core.with_lua(py, |lua| {
-            match (self.core.held(self.slot), self.core.held(o.slot)) {
-                (Some(a), Some(b)) => {
-                    Ok(lua.enter(|ctx| Lua::fetch(ctx, &a).raw_equal(&Lua::fetch(ctx, &b))))
-                }
-                _ => Ok(false),
-            }
+        self.with_value(py, |ctx, roots, a| {
+            Ok(roots.get(ctx).held(o.slot).is_some_and(|b| a.raw_equal(&b)))
         })
     }
 }

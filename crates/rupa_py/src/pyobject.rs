@@ -13,10 +13,11 @@ use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 use rupa_vm::lua::{HostError, HostFn, Lua, StashedValue};
 use rupa_vm::userdata::{UserData, UserDataObj};
-use rupa_vm::{Context, Table, Value};
+use rupa_vm::{Context, Value};
 
 use crate::convert;
 use crate::core::Core;
+use crate::roots::{BridgeRoot, Roots};
 
 /// Item access (`obj[key]`) instead of attribute access.
 pub(crate) const AS_INDEX: u8 = 1;
@@ -40,8 +41,8 @@ pub(crate) enum Seen {
 }
 
 /// The key of `obj` under protocol `flags` in `pyrefs` and in the identity cache.
-fn key_of(obj: &Py<PyAny>, flags: u8) -> i64 {
-    ((obj.as_ptr() as usize as i64) << 3) | i64::from(flags)
+fn key_of(obj: *mut pyo3::ffi::PyObject, flags: u8) -> i64 {
+    ((obj as usize as i64) << 3) | i64::from(flags)
 }
 
 /// The Python object behind a userdata's data, if it is one of ours.
@@ -88,14 +89,13 @@ pub(crate) fn userdata<'gc>(
     core: &Core,
     ctx: Context<'gc>,
     py: Python<'_>,
-    meta: Table<'gc>,
-    cache: Table<'gc>,
-    obj: &Py<PyAny>,
+    root: BridgeRoot<'gc>,
+    obj: &Bound<'_, PyAny>,
     flags: u8,
 ) -> Value<'gc> {
-    let key = key_of(obj, flags);
+    let key = key_of(obj.as_ptr(), flags);
     let mut refs = core.refs();
-    if let Value::UserData(ud) = cache.get(ctx, Value::Integer(key)) {
+    if let Value::UserData(ud) = root.cache.get(ctx, Value::Integer(key)) {
         if let Some(d) = ud.0.data.downcast_ref::<PyObjData>() {
             // The key is an address; checking the held object means a reused address can
             // never hand back another object.
@@ -113,10 +113,12 @@ pub(crate) fn userdata<'gc>(
             *n += 1;
             None
         }
-        _ => refs.insert(key, (obj.clone_ref(py), 1)),
+        _ => refs.insert(key, (obj.clone().unbind(), 1)),
     };
     drop(refs);
     drop(replaced);
+    let _ = py;
+    let meta = root.meta;
     let ud = UserData(Gc::new(
         ctx.mc,
         UserDataObj {
@@ -133,7 +135,9 @@ pub(crate) fn userdata<'gc>(
     // which a userdata never needs.
     let _ = rupa_vm::gc::register(ctx, Value::UserData(ud), Some(meta));
     // A full cache only costs identity, never correctness.
-    let _ = cache.set(ctx, Value::Integer(key), Value::UserData(ud));
+    let _ = root
+        .cache
+        .set(ctx, Value::Integer(key), Value::UserData(ud));
     Value::UserData(ud)
 }
 
@@ -234,7 +238,13 @@ pub(crate) fn host(core: Weak<Core>, op: Op) -> HostFn {
         let Some(core) = core.upgrade() else {
             return Err(HostError::Message("the Lua runtime was closed".to_string()));
         };
-        Python::with_gil(|py| run(&core, py, lua, op, args))
+        let roots = core.st().0.roots.clone();
+        let Some(roots) = roots else {
+            return Err(HostError::Message(
+                "the runtime is not initialised".to_string(),
+            ));
+        };
+        Python::with_gil(|py| run(&core, py, lua, &roots, op, args))
     })
 }
 
@@ -242,6 +252,7 @@ fn run(
     core: &Arc<Core>,
     py: Python<'_>,
     lua: &mut Lua,
+    roots: &Roots,
     op: Op,
     mut args: Vec<StashedValue>,
 ) -> Result<Vec<StashedValue>, HostError> {
@@ -252,9 +263,13 @@ fn run(
         return Ok(Vec::new());
     }
     if let Op::SetOverflow = op {
-        let first = args.into_iter().next();
-        let keep = first.filter(|v| lua.enter(|ctx| !Lua::fetch(ctx, v).is_nil()));
-        core.st().0.overflow = keep;
+        let set = lua.enter(|ctx| {
+            let v = args.first().map_or(Value::Nil, |v| Lua::fetch(ctx, v));
+            roots.get(ctx).set_overflow(ctx, v);
+            !v.is_nil()
+        });
+        core.has_overflow
+            .store(set, std::sync::atomic::Ordering::Relaxed);
         return Ok(Vec::new());
     }
     let target = if let Op::Args = op {
@@ -286,24 +301,37 @@ fn run(
         (Op::Check, _) => Ok(Vec::new()),
         (Op::AsAttr, Some((obj, _))) => {
             let w = ProtocolWrapper { obj, flags: 0 };
-            to_values(core, py, lua, &[Bound::new(py, w).map(Bound::into_any)])
+            to_values(
+                core,
+                py,
+                lua,
+                roots,
+                &[Bound::new(py, w).map(Bound::into_any)],
+            )
         }
         (Op::AsItem, Some((obj, _))) => {
             let w = ProtocolWrapper {
                 obj,
                 flags: AS_INDEX,
             };
-            to_values(core, py, lua, &[Bound::new(py, w).map(Bound::into_any)])
+            to_values(
+                core,
+                py,
+                lua,
+                roots,
+                &[Bound::new(py, w).map(Bound::into_any)],
+            )
         }
-        (op, target) => call_bridge(core, py, lua, op, target, &args),
+        (op, target) => call_bridge(core, py, lua, roots, op, target, &args),
     };
-    outcome.map_err(|e| raise(core, py, lua, e))
+    outcome.map_err(|e| raise(core, py, lua, roots, e))
 }
 
 fn to_values(
     core: &Arc<Core>,
     py: Python<'_>,
     lua: &mut Lua,
+    roots: &Roots,
     objs: &[PyResult<Bound<'_, PyAny>>],
 ) -> PyResult<Vec<StashedValue>> {
     let mut v = Vec::with_capacity(objs.len());
@@ -313,7 +341,7 @@ fn to_values(
             Err(e) => return Err(e.clone_ref(py)),
         }
     }
-    convert::to_lua(core, py, lua, &v, false)
+    convert::to_lua(core, py, lua, roots, &v, false)
 }
 
 /// Calls the bridge method for `op` with `(obj, flags, *args)` (or `(*args)`) and converts
@@ -322,6 +350,7 @@ fn call_bridge(
     core: &Arc<Core>,
     py: Python<'_>,
     lua: &mut Lua,
+    roots: &Roots,
     op: Op,
     target: Option<(Py<PyAny>, u8)>,
     args: &[StashedValue],
@@ -331,21 +360,27 @@ fn call_bridge(
         pyargs.push(obj);
         pyargs.push(flags.into_py(py));
     }
-    pyargs.extend(convert::from_lua(core, py, lua, args)?);
+    pyargs.extend(convert::from_lua(core, py, lua, roots, args)?);
     let bridge = core.bridge.bind(py);
     let out = core.run_python(lua, || {
         bridge.call_method1(op.name(), PyTuple::new_bound(py, pyargs))
     })?;
     let out = out.downcast_into::<PyTuple>()?;
     let items: Vec<Bound<'_, PyAny>> = out.iter().collect();
-    convert::to_lua(core, py, lua, &items, false)
+    convert::to_lua(core, py, lua, roots, &items, false)
 }
 
 /// A Python exception as a Lua error value: the exception object itself, so `pcall` sees it
 /// and the Python caller gets it back unchanged.
-pub(crate) fn raise(core: &Arc<Core>, py: Python<'_>, lua: &mut Lua, e: PyErr) -> HostError {
+pub(crate) fn raise(
+    core: &Arc<Core>,
+    py: Python<'_>,
+    lua: &mut Lua,
+    roots: &Roots,
+    e: PyErr,
+) -> HostError {
     let value = e.into_value(py).into_bound(py).into_any();
-    match convert::to_lua(core, py, lua, &[value], false) {
+    match convert::to_lua(core, py, lua, roots, &[value], false) {
         Ok(mut v) if !v.is_empty() => HostError::Value(v.remove(0)),
         _ => HostError::Message("error during Python call".to_string()),
     }

@@ -9,14 +9,15 @@ use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 use pyo3::{PyTraverseError, PyVisit};
 use rupa_vm::lua::Lua;
-use rupa_vm::{Table, Value};
+use rupa_vm::{Context, Table, Value};
 
-use crate::convert;
+use crate::convert::{self, Failure, ToLua};
 use crate::core::Core;
 use crate::errors;
-use crate::object::{call_value, helper, Target};
+use crate::object::{call_value, CallMode, Target};
 use crate::pyobject::{host, Op};
 use crate::registry::classes;
+use crate::roots::Roots;
 
 /// Lua code run once per runtime: the metatable of Python objects, the identity cache, the
 /// `python` table and the helpers wrappers call. Its arguments are the host functions, in the
@@ -116,15 +117,28 @@ fn load_libraries(lua: &Lua) {
 #[pymethods]
 impl Runtime {
     /// A new state with the standard libraries and the `python` table; `bridge` is the Python
-    /// object answering for Python objects in Lua, `encoding` the text encoding of strings.
+    /// object answering for Python objects in Lua, `encoding` the text encoding of strings,
+    /// `source_encoding` that of attribute names.
     #[new]
-    #[pyo3(signature = (bridge, encoding))]
-    fn new(py: Python<'_>, bridge: Py<PyAny>, encoding: Option<String>) -> PyResult<Self> {
+    #[pyo3(signature = (bridge, encoding, source_encoding, unpack_returned_tuples=false))]
+    fn new(
+        py: Python<'_>,
+        bridge: Py<PyAny>,
+        encoding: Option<String>,
+        source_encoding: String,
+        unpack_returned_tuples: bool,
+    ) -> PyResult<Self> {
         let lua = Lua::new();
         load_libraries(&lua);
-        let core = Arc::new(Core::new(lua, bridge, encoding));
+        let core = Arc::new(Core::new(
+            lua,
+            bridge,
+            encoding,
+            source_encoding,
+            unpack_returned_tuples,
+        ));
         let weak = Arc::downgrade(&core);
-        core.with_lua(py, |lua| {
+        let roots = core.with_state(py, |lua, _| {
             let hosts: Vec<_> = Op::ALL
                 .iter()
                 .map(|&op| lua.create_host_function(op.name(), host(weak.clone(), op)))
@@ -135,27 +149,64 @@ impl Runtime {
             let out = lua
                 .call(&init, &hosts)
                 .map_err(|r| errors::from_report(&core, py, lua, r))?;
-            let mut st = core.st();
-            let mut it = out.into_iter();
-            st.0.meta = it.next();
-            st.0.cache = it.next();
-            let _python = it.next();
-            st.0.helpers = it.next();
-            Ok(())
+            lua.enter(|ctx| {
+                let mut tables = out.iter().map(|v| match Lua::fetch(ctx, v) {
+                    Value::Table(t) => Some(t),
+                    _ => None,
+                });
+                let meta = tables.next().flatten();
+                let cache = tables.next().flatten();
+                let _python = tables.next();
+                let helpers = tables.next().flatten();
+                match (meta, cache, helpers) {
+                    (Some(m), Some(c), Some(h)) => Ok(Roots::new(ctx, m, c, h)),
+                    _ => Err(errors::lua_error(
+                        py,
+                        "the runtime could not be initialised".to_string(),
+                    )),
+                }
+            })
         })?;
+        core.st().0.roots = Some(roots);
         Ok(Runtime { core })
     }
 
     /// Compiles `code` as a chunk named `name`; returns the function or raises
     /// `LuaSyntaxError` with the bare message.
     fn load(&self, py: Python<'_>, code: &[u8], name: &str) -> PyResult<PyObject> {
-        let core = self.core.clone();
-        self.core.with_lua(py, |lua| {
-            let f = lua
-                .load(code, name)
-                .map_err(|e| errors::syntax_error(py, e.message))?;
-            convert::wrap(&core, py, &classes(py)?.function, f)
+        let core = &self.core;
+        core.with_lua(py, |lua, roots| {
+            let slot = lua.enter(|ctx| {
+                rupa_vm::load::load_chunk(ctx, code, name, None)
+                    .map(|f| roots.get(ctx).hold(ctx, Value::Function(f)))
+            });
+            match slot {
+                Ok(slot) => convert::new_wrapper(core, py, &classes(py)?.function, slot),
+                Err(e) => Err(errors::syntax_error(py, e.message)),
+            }
         })
+    }
+
+    /// Compiles `code` and calls the chunk with `args` (`eval`/`execute` in one crossing);
+    /// raises `LuaSyntaxError` with the bare message when it does not compile.
+    fn run(
+        &self,
+        py: Python<'_>,
+        code: &[u8],
+        name: &str,
+        args: &Bound<'_, PyTuple>,
+    ) -> PyResult<PyObject> {
+        let core = &self.core;
+        let slot = core.with_lua(py, |lua, roots| {
+            lua.enter(|ctx| {
+                rupa_vm::load::load_chunk(ctx, code, name, None)
+                    .map(|f| roots.get(ctx).hold(ctx, Value::Function(f)))
+            })
+            .map_err(|e| errors::syntax_error(py, e.message))
+        })?;
+        let out = call_value(core, py, Target::Slot(slot), args, CallMode::default());
+        core.forget(slot);
+        out
     }
 
     /// Calls `func(*args)` (a wrapper or any value Lua can call).
@@ -170,27 +221,16 @@ impl Runtime {
             py,
             Target::Python(func),
             args,
-            false,
-            false,
-            false,
+            CallMode::default(),
         )
-    }
-
-    /// Helper `name` (see `INIT`) as a function wrapper.
-    fn helper(&self, py: Python<'_>, name: &str) -> PyResult<PyObject> {
-        let core = self.core.clone();
-        self.core.with_lua(py, |lua| {
-            let h = helper(&core, lua, name).map_err(|m| errors::lua_error(py, m))?;
-            convert::wrap(&core, py, &classes(py)?.function, h)
-        })
     }
 
     /// The globals table.
     fn globals(&self, py: Python<'_>) -> PyResult<PyObject> {
-        let core = self.core.clone();
-        self.core.with_lua(py, |lua| {
-            let g = lua.enter(|ctx| Lua::stash(ctx, Value::Table(ctx.state.globals)));
-            convert::wrap(&core, py, &classes(py)?.table, g)
+        let core = &self.core;
+        core.with_lua(py, |lua, roots| {
+            let slot = lua.enter(|ctx| roots.get(ctx).hold(ctx, Value::Table(ctx.state.globals)));
+            convert::new_wrapper(core, py, &classes(py)?.table, slot)
         })
     }
 
@@ -204,59 +244,38 @@ impl Runtime {
         pairs: Vec<(Bound<'_, PyAny>, Bound<'_, PyAny>)>,
         target: Option<Bound<'_, PyAny>>,
     ) -> PyResult<PyObject> {
-        let core = self.core.clone();
-        self.core.with_lua(py, |lua| {
-            let target = match &target {
-                Some(t) => convert::to_lua(&core, py, lua, std::slice::from_ref(t), false)?.pop(),
-                None => None,
-            };
-            let vals = convert::to_lua(&core, py, lua, &items, false)?;
-            let mut flat = Vec::with_capacity(pairs.len() * 2);
-            for (k, v) in &pairs {
-                flat.extend(convert::to_lua(
-                    &core,
-                    py,
-                    lua,
-                    std::slice::from_ref(k),
-                    true,
-                )?);
-                flat.extend(convert::to_lua(
-                    &core,
-                    py,
-                    lua,
-                    std::slice::from_ref(v),
-                    false,
-                )?);
-            }
-            let t = lua.enter(|ctx| {
-                let t = match target.as_ref().map(|t| Lua::fetch(ctx, t)) {
-                    Some(Value::Table(t)) => t,
-                    Some(_) => return Err(()),
-                    None => Table::with_capacity(ctx, vals.len(), pairs.len()).map_err(|_| ())?,
-                };
-                for (i, v) in vals.iter().enumerate() {
-                    t.set_int(ctx, i as i64 + 1, Lua::fetch(ctx, v))
-                        .map_err(|_| ())?;
+        let core = &self.core;
+        core.with_lua(py, |lua, roots| {
+            let fast = lua.enter(|ctx| {
+                let conv = ToLua::new(core, py, ctx, roots);
+                let t = table_target(&conv, target.as_ref(), items.len(), pairs.len())?;
+                for (i, v) in items.iter().enumerate() {
+                    let v = conv.value(v, false)?;
+                    t.set_int(ctx, i as i64 + 1, v).map_err(|_| no_memory(py))?;
                 }
-                for kv in flat.chunks(2) {
-                    let k = Lua::fetch(ctx, &kv[0]);
-                    if k.is_nil() {
-                        continue;
+                for (k, v) in &pairs {
+                    let k = conv.value(k, true)?;
+                    let v = conv.value(v, false)?;
+                    if !k.is_nil() {
+                        t.set(ctx, k, v).map_err(|_| no_memory(py))?;
                     }
-                    t.set(ctx, k, Lua::fetch(ctx, &kv[1])).map_err(|_| ())?;
                 }
-                Ok::<_, ()>(Lua::stash(ctx, Value::Table(t)))
+                Ok(conv.root.hold(ctx, Value::Table(t)))
             });
-            match t {
-                Ok(t) => convert::wrap(&core, py, &classes(py)?.table, t),
-                Err(()) => Err(errors::lua_error(py, "not enough memory".to_string())),
-            }
+            let slot = match fast {
+                Ok(slot) => slot,
+                Err(Failure::Py(e)) => return Err(e),
+                Err(Failure::Overflow) => {
+                    table_with_handles(core, py, lua, roots, &items, &pairs, target.as_ref())?
+                }
+            };
+            convert::new_wrapper(core, py, &classes(py)?.table, slot)
         })
     }
 
     /// Runs a full garbage collection.
     fn gc_collect(&self, py: Python<'_>) -> PyResult<()> {
-        self.core.with_lua(py, |lua| {
+        self.core.with_lua(py, |lua, _| {
             lua.collect_full();
             Ok(())
         })
@@ -264,20 +283,20 @@ impl Runtime {
 
     /// Stops (`true`) or restarts the collector; returns whether it was stopped.
     fn gc_stop(&self, py: Python<'_>, stop: bool) -> PyResult<bool> {
-        self.core.with_lua(py, |lua| {
+        self.core.with_lua(py, |lua, _| {
             Ok(lua.enter(|ctx| ctx.state.gc_stopped.replace(stop)))
         })
     }
 
     /// Bytes the state owns now.
     fn memory_used(&self, py: Python<'_>) -> PyResult<usize> {
-        self.core.with_lua(py, |lua| Ok(lua.memory_used()))
+        self.core.with_lua(py, |lua, _| Ok(lua.memory_used()))
     }
 
     /// Sets the memory cap in bytes (`None`: no cap).
     #[pyo3(signature = (limit=None))]
     fn set_memory_limit(&self, py: Python<'_>, limit: Option<usize>) -> PyResult<()> {
-        self.core.with_lua(py, |lua| {
+        self.core.with_lua(py, |lua, _| {
             lua.set_memory_limit(limit);
             Ok(())
         })
@@ -306,4 +325,83 @@ impl Runtime {
     fn held_here(&self) -> bool {
         self.core.held_here()
     }
+}
+
+fn no_memory(py: Python<'_>) -> Failure {
+    Failure::Py(errors::lua_error(py, "not enough memory".to_string()))
+}
+
+/// The table `Runtime.table` fills: `target`'s, or a new one sized for the entries.
+fn table_target<'gc>(
+    conv: &ToLua<'_, '_, 'gc>,
+    target: Option<&Bound<'_, PyAny>>,
+    items: usize,
+    pairs: usize,
+) -> Result<Table<'gc>, Failure> {
+    match target {
+        Some(t) => match conv.value(t, false)? {
+            Value::Table(t) => Ok(t),
+            _ => Err(Failure::Py(pyo3::exceptions::PyTypeError::new_err(
+                "not a Lua table",
+            ))),
+        },
+        None => Table::with_capacity(conv.ctx, items, pairs).map_err(|_| no_memory(conv.py)),
+    }
+}
+
+/// `Runtime.table` when an `int` needs the overflow handler: values converted to handles
+/// first (the handler is Lua code), then set.
+fn table_with_handles(
+    core: &Arc<Core>,
+    py: Python<'_>,
+    lua: &mut Lua,
+    roots: &Roots,
+    items: &[Bound<'_, PyAny>],
+    pairs: &[(Bound<'_, PyAny>, Bound<'_, PyAny>)],
+    target: Option<&Bound<'_, PyAny>>,
+) -> PyResult<usize> {
+    let target = match target {
+        Some(t) => convert::to_lua(core, py, lua, roots, std::slice::from_ref(t), false)?.pop(),
+        None => None,
+    };
+    let vals = convert::to_lua(core, py, lua, roots, items, false)?;
+    let mut flat = Vec::with_capacity(pairs.len() * 2);
+    for (k, v) in pairs {
+        flat.extend(convert::to_lua(
+            core,
+            py,
+            lua,
+            roots,
+            std::slice::from_ref(k),
+            true,
+        )?);
+        flat.extend(convert::to_lua(
+            core,
+            py,
+            lua,
+            roots,
+            std::slice::from_ref(v),
+            false,
+        )?);
+    }
+    let built = lua.enter(|ctx: Context<'_>| {
+        let t = match target.as_ref().map(|t| Lua::fetch(ctx, t)) {
+            Some(Value::Table(t)) => t,
+            Some(_) => return Err(()),
+            None => Table::with_capacity(ctx, vals.len(), pairs.len()).map_err(|_| ())?,
+        };
+        for (i, v) in vals.iter().enumerate() {
+            t.set_int(ctx, i as i64 + 1, Lua::fetch(ctx, v))
+                .map_err(|_| ())?;
+        }
+        for kv in flat.chunks(2) {
+            let k = Lua::fetch(ctx, &kv[0]);
+            if k.is_nil() {
+                continue;
+            }
+            t.set(ctx, k, Lua::fetch(ctx, &kv[1])).map_err(|_| ())?;
+        }
+        Ok(roots.get(ctx).hold(ctx, Value::Table(t)))
+    });
+    built.map_err(|()| errors::lua_error(py, "not enough memory".to_string()))
 }

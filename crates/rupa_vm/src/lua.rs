@@ -110,6 +110,8 @@ pub struct Lua {
     host_depth: usize,
     /// Finalizers are running (they are not re-entered from their own collections).
     finalizing: bool,
+    /// Finished executions kept for [`Lua::start_with`] to reuse.
+    idle: Vec<Execution>,
 }
 
 impl Default for Lua {
@@ -129,6 +131,7 @@ impl Lua {
             hosts: Vec::new(),
             host_depth: 0,
             finalizing: false,
+            idle: Vec::new(),
         }
     }
 
@@ -324,7 +327,12 @@ impl Lua {
 
     /// The outcome of a finished execution.
     pub fn finish(&mut self, exec: &Execution) -> Result<Vec<StashedValue>, LuaErrorReport> {
-        let mut r = self.finish_raw(exec);
+        let r = self.finish_raw(exec);
+        self.describe_error(r)
+    }
+
+    /// lua.c's message handler: a non-string error with `__tostring` is shown through it.
+    fn describe_error<T>(&mut self, mut r: Result<T, LuaErrorReport>) -> Result<T, LuaErrorReport> {
         if let Err(report) = &mut r {
             // lua.c's message handler: a non-string error with `__tostring` is shown through it.
             if let Some(v) = report.value.clone() {
@@ -366,19 +374,67 @@ impl Lua {
         self.enter(|ctx| {
             let ex = *ctx.state.roots.fetch(&exec.0);
             match ex.take_result(ctx) {
-                None => Err(LuaErrorReport {
-                    message: "execution has not finished".to_string(),
-                    traceback: None,
-                    value: None,
-                }),
+                None => Err(not_finished()),
                 Some(Ok(vals)) => Ok(vals.into_iter().map(|v| Lua::stash(ctx, v)).collect()),
-                Some(Err(v)) => Err(LuaErrorReport {
-                    message: error_message(ctx, v),
-                    traceback: ex.traceback(),
-                    value: Some(Lua::stash(ctx, v)),
-                }),
+                Some(Err(v)) => Err(report_of(ctx, ex, v)),
             }
         })
+    }
+
+    /// Starts a call without handles: `push` writes the function, then its arguments, straight
+    /// from the host's values. A finished execution is reused when one is idle (see
+    /// [`Lua::finish_with`]), so a short call allocates no executor. An error from `push` starts
+    /// nothing.
+    pub fn start_with<E>(
+        &mut self,
+        push: impl for<'gc> FnOnce(Context<'gc>, &mut Vec<Value<'gc>>) -> Result<(), E>,
+    ) -> Result<Execution, E> {
+        let idle = self.idle.pop();
+        self.enter(|ctx| {
+            let mut vals = Vec::with_capacity(8);
+            push(ctx, &mut vals)?;
+            let (func, args) = match vals.split_first() {
+                Some((f, a)) => (*f, a),
+                None => (Value::Nil, &[][..]),
+            };
+            if let Some(exec) = idle {
+                let ex = *ctx.state.roots.fetch(&exec.0);
+                if ex.restart(ctx, func, args) {
+                    return Ok(exec);
+                }
+            }
+            let ex = Executor::start(ctx, func, args);
+            Ok(Execution(
+                ctx.state.roots.stash::<Rootable![Executor<'_>]>(ctx.mc, ex),
+            ))
+        })
+    }
+
+    /// Runs `exec` to completion (as [`Lua::execute`] with unlimited fuel).
+    pub fn run(&mut self, exec: &Execution) {
+        while self.execute(exec, i64::MAX) == ExecuteStatus::OutOfFuel {}
+    }
+
+    /// The outcome of a finished execution without handles: on success `ok` reads the results
+    /// inside the arena. The execution is kept for reuse by [`Lua::start_with`]; it must not be
+    /// used again by the caller (it takes it by value for that reason).
+    pub fn finish_with<R>(
+        &mut self,
+        exec: Execution,
+        ok: impl for<'gc> FnOnce(Context<'gc>, &[Value<'gc>]) -> R,
+    ) -> Result<R, LuaErrorReport> {
+        let r = self.enter(|ctx| {
+            let ex = *ctx.state.roots.fetch(&exec.0);
+            match ex.take_result(ctx) {
+                None => Err(not_finished()),
+                Some(Ok(vals)) => Ok(ok(ctx, &vals)),
+                Some(Err(v)) => Err(report_of(ctx, ex, v)),
+            }
+        });
+        if self.idle.len() < MAX_IDLE_EXECUTIONS {
+            self.idle.push(exec);
+        }
+        self.describe_error(r)
     }
 
     /// Calls `func(args...)` to completion.
@@ -454,6 +510,26 @@ impl Lua {
         if pending {
             self.run_finalizers_within(fuel);
         }
+    }
+}
+
+/// Executions kept for reuse: enough for a few levels of host calls into Lua.
+const MAX_IDLE_EXECUTIONS: usize = 4;
+
+fn not_finished() -> LuaErrorReport {
+    LuaErrorReport {
+        message: "execution has not finished".to_string(),
+        traceback: None,
+        value: None,
+    }
+}
+
+/// The report of error `v` that ended `ex`.
+fn report_of<'gc>(ctx: Context<'gc>, ex: Executor<'gc>, v: Value<'gc>) -> LuaErrorReport {
+    LuaErrorReport {
+        message: error_message(ctx, v),
+        traceback: ex.traceback(),
+        value: Some(Lua::stash(ctx, v)),
     }
 }
 

@@ -135,6 +135,35 @@ impl<'gc> Executor<'gc> {
         ))
     }
 
+    /// Makes a finished executor (its result taken) call `func(args...)` afresh, reusing its
+    /// allocations, so an embedder calling many short functions allocates no executor per
+    /// call. Returns `false`, changing nothing, when it cannot be reused: it has not finished,
+    /// or its thread keeps state a fresh thread would not have (open upvalues, pending
+    /// to-be-closed variables, a hook).
+    pub fn restart(self, ctx: Context<'gc>, func: Value<'gc>, args: &[Value<'gc>]) -> bool {
+        let mut st = self.0.borrow_mut(ctx.mc);
+        if st.pending.is_some() || st.result.is_some() || st.threads.len() != 1 {
+            return false;
+        }
+        let thread = st.threads[0];
+        let Ok(mut ts) = thread.0.try_borrow_mut(ctx.mc) else {
+            return false;
+        };
+        if !ts.open_upvalues.is_empty() || !ts.tbc.is_empty() || ts.hook.is_some() {
+            return false;
+        }
+        ts.stack.clear();
+        ts.frames.clear();
+        ts.status = ThreadStatus::Running;
+        ts.error = None;
+        ts.error_zone = 0;
+        ts.stack.push(func);
+        ts.stack.extend_from_slice(args);
+        st.pending = Some(Work::Start { c_depth: 2 });
+        st.traceback = None;
+        true
+    }
+
     /// Whether the call has finished.
     pub fn is_done(self) -> bool {
         self.0.borrow().result.is_some()
