@@ -9,7 +9,7 @@
 //! threads and other userdata -> wrappers holding a slot.
 //!
 //! Both directions work inside one arena mutation ([`ToLua`], [`FromLua`]), creating no
-//! handles; [`to_lua`] / [`from_lua`] are the handle-based forms for the slow paths.
+//! handles; [`to_lua`] is the handle-based form for the slow paths (the overflow handler).
 
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -293,22 +293,6 @@ impl<'a, 'py, 'gc> FromLua<'a, 'py, 'gc> {
         let slot = self.root.hold(self.ctx, v);
         new_wrapper(self.core, self.py, cls, slot)
     }
-}
-
-/// Converts handles of Lua values into Python objects.
-pub(crate) fn from_lua(
-    core: &Arc<Core>,
-    py: Python<'_>,
-    lua: &Lua,
-    roots: &Roots,
-    vals: &[StashedValue],
-) -> PyResult<Vec<PyObject>> {
-    lua.enter(|ctx| {
-        let conv = FromLua::new(core, py, ctx, roots);
-        vals.iter()
-            .map(|h| conv.value(Lua::fetch(ctx, h)))
-            .collect()
-    })
 }
 
 /// The function of a coroutine that was created but never resumed.

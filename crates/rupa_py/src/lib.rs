@@ -11,6 +11,7 @@
 mod convert;
 mod core;
 mod errors;
+mod host;
 mod iter;
 mod lock;
 mod object;

@@ -14,8 +14,8 @@ use rupa_vm::{Context, Table, Value};
 use crate::convert::{self, Failure, ToLua};
 use crate::core::Core;
 use crate::errors;
+use crate::host::{host, Op};
 use crate::object::{call_value, CallMode, Target};
-use crate::pyobject::{host, Op};
 use crate::registry::classes;
 use crate::roots::Roots;
 
@@ -138,10 +138,13 @@ impl Runtime {
             unpack_returned_tuples,
         ));
         let weak = Arc::downgrade(&core);
+        let cell = std::rc::Rc::new(std::cell::OnceCell::new());
         let roots = core.with_state(py, |lua, _| {
             let hosts: Vec<_> = Op::ALL
                 .iter()
-                .map(|&op| lua.create_host_function(op.name(), host(weak.clone(), op)))
+                .map(|&op| {
+                    lua.create_raw_host_function(op.name(), host(weak.clone(), cell.clone(), op))
+                })
                 .collect();
             let init = lua
                 .load(INIT.as_bytes(), "=rupa")
@@ -167,6 +170,8 @@ impl Runtime {
                 }
             })
         })?;
+        let _ = cell.set(roots.clone());
+        drop(cell);
         core.st().0.roots = Some(roots);
         Ok(Runtime { core })
     }

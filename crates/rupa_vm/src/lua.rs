@@ -99,6 +99,23 @@ pub enum HostError {
 /// into Lua (nested execution).
 pub type HostFn = Rc<dyn Fn(&mut Lua, Vec<StashedValue>) -> Result<Vec<StashedValue>, HostError>>;
 
+/// A host function that reads its arguments ([`Lua::host_args`]) and writes its results
+/// ([`Lua::host_return`]) inside the arena, creating no handles: the fast form for hosts that
+/// convert values on every call. Returning `Ok` without calling `host_return` returns nothing.
+pub type RawHostFn = Rc<dyn Fn(&mut Lua, &HostCall) -> Result<(), HostError>>;
+
+/// The host call being run by a [`RawHostFn`].
+pub struct HostCall {
+    exec: Execution,
+    /// `host_return` delivered the results.
+    returned: std::cell::Cell<bool>,
+}
+
+enum Host {
+    Handles(HostFn),
+    Raw(RawHostFn),
+}
+
 /// Most nested host calls (a host function calling Lua calling a host function...).
 const MAX_HOST_DEPTH: usize = 200;
 
@@ -106,7 +123,7 @@ const MAX_HOST_DEPTH: usize = 200;
 pub struct Lua {
     arena: LuaArena,
     interrupt: InterruptHandle,
-    hosts: Vec<HostFn>,
+    hosts: Vec<Host>,
     host_depth: usize,
     /// Finalizers are running (they are not re-entered from their own collections).
     finalizing: bool,
@@ -137,6 +154,16 @@ impl Lua {
 
     /// A Lua function value that runs `f` on the host side when called.
     pub fn create_host_function(&mut self, name: &'static str, f: HostFn) -> StashedValue {
+        self.add_host_function(name, Host::Handles(f))
+    }
+
+    /// A Lua function value that runs `f` on the host side when called; `f` reads and writes
+    /// values inside the arena (see [`RawHostFn`]).
+    pub fn create_raw_host_function(&mut self, name: &'static str, f: RawHostFn) -> StashedValue {
+        self.add_host_function(name, Host::Raw(f))
+    }
+
+    fn add_host_function(&mut self, name: &'static str, f: Host) -> StashedValue {
         let id = self.hosts.len();
         self.hosts.push(f);
         self.enter(|ctx| {
@@ -152,35 +179,103 @@ impl Lua {
 
     /// Runs host function `id` for the executor that asked for it.
     fn run_host_call(&mut self, exec: &Execution, id: usize) {
-        let args: Vec<StashedValue> = self.enter(|ctx| {
-            let ex = *ctx.state.roots.fetch(&exec.0);
-            ex.host_args(ctx)
-                .into_iter()
-                .map(|v| Lua::stash(ctx, v))
-                .collect()
-        });
-        let outcome = if self.host_depth >= MAX_HOST_DEPTH {
-            Err(HostError::Message("C stack overflow".to_string()))
-        } else {
-            match self.hosts.get(id).cloned() {
-                Some(f) => {
-                    self.host_depth += 1;
-                    let r = f(self, args);
-                    self.host_depth -= 1;
-                    r
-                }
-                None => Err(HostError::Message("unknown host function".to_string())),
-            }
+        let host = match self.hosts.get(id) {
+            Some(Host::Handles(f)) => Some(Host::Handles(f.clone())),
+            Some(Host::Raw(f)) => Some(Host::Raw(f.clone())),
+            None => None,
         };
+        if self.host_depth >= MAX_HOST_DEPTH {
+            self.host_fail(exec, HostError::Message("C stack overflow".to_string()));
+            return;
+        }
+        match host {
+            Some(Host::Raw(f)) => {
+                let call = HostCall {
+                    exec: exec.clone(),
+                    returned: std::cell::Cell::new(false),
+                };
+                self.host_depth += 1;
+                let r = f(self, &call);
+                self.host_depth -= 1;
+                if let Err(e) = r {
+                    self.host_fail(exec, e);
+                } else if !call.returned.get() {
+                    // It returned without results.
+                    self.enter(|ctx| {
+                        let ex = *ctx.state.roots.fetch(&exec.0);
+                        ex.host_return(ctx, Ok(Vec::new()));
+                    });
+                }
+            }
+            Some(Host::Handles(f)) => {
+                let args: Vec<StashedValue> = self.enter(|ctx| {
+                    let ex = *ctx.state.roots.fetch(&exec.0);
+                    ex.host_args(ctx)
+                        .into_iter()
+                        .map(|v| Lua::stash(ctx, v))
+                        .collect()
+                });
+                self.host_depth += 1;
+                let r = f(self, args);
+                self.host_depth -= 1;
+                match r {
+                    Ok(vals) => self.enter(|ctx| {
+                        let ex = *ctx.state.roots.fetch(&exec.0);
+                        let vals = vals.iter().map(|v| Lua::fetch(ctx, v)).collect();
+                        ex.host_return(ctx, Ok(vals));
+                    }),
+                    Err(e) => self.host_fail(exec, e),
+                }
+            }
+            None => self.host_fail(
+                exec,
+                HostError::Message("unknown host function".to_string()),
+            ),
+        }
+    }
+
+    /// Ends the host call `exec` is waiting for with error `e`.
+    fn host_fail(&mut self, exec: &Execution, e: HostError) {
         self.enter(|ctx| {
             let ex = *ctx.state.roots.fetch(&exec.0);
-            let outcome = match outcome {
-                Ok(vals) => Ok(vals.iter().map(|v| Lua::fetch(ctx, v)).collect()),
-                Err(HostError::Value(v)) => Err(RuntimeError::Value(Lua::fetch(ctx, &v))),
-                Err(HostError::Message(m)) => Err(RuntimeError::Message(m)),
+            let e = match e {
+                HostError::Value(v) => RuntimeError::Value(Lua::fetch(ctx, &v)),
+                HostError::Message(m) => RuntimeError::Message(m),
             };
-            ex.host_return(ctx, outcome);
+            ex.host_return(ctx, Err(e));
         });
+    }
+
+    /// Runs `f` on the arguments of host call `call` (a [`RawHostFn`]'s).
+    pub fn host_args<R>(
+        &self,
+        call: &HostCall,
+        f: impl for<'gc> FnOnce(Context<'gc>, &[Value<'gc>]) -> R,
+    ) -> R {
+        self.enter(|ctx| {
+            let ex = *ctx.state.roots.fetch(&call.exec.0);
+            f(ctx, &ex.host_args(ctx))
+        })
+    }
+
+    /// Returns the values `f` pushes as the results of host call `call`. If `f` fails nothing
+    /// is returned yet (the host may try again, or fail the call).
+    pub fn host_return<E>(
+        &self,
+        call: &HostCall,
+        f: impl for<'gc> FnOnce(Context<'gc>, &mut Vec<Value<'gc>>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.enter(|ctx| {
+            let ex = *ctx.state.roots.fetch(&call.exec.0);
+            if call.returned.get() {
+                return Ok(());
+            }
+            let mut out = Vec::new();
+            f(ctx, &mut out)?;
+            ex.host_return(ctx, Ok(out));
+            call.returned.set(true);
+            Ok(())
+        })
     }
 
     /// A state with the base and coroutine libraries.

@@ -1,0 +1,304 @@
+//! The host functions behind the metatable of Python objects and the `python` table: each
+//! reads its Lua arguments inside the arena, runs Python with the Lua state parked (so the
+//! Python code may call back into this runtime), and writes its results inside the arena.
+//!
+//! Calling a Python object (`__call`) is done here natively; the other operations call the
+//! facade's `rupa._bridge.Bridge` method of the same name.
+
+use std::cell::OnceCell;
+use std::rc::Rc;
+use std::sync::{Arc, Weak};
+
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::sync::GILOnceCell;
+use pyo3::types::{PyTuple, PyType};
+use rupa_vm::lua::{HostCall, HostError, Lua, RawHostFn};
+use rupa_vm::Value;
+
+use crate::convert::{self, Failure, FromLua, ToLua};
+use crate::core::Core;
+use crate::pyobject::{self, ProtocolWrapper, PyObjData, Seen, AS_INDEX};
+use crate::roots::Roots;
+
+/// The host operations behind the metatable and the `python` table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Op {
+    Index,
+    NewIndex,
+    Call,
+    ToString,
+    AsAttr,
+    AsItem,
+    Check,
+    MakeIter,
+    IterNext,
+    Args,
+    SetOverflow,
+    Gc,
+}
+
+impl Op {
+    pub(crate) const ALL: [Op; 12] = [
+        Op::Index,
+        Op::NewIndex,
+        Op::Call,
+        Op::ToString,
+        Op::AsAttr,
+        Op::AsItem,
+        Op::Check,
+        Op::MakeIter,
+        Op::IterNext,
+        Op::Args,
+        Op::SetOverflow,
+        Op::Gc,
+    ];
+
+    /// The function's name in Lua error messages, and the bridge method it calls.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Op::Index => "index",
+            Op::NewIndex => "newindex",
+            Op::Call => "call",
+            Op::ToString => "tostring",
+            Op::AsAttr => "as_attrgetter",
+            Op::AsItem => "as_itemgetter",
+            Op::Check => "check",
+            Op::MakeIter => "make_iter",
+            Op::IterNext => "iter_next",
+            Op::Args => "args",
+            Op::SetOverflow => "set_overflow_handler",
+            Op::Gc => "__gc",
+        }
+    }
+}
+
+/// The Lua function for `op` on the runtime `core`; `roots` is filled once the runtime is
+/// initialised.
+pub(crate) fn host(core: Weak<Core>, roots: Rc<OnceCell<Roots>>, op: Op) -> RawHostFn {
+    Rc::new(move |lua: &mut Lua, call: &HostCall| {
+        let Some(core) = core.upgrade() else {
+            return Err(HostError::Message("the Lua runtime was closed".to_string()));
+        };
+        let Some(roots) = roots.get() else {
+            return Err(HostError::Message(
+                "the runtime is not initialised".to_string(),
+            ));
+        };
+        Python::with_gil(|py| run(&core, py, lua, roots, op, call))
+    })
+}
+
+/// What a host call's arguments are.
+enum Read {
+    /// Nothing for Python to do.
+    Done,
+    /// The Python object the operation is on (none for `python.args`) and the other
+    /// arguments.
+    Args(Option<(PyObject, u8)>, Vec<PyObject>),
+}
+
+/// Why reading the arguments failed.
+enum Bad {
+    Message(String),
+    Py(PyErr),
+}
+
+fn run(
+    core: &Arc<Core>,
+    py: Python<'_>,
+    lua: &mut Lua,
+    roots: &Roots,
+    op: Op,
+    call: &HostCall,
+) -> Result<(), HostError> {
+    let read = lua.host_args(call, |ctx, args| {
+        let root = roots.get(ctx);
+        match op {
+            Op::Gc => {
+                let key = match args.first() {
+                    Some(Value::UserData(ud)) => match ud.0.data.downcast_ref::<PyObjData>() {
+                        Some(d) if d.alive.get() => {
+                            d.alive.set(false);
+                            Some(d.key)
+                        }
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                return Ok((Read::Done, key));
+            }
+            Op::SetOverflow => {
+                let v = args.first().copied().unwrap_or(Value::Nil);
+                root.set_overflow(ctx, v);
+                core.has_overflow
+                    .store(!v.is_nil(), std::sync::atomic::Ordering::Relaxed);
+                return Ok((Read::Done, None));
+            }
+            _ => {}
+        }
+        let conv = FromLua::new(core, py, ctx, roots);
+        let (target, rest) = if op == Op::Args {
+            (None, args)
+        } else {
+            let first = match args.first() {
+                Some(Value::UserData(ud)) => pyobject::seen_data(core, py, &*ud.0.data),
+                _ => Seen::Other,
+            };
+            match first {
+                Seen::Object(obj, flags) => (Some((obj, flags)), &args[1..]),
+                Seen::Deleted => return Err(bad_first(op, "deleted python object")),
+                Seen::Other => return Err(bad_first(op, "not a python object")),
+            }
+        };
+        let mut pyargs = Vec::with_capacity(rest.len());
+        for v in rest {
+            pyargs.push(conv.value(*v).map_err(Bad::Py)?);
+        }
+        Ok((Read::Args(target, pyargs), None))
+    });
+    let (target, args) = match read {
+        Ok((Read::Done, key)) => {
+            if let Some(key) = key {
+                pyobject::release(core, lua, key);
+            }
+            return Ok(());
+        }
+        Ok((Read::Args(target, args), _)) => (target, args),
+        Err(Bad::Message(m)) => return Err(HostError::Message(m)),
+        Err(Bad::Py(e)) => return Err(raise(core, py, lua, roots, e)),
+    };
+    let outcome = match (op, target) {
+        (Op::Check, _) => return Ok(()),
+        (Op::AsAttr | Op::AsItem, Some((obj, _))) => {
+            let flags = if op == Op::AsItem { AS_INDEX } else { 0 };
+            Bound::new(py, ProtocolWrapper { obj, flags }).map(|w| vec![w.into_any()])
+        }
+        (Op::Call, Some((f, _))) => core.run_python(lua, || call_object(core, py, f, args)),
+        (op, target) => core.run_python(lua, || call_bridge(core, py, op, target, args)),
+    };
+    match outcome {
+        Ok(results) => give_back(core, py, lua, roots, call, &results),
+        Err(e) => Err(raise(core, py, lua, roots, e)),
+    }
+}
+
+fn bad_first(op: Op, why: &str) -> Bad {
+    Bad::Message(format!("bad argument #1 to '{}' ({why})", op.name()))
+}
+
+/// Returns `results` to Lua as the host call's values.
+fn give_back(
+    core: &Arc<Core>,
+    py: Python<'_>,
+    lua: &mut Lua,
+    roots: &Roots,
+    call: &HostCall,
+    results: &[Bound<'_, PyAny>],
+) -> Result<(), HostError> {
+    let fast = lua.host_return(call, |ctx, out| {
+        let conv = ToLua::new(core, py, ctx, roots);
+        for r in results {
+            out.push(conv.value(r, false)?);
+        }
+        Ok(())
+    });
+    match fast {
+        Ok(()) => Ok(()),
+        Err(Failure::Py(e)) => Err(raise(core, py, lua, roots, e)),
+        // An `int` for the overflow handler (Lua code): through handles.
+        Err(Failure::Overflow) => match convert::to_lua(core, py, lua, roots, results, false) {
+            Ok(vals) => {
+                let _ = lua.host_return(call, |ctx, out| {
+                    out.extend(vals.iter().map(|v| Lua::fetch(ctx, v)));
+                    Ok::<_, ()>(())
+                });
+                Ok(())
+            }
+            Err(e) => Err(raise(core, py, lua, roots, e)),
+        },
+    }
+}
+
+/// `types.MethodType` and the facade's `_PyArguments` (what `python.args` makes).
+fn call_types(py: Python<'_>) -> PyResult<&'static (Py<PyType>, Py<PyType>)> {
+    static TYPES: GILOnceCell<(Py<PyType>, Py<PyType>)> = GILOnceCell::new();
+    TYPES.get_or_try_init(py, || {
+        let method = py.import_bound("types")?.getattr("MethodType")?;
+        let arguments = py.import_bound("rupa._bridge")?.getattr("_PyArguments")?;
+        Ok((
+            method.downcast_into::<PyType>()?.unbind(),
+            arguments.downcast_into::<PyType>()?.unbind(),
+        ))
+    })
+}
+
+/// `f(*args)` for Lua: a bound method called as `obj:m(...)` does not get `obj` twice, and a
+/// tuple result is several values with `unpack_returned_tuples`. Arguments built with
+/// `python.args` go through the facade.
+fn call_object<'py>(
+    core: &Arc<Core>,
+    py: Python<'py>,
+    f: PyObject,
+    args: Vec<PyObject>,
+) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    let (method, arguments) = call_types(py)?;
+    if args
+        .iter()
+        .any(|a| a.bind(py).get_type().is(arguments.bind(py)))
+    {
+        return call_bridge(core, py, Op::Call, Some((f, 0)), args);
+    }
+    let mut f = f.into_bound(py);
+    if let Some(first) = args.first() {
+        if f.get_type().is(method.bind(py)) && f.getattr(intern!(py, "__self__"))?.is(first) {
+            f = f.getattr(intern!(py, "__func__"))?;
+        }
+    }
+    let result = f.call1(PyTuple::new_bound(py, args))?;
+    if core.unpack_tuples {
+        if let Ok(t) = result.downcast::<PyTuple>() {
+            return Ok(t.iter().collect());
+        }
+    }
+    Ok(vec![result])
+}
+
+/// Calls the bridge method for `op` with `(obj, flags, *args)` (or `(*args)`); it returns the
+/// tuple of results.
+fn call_bridge<'py>(
+    core: &Arc<Core>,
+    py: Python<'py>,
+    op: Op,
+    target: Option<(PyObject, u8)>,
+    args: Vec<PyObject>,
+) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    let mut pyargs = Vec::with_capacity(args.len() + 2);
+    if let Some((obj, flags)) = target {
+        pyargs.push(obj);
+        pyargs.push(flags.into_py(py));
+    }
+    pyargs.extend(args);
+    let out = core
+        .bridge
+        .bind(py)
+        .call_method1(op.name(), PyTuple::new_bound(py, pyargs))?;
+    let out = out.downcast_into::<PyTuple>()?;
+    Ok(out.iter().collect())
+}
+
+/// A Python exception as a Lua error value: the exception object itself, so `pcall` sees it
+/// and the Python caller gets it back unchanged.
+pub(crate) fn raise(
+    core: &Arc<Core>,
+    py: Python<'_>,
+    lua: &mut Lua,
+    roots: &Roots,
+    e: PyErr,
+) -> HostError {
+    let value = e.into_value(py).into_bound(py).into_any();
+    match convert::to_lua(core, py, lua, roots, &[value], false) {
+        Ok(mut v) if !v.is_empty() => HostError::Value(v.remove(0)),
+        _ => HostError::Message("error during Python call".to_string()),
+    }
+}
