@@ -91,6 +91,24 @@ pub(crate) struct Runtime {
     core: Arc<Core>,
 }
 
+/// `INIT` compiled, once per thread (a prototype is not `Send`): compiling it was most of the
+/// time creating a runtime took.
+fn init_proto() -> PyResult<std::rc::Rc<rupa_vm::proto::Proto>> {
+    thread_local! {
+        static PROTO: std::cell::OnceCell<std::rc::Rc<rupa_vm::proto::Proto>> =
+            const { std::cell::OnceCell::new() };
+    }
+    PROTO.with(|p| {
+        if let Some(p) = p.get() {
+            return Ok(p.clone());
+        }
+        let compiled = rupa_vm::parse(INIT.as_bytes(), "=rupa")
+            .and_then(|chunk| rupa_vm::compile(&chunk, "=rupa"))
+            .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.message))?;
+        Ok(p.get_or_init(|| compiled).clone())
+    })
+}
+
 fn load_libraries(lua: &Lua) {
     lua.enter(|ctx| {
         // No memory cap is set yet, so registering the libraries cannot fail for memory.
@@ -129,6 +147,8 @@ impl Runtime {
         unpack_returned_tuples: bool,
     ) -> PyResult<Self> {
         let lua = Lua::new();
+        // Nothing made while setting up is garbage yet: collecting now would only trace it.
+        lua.enter(|ctx| ctx.state.gc_stopped.set(true));
         load_libraries(&lua);
         let core = Arc::new(Core::new(
             lua,
@@ -147,7 +167,7 @@ impl Runtime {
                 })
                 .collect();
             let init = lua
-                .load(INIT.as_bytes(), "=rupa")
+                .load_proto(&init_proto()?)
                 .map_err(|e| errors::syntax_error(py, e.message))?;
             let out = lua
                 .call(&init, &hosts)
@@ -172,6 +192,10 @@ impl Runtime {
         })?;
         let _ = cell.set(roots.clone());
         drop(cell);
+        core.with_state(py, |lua, _| {
+            lua.enter(|ctx| ctx.state.gc_stopped.set(false));
+            Ok(())
+        })?;
         core.st().0.roots = Some(roots);
         Ok(Runtime { core })
     }
