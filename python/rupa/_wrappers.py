@@ -41,9 +41,6 @@ class _LuaObject(_rupa._LuaObjectBase):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         raise TypeError("Type cannot be instantiated manually")
 
-    def __len__(self) -> int:
-        return self._helper("len", ())
-
     def __bool__(self) -> bool:
         return True
 
@@ -71,14 +68,11 @@ class _LuaObject(_rupa._LuaObjectBase):
             name = name.encode(self._source_encoding)
         return self._getitem(name, True)
 
-    def __getitem__(self, index_or_name: Any) -> Any:
-        return self._getitem(index_or_name, False)
-
     def _getitem(self, name: Any, is_attr_access: bool) -> Any:
         return self._helper("index", (name,))
 
 
-class _LuaTable(_LuaObject):
+class _LuaTable(_rupa._LuaTableBase, _LuaObject):
     """A Lua table."""
 
     __slots__ = ()
@@ -102,10 +96,6 @@ class _LuaTable(_LuaObject):
         # table[nil] is an error in Lua, so None goes in as python.none.
         return self._get(name)
 
-    # Natively: no Python frame on the hot path.
-    __getitem__ = _rupa._LuaObjectBase._get  # type: ignore[assignment]
-    __setitem__ = _rupa._LuaObjectBase._set  # type: ignore[assignment]
-
     def __setattr__(self, name: Any, value: Any) -> None:
         if _is_dunder(name):
             object.__setattr__(self, name, value)
@@ -122,8 +112,6 @@ class _LuaTable(_LuaObject):
             name = name.encode(self._source_encoding)
         self._helper("setindex", (name, None), True, uncapped=True)
 
-    def __delitem__(self, key: Any) -> None:
-        self._helper("setindex", (key, None), True, uncapped=True)
 
 
 class _LuaFunction(_LuaObject):

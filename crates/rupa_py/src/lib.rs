@@ -28,6 +28,7 @@ use pyo3::prelude::*;
 fn _rupa(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<runtime::Runtime>()?;
     m.add_class::<object::LuaObject>()?;
+    m.add_class::<object::LuaTableBase>()?;
     m.add_class::<object::Pending>()?;
     m.add_class::<iter::TableIter>()?;
     m.add_class::<pyobject::ProtocolWrapper>()?;

@@ -180,7 +180,76 @@ fn held<'gc>(conv: &ToLua<'_, '_, 'gc>, slot: usize) -> Result<Value<'gc>, Failu
         .ok_or_else(|| Failure::Py(errors::lua_error(conv.py, "lost reference".to_string())))
 }
 
+/// How a native table write went.
+enum Write {
+    Done,
+    NotTable,
+    /// Through Lua: a metatable, an `int` for the overflow handler, or a key Lua refuses.
+    Slow,
+}
+
 impl LuaObject {
+    /// `t[key] = value` if this is a table (raw when it has no metatable, else through Lua);
+    /// `false` if it is not a table.
+    fn set_item(
+        &self,
+        py: Python<'_>,
+        key: &Bound<'_, PyAny>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<bool> {
+        let core = &self.core;
+        let how = self.with_value(py, |ctx, roots, t| {
+            let Value::Table(t) = t else {
+                return Ok(Write::NotTable);
+            };
+            if t.metatable().is_some() {
+                return Ok(Write::Slow);
+            }
+            let conv = ToLua::new(core, py, ctx, roots);
+            let (k, v) = match (conv.value(key, true), conv.value(value, false)) {
+                (Ok(k), Ok(v)) => (k, v),
+                (Err(Failure::Py(e)), _) | (_, Err(Failure::Py(e))) => return Err(e),
+                _ => return Ok(Write::Slow),
+            };
+            match t.set(ctx, k, v) {
+                Ok(()) => Ok(Write::Done),
+                Err(rupa_vm::RuntimeError::OutOfMemory) => {
+                    Err(errors::lua_error(py, "not enough memory".to_string()))
+                }
+                // Lua's own messages (`table index is NaN`) come from the slow path.
+                Err(_) => Ok(Write::Slow),
+            }
+        })?;
+        match how {
+            Write::Done => Ok(true),
+            Write::NotTable => Ok(false),
+            Write::Slow => {
+                let args = PyTuple::new_bound(py, [key, value]);
+                self._helper(py, "setindex", &args, true, false, false, false)?;
+                Ok(true)
+            }
+        }
+    }
+
+    /// `t[key]` read natively if this is a table without metatable (`None` otherwise).
+    fn get_plain(&self, py: Python<'_>, key: &Bound<'_, PyAny>) -> PyResult<Option<PyObject>> {
+        let core = &self.core;
+        self.with_value(py, |ctx, roots, t| {
+            let Value::Table(t) = t else { return Ok(None) };
+            if t.metatable().is_some() {
+                return Ok(None);
+            }
+            let k = match ToLua::new(core, py, ctx, roots).value(key, true) {
+                Ok(k) => k,
+                Err(Failure::Py(e)) => return Err(e),
+                Err(Failure::Overflow) => return Ok(None),
+            };
+            FromLua::new(core, py, ctx, roots)
+                .value(t.get(ctx, k))
+                .map(Some)
+        })
+    }
+
     /// Runs `f` on this wrapper's value inside the arena, under the runtime lock.
     fn with_value<R>(
         &self,
@@ -211,6 +280,30 @@ impl LuaObject {
     #[pyo3(signature = (*args))]
     fn __call__(&self, py: Python<'_>, args: &Bound<'_, PyTuple>) -> PyResult<PyObject> {
         self._call(py, args)
+    }
+
+    /// `obj[key]`: a table without metatable is read natively; everything else goes to the
+    /// facade's `_getitem` (per wrapper class). A slot of this base class, so the wrapper
+    /// classes (which do not override it) index without a Python frame.
+    fn __getitem__(slf: &Bound<'_, Self>, key: &Bound<'_, PyAny>) -> PyResult<PyObject> {
+        let py = slf.py();
+        match slf.get().get_plain(py, key)? {
+            Some(v) => Ok(v),
+            None => Ok(slf
+                .call_method1(pyo3::intern!(py, "_getitem"), (key, false))?
+                .unbind()),
+        }
+    }
+
+    /// `len(obj)`: the raw length of a table or string, else 0 (as lupa).
+    fn __len__(&self, py: Python<'_>) -> PyResult<usize> {
+        self.with_value(py, |_, _, v| {
+            Ok(match v {
+                Value::Table(t) => usize::try_from(t.length()).unwrap_or(0),
+                Value::String(s) => s.as_bytes().len(),
+                _ => 0,
+            })
+        })
     }
 
     /// Calls the wrapped value with `args`.
@@ -264,22 +357,7 @@ impl LuaObject {
 
     /// `t[key]` for a table: raw when it has no metatable (no Lua call), else through Lua.
     fn _get(&self, py: Python<'_>, key: &Bound<'_, PyAny>) -> PyResult<PyObject> {
-        let core = &self.core;
-        let fast = self.with_value(py, |ctx, roots, t| {
-            let Value::Table(t) = t else { return Ok(None) };
-            if t.metatable().is_some() {
-                return Ok(None);
-            }
-            let k = match ToLua::new(core, py, ctx, roots).value(key, true) {
-                Ok(k) => k,
-                Err(Failure::Py(e)) => return Err(e),
-                Err(Failure::Overflow) => return Ok(None),
-            };
-            FromLua::new(core, py, ctx, roots)
-                .value(t.get(ctx, k))
-                .map(Some)
-        })?;
-        match fast {
+        match self.get_plain(py, key)? {
             Some(v) => Ok(v),
             None => self._helper(
                 py,
@@ -300,39 +378,7 @@ impl LuaObject {
         key: &Bound<'_, PyAny>,
         value: &Bound<'_, PyAny>,
     ) -> PyResult<()> {
-        let core = &self.core;
-        let done = self.with_value(py, |ctx, roots, t| {
-            let Value::Table(t) = t else { return Ok(false) };
-            if t.metatable().is_some() {
-                return Ok(false);
-            }
-            let conv = ToLua::new(core, py, ctx, roots);
-            let (k, v) = match (conv.value(key, true), conv.value(value, false)) {
-                (Ok(k), Ok(v)) => (k, v),
-                (Err(Failure::Py(e)), _) | (_, Err(Failure::Py(e))) => return Err(e),
-                _ => return Ok(false),
-            };
-            match t.set(ctx, k, v) {
-                Ok(()) => Ok(true),
-                Err(rupa_vm::RuntimeError::OutOfMemory) => {
-                    Err(errors::lua_error(py, "not enough memory".to_string()))
-                }
-                // Lua's own messages (`table index is NaN`) come from the slow path.
-                Err(_) => Ok(false),
-            }
-        })?;
-        if !done {
-            self._helper(
-                py,
-                "setindex",
-                &PyTuple::new_bound(py, [key, value]),
-                true,
-                false,
-                false,
-                false,
-            )?;
-        }
-        Ok(())
+        self.set_item(py, key, value).map(|_| ())
     }
 
     /// The Lua type name of the wrapped value.
@@ -371,5 +417,37 @@ impl LuaObject {
         self.with_value(py, |ctx, roots, a| {
             Ok(roots.get(ctx).held(o.slot).is_some_and(|b| a.raw_equal(&b)))
         })
+    }
+}
+
+/// Base class of `_LuaTable`: item assignment and deletion as slots of a native class, so
+/// `t[k] = v` runs without a Python frame. (Only tables have them, as in lupa.)
+#[pyclass(frozen, subclass, extends = LuaObject, module = "rupa._rupa", name = "_LuaTableBase")]
+pub(crate) struct LuaTableBase;
+
+#[pymethods]
+impl LuaTableBase {
+    #[new]
+    fn new(pending: &Bound<'_, Pending>) -> (Self, LuaObject) {
+        (LuaTableBase, LuaObject::new(pending))
+    }
+
+    /// `t[key] = value`, honouring `__newindex`.
+    fn __setitem__(
+        slf: &Bound<'_, Self>,
+        key: &Bound<'_, PyAny>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        let this = slf.downcast::<LuaObject>()?.get();
+        this.set_item(slf.py(), key, value).map(|_| ())
+    }
+
+    /// `del t[key]`. Works above the memory cap, as deleting allocates nothing in lua5.4.
+    fn __delitem__(slf: &Bound<'_, Self>, key: &Bound<'_, PyAny>) -> PyResult<()> {
+        let py = slf.py();
+        let this = slf.downcast::<LuaObject>()?.get();
+        let args = PyTuple::new_bound(py, [key.clone(), py.None().into_bound(py)]);
+        this._helper(py, "setindex", &args, true, false, false, true)?;
+        Ok(())
     }
 }
