@@ -25,7 +25,7 @@ use crate::errors;
 use crate::object::{LuaObject, Pending};
 use crate::pyobject::{self, ProtocolWrapper, Seen, AS_INDEX};
 use crate::registry::classes;
-use crate::roots::{BridgeRoot, Roots};
+use crate::roots::{BridgeRoot, Roots, CACHED_STRING_MAX};
 
 /// Why a Python value did not become a Lua value.
 pub(crate) enum Failure {
@@ -101,7 +101,7 @@ impl<'a, 'py, 'gc> ToLua<'a, 'py, 'gc> {
         if let Ok(s) = o.downcast::<PyString>() {
             return match &self.core.encoding {
                 None => Ok(self.object(o, 0)),
-                Some(_) if self.core.utf8 => self.string(s.to_cow()?.as_bytes()),
+                Some(_) if self.core.utf8 => self.short_string(o, s.to_cow()?.as_bytes()),
                 Some(enc) => {
                     let b = s.call_method1(intern!(py, "encode"), (enc.as_str(),))?;
                     self.string(b.downcast::<PyBytes>().map_err(PyErr::from)?.as_bytes())
@@ -109,7 +109,7 @@ impl<'a, 'py, 'gc> ToLua<'a, 'py, 'gc> {
             };
         }
         if let Ok(b) = o.downcast::<PyBytes>() {
-            return self.string(b.as_bytes());
+            return self.short_string(o, b.as_bytes());
         }
         if let Ok(w) = o.downcast::<LuaObject>() {
             let w = w.get();
@@ -140,6 +140,23 @@ impl<'a, 'py, 'gc> ToLua<'a, 'py, 'gc> {
             0
         };
         Ok(self.object(o, flags))
+    }
+
+    /// A Lua string of `b`, the bytes of `o` (a `str` or `bytes`, whose hash Python keeps),
+    /// from the cache when short.
+    fn short_string(&self, o: &Bound<'py, PyAny>, b: &[u8]) -> Result<Value<'gc>, Failure> {
+        if b.len() > CACHED_STRING_MAX {
+            return self.string(b);
+        }
+        let hash = o.hash()?;
+        if let Some(s) = self.root.cached_string(hash, b) {
+            return Ok(Value::String(s));
+        }
+        let v = self.string(b)?;
+        if let Value::String(s) = v {
+            self.root.cache_string(self.ctx, hash, s);
+        }
+        Ok(v)
     }
 
     fn string(&self, b: &[u8]) -> Result<Value<'gc>, Failure> {

@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use pyo3::prelude::*;
-use rupa_vm::lua::{Execution, Lua, LuaErrorReport};
+use rupa_vm::lua::{CallValues, Execution, Lua, LuaErrorReport};
 use rupa_vm::{Context, Value};
 
 use crate::errors;
@@ -20,10 +20,11 @@ use crate::unshared::Unshared;
 
 /// The part of a runtime only the lock owner may touch.
 pub(crate) struct VmState {
-    /// The Lua state, `None` while a call runs on it.
-    pub(crate) lua: Option<Lua>,
+    /// The Lua state, `None` while a call runs on it. Boxed: taking it out and putting it
+    /// back on every entry then moves a pointer, not the whole state.
+    pub(crate) lua: Option<Box<Lua>>,
     /// Empty states swapped in while Python code runs inside a host function.
-    spares: Vec<Lua>,
+    spares: Vec<Box<Lua>>,
     /// The bridge's values in the state; `None` until the runtime is initialised.
     pub(crate) roots: Option<Roots>,
 }
@@ -36,6 +37,8 @@ pub(crate) struct Core {
     dropped: Mutex<Vec<usize>>,
     /// Whether `dropped` may be non-empty (checked without its mutex on every entry).
     any_dropped: AtomicBool,
+    /// Whether a memory cap was ever set (only then is the state checked for being above it).
+    pub(crate) capped: AtomicBool,
     /// Whether an overflow handler is set (read while converting, outside the arena).
     pub(crate) has_overflow: AtomicBool,
     /// The Python side of the bridge (`rupa._bridge.Bridge`): protocol callbacks and settings.
@@ -65,12 +68,13 @@ impl Core {
         Core {
             lock: RuntimeLock::default(),
             state: Mutex::new(Unshared(VmState {
-                lua: Some(lua),
+                lua: Some(Box::new(lua)),
                 spares: Vec::new(),
                 roots: None,
             })),
             dropped: Mutex::new(Vec::new()),
             any_dropped: AtomicBool::new(false),
+            capped: AtomicBool::new(false),
             has_overflow: AtomicBool::new(false),
             bridge,
             pyrefs: Mutex::new(HashMap::new()),
@@ -119,7 +123,10 @@ impl Core {
             ));
         };
         if let Some(roots) = &roots {
-            if self.any_dropped.swap(false, Ordering::Acquire) {
+            // A plain load first: the swap is an atomic write, paid on every entry otherwise.
+            if self.any_dropped.load(Ordering::Relaxed)
+                && self.any_dropped.swap(false, Ordering::Acquire)
+            {
                 let dropped =
                     std::mem::take(&mut *self.dropped.lock().unwrap_or_else(|e| e.into_inner()));
                 lua.enter(|ctx| {
@@ -132,7 +139,9 @@ impl Core {
         }
         // lua5.4 collects garbage when an allocation would fail; the VM does not yet, so a
         // runtime left above its cap (after `set_max_memory` lowered it) collects first.
-        if lua.memory_limit().is_some_and(|l| lua.memory_used() > l) {
+        if self.capped.load(Ordering::Relaxed)
+            && lua.memory_limit().is_some_and(|l| lua.memory_used() > l)
+        {
             lua.collect_full();
         }
         let r = f(&mut lua, roots);
@@ -164,7 +173,7 @@ impl Core {
     pub(crate) fn call_with<E, R>(
         py: Python<'_>,
         lua: &mut Lua,
-        push: impl for<'gc> FnOnce(Context<'gc>, &mut Vec<Value<'gc>>) -> Result<(), E>,
+        push: impl for<'gc> FnOnce(Context<'gc>, &mut CallValues<'gc>) -> Result<(), E>,
         ok: impl for<'gc> FnOnce(Context<'gc>, &[Value<'gc>]) -> R,
     ) -> Result<Result<R, LuaErrorReport>, E> {
         let exec = lua.start_with(push)?;
@@ -186,15 +195,16 @@ impl Core {
     pub(crate) fn run_python<R>(&self, lua: &mut Lua, f: impl FnOnce() -> R) -> R {
         {
             let mut st = self.st();
-            let spare = st.0.spares.pop().unwrap_or_default();
-            st.0.lua = Some(std::mem::replace(lua, spare));
+            let mut parked = st.0.spares.pop().unwrap_or_default();
+            std::mem::swap(lua, &mut *parked);
+            st.0.lua = Some(parked);
         }
         let r = f();
         let mut st = self.st();
         match st.0.lua.take() {
-            Some(real) => {
-                let spare = std::mem::replace(lua, real);
-                st.0.spares.push(spare);
+            Some(mut parked) => {
+                std::mem::swap(lua, &mut *parked);
+                st.0.spares.push(parked);
             }
             None => errors::bug("a nested call did not return the Lua state"),
         }

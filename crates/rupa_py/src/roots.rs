@@ -7,7 +7,12 @@
 
 use gc_arena::lock::{Lock, RefLock};
 use gc_arena::{Collect, DynamicRoot, Gc, Rootable};
-use rupa_vm::{Context, Table, Value};
+use rupa_vm::{Context, LuaString, Table, Value};
+
+/// Entries of the string cache (a power of two).
+const STRING_CACHE: usize = 256;
+/// Longest string the cache keeps (short keys and names are what repeats).
+pub(crate) const CACHED_STRING_MAX: usize = 48;
 
 /// Values held by Python wrappers; a released slot is `None` and its id is reused.
 #[derive(Collect, Default)]
@@ -31,6 +36,9 @@ pub(crate) struct BridgeRoot<'gc> {
     pub(crate) helpers: Table<'gc>,
     /// Handler for Python integers that do not fit a Lua integer (nil if none).
     overflow: Gc<'gc, Lock<Value<'gc>>>,
+    /// Lua strings made from short Python strings, by their Python hash: the VM does not
+    /// intern strings, so without it every `t["key"]` from Python would allocate the key.
+    strings: Gc<'gc, RefLock<Vec<Option<LuaString<'gc>>>>>,
 }
 
 /// The handle to a runtime's [`BridgeRoot`] (an `Rc` inside: lock owner only).
@@ -51,6 +59,7 @@ impl Roots {
             cache,
             helpers,
             overflow: Gc::new(ctx.mc, Lock::new(Value::Nil)),
+            strings: Gc::new(ctx.mc, RefLock::new(vec![None; STRING_CACHE])),
         };
         Roots(
             ctx.state
@@ -102,6 +111,18 @@ impl<'gc> BridgeRoot<'gc> {
                 s.free.push(id);
             }
         }
+    }
+
+    /// The cached Lua string with these bytes for Python hash `hash`, if any.
+    pub(crate) fn cached_string(self, hash: isize, bytes: &[u8]) -> Option<LuaString<'gc>> {
+        let i = (hash as usize) & (STRING_CACHE - 1);
+        self.strings.borrow()[i].filter(|s| s.as_bytes() == bytes)
+    }
+
+    /// Caches `s` for Python hash `hash`.
+    pub(crate) fn cache_string(self, ctx: Context<'gc>, hash: isize, s: LuaString<'gc>) {
+        let i = (hash as usize) & (STRING_CACHE - 1);
+        self.strings.borrow_mut(ctx.mc)[i] = Some(s);
     }
 
     /// The overflow handler (nil if none).

@@ -325,6 +325,11 @@ impl Runtime {
     /// Sets the memory cap in bytes (`None`: no cap).
     #[pyo3(signature = (limit=None))]
     fn set_memory_limit(&self, py: Python<'_>, limit: Option<usize>) -> PyResult<()> {
+        if limit.is_some() {
+            self.core
+                .capped
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
         self.core.with_lua(py, |lua, _| {
             lua.set_memory_limit(limit);
             Ok(())

@@ -482,11 +482,11 @@ impl Lua {
     /// nothing.
     pub fn start_with<E>(
         &mut self,
-        push: impl for<'gc> FnOnce(Context<'gc>, &mut Vec<Value<'gc>>) -> Result<(), E>,
+        push: impl for<'gc> FnOnce(Context<'gc>, &mut CallValues<'gc>) -> Result<(), E>,
     ) -> Result<Execution, E> {
         let idle = self.idle.pop();
         self.enter(|ctx| {
-            let mut vals = Vec::with_capacity(8);
+            let mut vals = CallValues::new();
             push(ctx, &mut vals)?;
             let (func, args) = match vals.split_first() {
                 Some((f, a)) => (*f, a),
@@ -607,6 +607,10 @@ impl Lua {
         }
     }
 }
+
+/// The function and arguments of a call being started by [`Lua::start_with`] (a few are kept
+/// inline: no allocation for a short call).
+pub type CallValues<'gc> = smallvec::SmallVec<[Value<'gc>; 8]>;
 
 /// Executions kept for reuse: enough for a few levels of host calls into Lua.
 const MAX_IDLE_EXECUTIONS: usize = 4;
