@@ -182,3 +182,34 @@ def test_release_runs_python_code_that_uses_the_runtime():
     lua.execute("x = ...", D())
     lua.execute("x = nil collectgarbage() collectgarbage()")
     assert log == [2]
+
+
+def test_attribute_filter_guards_every_index_on_attribute_objects(impl):
+    # In Lua `o[k]` and `o.k` are the same operation: on an object with the attribute
+    # protocol both go through the filter; item-protocol objects are indexed without it.
+    calls = []
+
+    def filt(obj, name, is_setting):
+        calls.append((name, is_setting))
+        if isinstance(name, str) and name.startswith("_"):
+            raise AttributeError("denied")
+        return name
+
+    class C:
+        x = 1
+        _secret = 2
+
+    lua = impl.LuaRuntime(attribute_filter=filt)
+    get = lua.eval("function(o, k) return o[k] end")
+    dot = lua.eval("function(o) return o.x end")
+    c = C()
+    assert get(c, "x") == 1 and dot(c) == 1
+    with pytest.raises(AttributeError):
+        get(c, "_secret")
+    d = {"_b": 2}
+    assert get(d, "_b") == 2
+    with pytest.raises(AttributeError):
+        get(impl.as_attrgetter(d), "_b")
+    lua.eval("function(o) o.y = 5 end")(c)
+    assert c.y == 5
+    assert calls == [("x", False), ("x", False), ("_secret", False), ("_b", False), ("y", True)]

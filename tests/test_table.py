@@ -62,3 +62,34 @@ def test_repr_and_str(lua):
     t = lua.eval("{}")
     assert repr(t).startswith("<Lua table at 0x")
     assert str(lua.eval("setmetatable({}, {__tostring = function() return 'T!' end})")) == "T!"
+
+
+def test_many_distinct_string_keys(lua):
+    # Short Python strings map to cached Lua strings: slots shared by different strings must
+    # never hand back the wrong one.
+    t = lua.table()
+    keys = ["k%d" % i for i in range(3000)] + [b"b%d" % i for i in range(500)]
+    for i, k in enumerate(keys):
+        t[k] = i
+    assert [t[k] for k in keys] == list(range(len(keys)))
+    long_key = "x" * 500
+    t[long_key] = "long"
+    assert t[long_key] == "long"
+    assert lua.eval("function(t) return t.k17, t.b3 end")(t) == (17, 3000 + 3)
+
+
+def test_attribute_names_use_source_encoding(impl):
+    lua = impl.LuaRuntime(source_encoding="latin-1")
+    t = lua.eval("{['\\xe9t\\xe9'] = 1}")
+    assert getattr(t, "été") == 1
+    setattr(t, "ça", 2)
+    assert lua.eval("function(t) return t['\\xe7a'] end")(t) == 2
+
+
+def test_item_assignment_only_on_tables(lua):
+    f = lua.eval("function() end")
+    with pytest.raises(TypeError):
+        f["x"] = 1
+    with pytest.raises(TypeError):
+        del f["x"]
+    assert not hasattr(f.coroutine(), "__setitem__")

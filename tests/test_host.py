@@ -1,0 +1,105 @@
+"""Python called from Lua (the host functions of `host.rs`): arguments and results in every
+shape, errors, the overflow handler on results, nesting, and the identity of objects."""
+
+import pytest
+
+
+def test_callback_arguments_and_results(lua):
+    seen = []
+
+    def f(*args):
+        seen.append(args)
+        return args[-1] if args else None
+
+    g = lua.eval("function(f) return f(), f(1), f(1, 'two', 3.5, true, nil), f(nil) end")
+    assert g(f) == (None, 1, None, None)
+    assert seen == [(), (1,), (1, "two", 3.5, True, None), (None,)]
+
+
+def test_callback_returning_many_values(impl):
+    lua = impl.LuaRuntime(unpack_returned_tuples=True)
+    g = lua.eval("function(f) local a, b, c = f() return c, b, a end")
+    assert g(lambda: (1, "x", None)) == (None, "x", 1)
+    plain = impl.LuaRuntime()
+    t = plain.eval("function(f) return f() end")(lambda: (1, 2))
+    assert t == (1, 2)
+
+
+def test_callback_error_reaches_caller_unchanged(lua):
+    err = KeyError("k")
+
+    def boom():
+        raise err
+
+    with pytest.raises(KeyError) as info:
+        lua.eval("function(f) f() end")(boom)
+    assert info.value is err
+
+
+def test_callback_error_inside_pcall(lua):
+    def boom():
+        raise ValueError("bad")
+
+    ok, e = lua.eval("function(f) return pcall(f) end")(boom)
+    assert ok is False and isinstance(e, ValueError)
+    # The runtime stays usable and the executors it reuses start clean.
+    assert lua.eval("1 + 1") == 2
+
+
+def test_many_callbacks_and_calls_in_a_row(impl, lua):
+    # Calls reuse finished executors; errors in between must not leak into the next call.
+    add = lua.eval("function(f, n) local s = 0 for i = 1, n do s = s + f(i) end return s end")
+    fail = lua.eval("function() error('x') end")
+    for n in range(50):
+        assert add(lambda i: i, n) == n * (n + 1) // 2
+        with pytest.raises(impl.LuaError):
+            fail()
+
+
+def test_closure_after_error_keeps_its_upvalue(lua):
+    # A call that dies with a captured local still open must not lend its stack to the next.
+    make = lua.eval(
+        "function() local x = 41 local f = function() x = x + 1 return x end"
+        " error(f) end"
+    )
+    ok, f = lua.eval("function(m) return pcall(m) end")(make)
+    assert ok is False
+    lua.eval("function(a, b, c) return a end")(1, 2, 3)
+    assert f() == 42
+    assert f() == 43
+
+
+def test_result_overflow_goes_through_handler(impl):
+    lua = impl.LuaRuntime(overflow_handler=lambda v: float(v))
+    g = lua.eval("function(f) local v = f() return math.type(v), v end")
+    assert g(lambda: 2**70) == ("float", float(2**70))
+
+
+def test_result_overflow_without_handler(impl):
+    lua = impl.LuaRuntime()
+    g = lua.eval("function(f) return pcall(f) end")
+    ok, err = g(lambda: 2**70)
+    assert ok is False and isinstance(err, OverflowError)
+
+
+def test_nested_python_lua_python(lua):
+    inner = lua.eval("function(x) return x * 2 end")
+    outer = lua.eval("function(f, x) return f(x) + 1 end")
+    assert outer(lambda x: inner(x) + inner(x), 5) == 21
+
+
+def test_same_object_twice_is_the_same_userdata(lua):
+    o = object()
+    assert lua.eval("function(a, b) return rawequal(a, b) end")(o, o) is True
+
+
+def test_bound_method_called_with_colon(lua):
+    class C:
+        def __init__(self):
+            self.n = 3
+
+        def get(self, k=0):
+            return self.n + k
+
+    c = C()
+    assert lua.eval("function(o) return o:get(), o.get(), o:get(4) end")(c) == (3, 3, 7)
