@@ -102,3 +102,37 @@ def test_nested_depth_is_an_error_not_a_crash(impl, lua):
     with pytest.raises((impl.LuaError, RecursionError)):
         recurse(0)
     assert lua.eval("1 + 1") == 2
+
+
+def test_gil_released_while_lua_runs(impl):
+    # A pure-Python thread appends to a list while Lua runs a loop bracketed by two calls of
+    # `list.__len__` (a builtin: no Python bytecode runs in them, so the GIL cannot change
+    # hands there). If the GIL stayed held while Lua ran, the two lengths would be equal.
+    lua = impl.LuaRuntime()
+    run = lua.eval(
+        "function(mark, n) local a = mark() local x = 0"
+        " for i = 1, n do x = x + i end return a, mark() end"
+    )
+    grown = []
+    stop = threading.Event()
+
+    def grow():
+        while not stop.is_set():
+            grown.append(1)
+
+    run(grown.__len__, 10)  # warm-up: first calls may import or allocate
+    t = threading.Thread(target=grow)
+    t.start()
+    try:
+        while not grown:
+            pass
+        advanced = False
+        for _ in range(20):
+            a, b = run(grown.__len__, 2_000_000)
+            if b > a:
+                advanced = True
+                break
+    finally:
+        stop.set()
+        t.join()
+    assert advanced
