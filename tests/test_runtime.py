@@ -188,3 +188,25 @@ def test_mode(impl, lua):
     with pytest.raises(impl.LuaSyntaxError, match="attempt to load a text chunk"):
         lua.execute("x = 1", mode="b")
     lua.execute("x = 1", mode="t")
+
+
+def test_repeated_eval_gives_fresh_closures(lua):
+    # Compiled chunks are reused; every evaluation must still make its own closures.
+    src = "(function() local n = 0 return function() n = n + 1 return n end end)()"
+    a, b = lua.eval(src), lua.eval(src)
+    assert (a(), a(), b()) == (1, 2, 1)
+    assert lua.eval("...", 5) == 5 and lua.eval("...", 6) == 6
+
+
+def test_repeated_eval_keeps_chunk_names_and_errors(impl, lua):
+    for _ in range(2):
+        with pytest.raises(impl.LuaError, match=r'\[string "one"\]:1: boom'):
+            lua.execute("error('boom')", name="one")
+        with pytest.raises(impl.LuaError, match=r'\[string "two"\]:1: boom'):
+            lua.execute("error('boom')", name="two")
+        with pytest.raises(impl.LuaSyntaxError, match="^error loading code: "):
+            lua.eval("1 +")
+    # The same snippet in another runtime is independent of the first.
+    other = impl.LuaRuntime()
+    lua.execute("x = 1")
+    assert other.eval("x") is None and lua.eval("x") == 1

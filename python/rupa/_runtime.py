@@ -220,23 +220,24 @@ class LuaRuntime:
         self._check_mode(code, mode)
         return self._rt.load(code, chunk_name)
 
-    def _run(self, code: bytes, name: Any, mode: Any, args: tuple) -> Any:
-        try:
-            if mode is not None:
-                self._check_mode(code, mode)
-            return self._rt.run(code, _DEFAULT_NAME if name is None else self._chunk_name(name), args)
-        except LuaMemoryError:
-            raise
-        except LuaSyntaxError as e:
-            raise LuaSyntaxError("error loading code: " + str(e)) from None
-
     def eval(self, lua_code: Any, *args: Any, name: Any = None, mode: Any = None) -> Any:
         """Evaluates a Lua expression passed in a string."""
+        if type(lua_code) is str and name is None and mode is None:
+            code = b"return " + lua_code.encode(self._source_encoding)
+            return self._rt.run(code, _DEFAULT_NAME, args)
         return self._run(b"return " + self._source_encode(lua_code), name, mode, args)
 
     def execute(self, lua_code: Any, *args: Any, name: Any = None, mode: Any = None) -> Any:
         """Executes a Lua program passed in a string."""
         return self._run(self._source_encode(lua_code), name, mode, args)
+
+    def _run(self, code: bytes, name: Any, mode: Any, args: tuple) -> Any:
+        if mode is not None:
+            try:
+                self._check_mode(code, mode)
+            except LuaSyntaxError as e:
+                raise LuaSyntaxError("error loading code: " + str(e)) from None
+        return self._rt.run(code, self._chunk_name(name), args)
 
     def compile(self, lua_code: Any, name: Any = None, mode: Any = None) -> Any:
         """Compiles a Lua program into a callable Lua function."""

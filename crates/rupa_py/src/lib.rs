@@ -8,6 +8,7 @@
 // `PyResult`; the lint fires on generated code, not on ours.
 #![allow(clippy::useless_conversion)]
 
+mod chunks;
 mod convert;
 mod core;
 mod errors;

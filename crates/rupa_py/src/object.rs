@@ -44,6 +44,9 @@ pub(crate) enum Target<'a, 'py> {
     Helper(&'a str),
     /// Any Python value Lua can call.
     Python(&'a Bound<'py, PyAny>),
+    /// A chunk to compile (source, name): `eval`/`execute` in one crossing. A syntax error
+    /// raises `LuaSyntaxError("error loading code: ...")`.
+    Chunk(&'a [u8], &'a str),
 }
 
 /// How to call: the value whose slot goes first (a helper's subject), and how results come
@@ -170,6 +173,16 @@ fn resolve<'gc>(conv: &ToLua<'_, '_, 'gc>, target: Target<'_, '_>) -> Result<Val
             }
         }
         Target::Python(obj) => conv.value(obj, false),
+        Target::Chunk(code, name) => match crate::chunks::load(conv.ctx, code, name) {
+            Ok(f) => Ok(Value::Function(f)),
+            Err(e) if e.message.contains("not enough memory") => {
+                Err(Failure::Py(errors::syntax_error(conv.py, e.message)))
+            }
+            Err(e) => Err(Failure::Py(errors::syntax_error(
+                conv.py,
+                format!("error loading code: {}", e.message),
+            ))),
+        },
     }
 }
 

@@ -206,7 +206,7 @@ impl Runtime {
         let core = &self.core;
         core.with_lua(py, |lua, roots| {
             let slot = lua.enter(|ctx| {
-                rupa_vm::load::load_chunk(ctx, code, name, None)
+                crate::chunks::load(ctx, code, name)
                     .map(|f| roots.get(ctx).hold(ctx, Value::Function(f)))
             });
             match slot {
@@ -217,7 +217,8 @@ impl Runtime {
     }
 
     /// Compiles `code` and calls the chunk with `args` (`eval`/`execute` in one crossing);
-    /// raises `LuaSyntaxError` with the bare message when it does not compile.
+    /// raises `LuaSyntaxError` with lupa's "error loading code: " prefix when it does not
+    /// compile.
     fn run(
         &self,
         py: Python<'_>,
@@ -225,17 +226,13 @@ impl Runtime {
         name: &str,
         args: &Bound<'_, PyTuple>,
     ) -> PyResult<PyObject> {
-        let core = &self.core;
-        let slot = core.with_lua(py, |lua, roots| {
-            lua.enter(|ctx| {
-                rupa_vm::load::load_chunk(ctx, code, name, None)
-                    .map(|f| roots.get(ctx).hold(ctx, Value::Function(f)))
-            })
-            .map_err(|e| errors::syntax_error(py, e.message))
-        })?;
-        let out = call_value(core, py, Target::Slot(slot), args, CallMode::default());
-        core.forget(slot);
-        out
+        call_value(
+            &self.core,
+            py,
+            Target::Chunk(code, name),
+            args,
+            CallMode::default(),
+        )
     }
 
     /// Calls `func(*args)` (a wrapper or any value Lua can call).
