@@ -110,17 +110,20 @@ class LuaRuntime:
             setter,
             bool(unpack_returned_tuples),
         )
-        self._rt = _rupa.Runtime(
-            self._bridge, self._encoding, self._source_encoding, bool(unpack_returned_tuples)
-        )
-        python = self._rt.globals()[b"python"]
-        python[b"none"] = _rupa._wrap(None, 0)
+        extras = [("none", _rupa._wrap(None, 0))]
         if register_eval:
-            python[b"eval"] = _rupa._wrap(builtins.eval, 0)
+            extras.append(("eval", _rupa._wrap(builtins.eval, 0)))
         if register_builtins:
-            python[b"builtins"] = _rupa._wrap(builtins, 0)
-        self._set_ofh = python[b"set_overflow_handler"]
-        self.set_overflow_handler(overflow_handler)
+            extras.append(("builtins", _rupa._wrap(builtins, 0)))
+        self._rt = _rupa.Runtime(
+            self._bridge,
+            self._encoding,
+            self._source_encoding,
+            bool(unpack_returned_tuples),
+            extras,
+        )
+        if overflow_handler is not None:
+            self.set_overflow_handler(overflow_handler)
         # None: no limit can ever be set; 0: no limit now.
         self._max_memory: Optional[int] = max_memory
         self._base_usage = 0
@@ -334,7 +337,7 @@ class LuaRuntime:
         """Sets the function called for Python integers too large for Lua."""
         if overflow_handler is not None and not callable(overflow_handler):
             raise ValueError("overflow_handler must be callable")
-        self._set_ofh(overflow_handler)
+        self._rt.set_overflow_handler(overflow_handler)
 
 
 def lua_type(obj: Any) -> Optional[str]:

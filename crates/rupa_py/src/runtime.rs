@@ -138,13 +138,15 @@ impl Runtime {
     /// object answering for Python objects in Lua, `encoding` the text encoding of strings,
     /// `source_encoding` that of attribute names.
     #[new]
-    #[pyo3(signature = (bridge, encoding, source_encoding, unpack_returned_tuples=false))]
+    /// `python_extras` are set in the `python` table (`none`, `eval`, `builtins`).
+    #[pyo3(signature = (bridge, encoding, source_encoding, unpack_returned_tuples=false, python_extras=Vec::new()))]
     fn new(
         py: Python<'_>,
         bridge: Py<PyAny>,
         encoding: Option<String>,
         source_encoding: String,
         unpack_returned_tuples: bool,
+        python_extras: Vec<(String, Bound<'_, PyAny>)>,
     ) -> PyResult<Self> {
         let lua = Lua::new();
         // Nothing made while setting up is garbage yet: collecting now would only trace it.
@@ -179,23 +181,31 @@ impl Runtime {
                 });
                 let meta = tables.next().flatten();
                 let cache = tables.next().flatten();
-                let _python = tables.next();
+                let python = tables.next().flatten();
                 let helpers = tables.next().flatten();
-                match (meta, cache, helpers) {
-                    (Some(m), Some(c), Some(h)) => Ok(Roots::new(ctx, m, c, h)),
-                    _ => Err(errors::lua_error(
+                let (Some(m), Some(c), Some(p), Some(h)) = (meta, cache, python, helpers) else {
+                    return Err(errors::lua_error(
                         py,
                         "the runtime could not be initialised".to_string(),
-                    )),
+                    ));
+                };
+                let roots = Roots::new(ctx, m, c, h);
+                let conv = ToLua::new(&core, py, ctx, &roots);
+                for (name, obj) in &python_extras {
+                    let v = match conv.value(obj, false) {
+                        Ok(v) => v,
+                        Err(Failure::Py(e)) => return Err(e),
+                        Err(Failure::Overflow) => continue,
+                    };
+                    let k = rupa_vm::LuaString::new(ctx.mc, name.as_bytes());
+                    p.set_str(ctx, k, v).map_err(|_| no_memory_error(py))?;
                 }
+                ctx.state.gc_stopped.set(false);
+                Ok(roots)
             })
         })?;
         let _ = cell.set(roots.clone());
         drop(cell);
-        core.with_state(py, |lua, _| {
-            lua.enter(|ctx| ctx.state.gc_stopped.set(false));
-            Ok(())
-        })?;
         core.st().0.roots = Some(roots);
         Ok(Runtime { core })
     }
@@ -299,6 +309,24 @@ impl Runtime {
         })
     }
 
+    /// Sets the handler for Python integers too large for Lua (`None`: none).
+    fn set_overflow_handler(&self, py: Python<'_>, handler: &Bound<'_, PyAny>) -> PyResult<()> {
+        let core = &self.core;
+        core.with_lua(py, |lua, roots| {
+            lua.enter(|ctx| {
+                let v = match ToLua::new(core, py, ctx, roots).value(handler, false) {
+                    Ok(v) => v,
+                    Err(Failure::Py(e)) => return Err(e),
+                    Err(Failure::Overflow) => Value::Nil,
+                };
+                roots.get(ctx).set_overflow(ctx, v);
+                core.has_overflow
+                    .store(!v.is_nil(), std::sync::atomic::Ordering::Relaxed);
+                Ok(())
+            })
+        })
+    }
+
     /// Runs a full garbage collection.
     fn gc_collect(&self, py: Python<'_>) -> PyResult<()> {
         self.core.with_lua(py, |lua, _| {
@@ -356,6 +384,10 @@ impl Runtime {
     fn held_here(&self) -> bool {
         self.core.held_here()
     }
+}
+
+fn no_memory_error(py: Python<'_>) -> PyErr {
+    errors::lua_error(py, "not enough memory".to_string())
 }
 
 fn no_memory(py: Python<'_>) -> Failure {
