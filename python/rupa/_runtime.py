@@ -281,6 +281,8 @@ class LuaRuntime:
         items: list = []
         pairs: list = []
         if mapped is None:
+            if len(args) == 1 and type(args[0]) in (list, tuple):
+                return self._rt.table(args[0], [], target)
             for obj in args:
                 if isinstance(obj, dict):
                     pairs.extend(obj.items())

@@ -276,17 +276,29 @@ impl Runtime {
     fn table(
         &self,
         py: Python<'_>,
-        items: Vec<Bound<'_, PyAny>>,
+        items: &Bound<'_, PyAny>,
         pairs: Vec<(Bound<'_, PyAny>, Bound<'_, PyAny>)>,
         target: Option<Bound<'_, PyAny>>,
     ) -> PyResult<PyObject> {
         let core = &self.core;
+        // A list or tuple is read in place: no copy of a big sequence.
+        let items = match items.downcast::<pyo3::types::PyList>() {
+            Ok(l) => Items::List(l.clone()),
+            Err(_) => match items.downcast::<PyTuple>() {
+                Ok(t) => Items::Tuple(t.clone()),
+                Err(_) => Items::List(pyo3::types::PyList::new_bound(
+                    py,
+                    items.iter()?.collect::<PyResult<Vec<_>>>()?,
+                )),
+            },
+        };
+        let n = items.len();
         core.with_lua(py, |lua, roots| {
             let fast = lua.enter(|ctx| {
                 let conv = ToLua::new(core, py, ctx, roots);
-                let t = table_target(&conv, target.as_ref(), items.len(), pairs.len())?;
-                for (i, v) in items.iter().enumerate() {
-                    let v = conv.value(v, false)?;
+                let t = table_target(&conv, target.as_ref(), n, pairs.len())?;
+                for i in 0..n {
+                    let v = conv.value(&items.get(i)?, false)?;
                     t.set_int(ctx, i as i64 + 1, v).map_err(|_| no_memory(py))?;
                 }
                 for (k, v) in &pairs {
@@ -302,6 +314,7 @@ impl Runtime {
                 Ok(slot) => slot,
                 Err(Failure::Py(e)) => return Err(e),
                 Err(Failure::Overflow) => {
+                    let items = (0..n).map(|i| items.get(i)).collect::<PyResult<Vec<_>>>()?;
                     table_with_handles(core, py, lua, roots, &items, &pairs, target.as_ref())?
                 }
             };
@@ -467,4 +480,27 @@ fn table_with_handles(
         Ok(roots.get(ctx).hold(ctx, Value::Table(t)))
     });
     built.map_err(|()| errors::lua_error(py, "not enough memory".to_string()))
+}
+
+/// The positional items of `Runtime.table`.
+enum Items<'py> {
+    List(Bound<'py, pyo3::types::PyList>),
+    Tuple(Bound<'py, PyTuple>),
+}
+
+impl<'py> Items<'py> {
+    fn len(&self) -> usize {
+        match self {
+            Items::List(l) => l.len(),
+            Items::Tuple(t) => t.len(),
+        }
+    }
+
+    /// Item `i`; an error only if a list shrank while being read (Python code can run).
+    fn get(&self, i: usize) -> PyResult<Bound<'py, PyAny>> {
+        match self {
+            Items::List(l) => l.get_item(i),
+            Items::Tuple(t) => t.get_item(i),
+        }
+    }
 }
