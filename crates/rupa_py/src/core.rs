@@ -20,19 +20,26 @@ use crate::unshared::Unshared;
 
 /// The part of a runtime only the lock owner may touch.
 pub(crate) struct VmState {
-    /// The Lua state, `None` while a call runs on it. Boxed: taking it out and putting it
-    /// back on every entry then moves a pointer, not the whole state.
-    pub(crate) lua: Option<Box<Lua>>,
-    /// Empty states swapped in while Python code runs inside a host function.
-    spares: Vec<Box<Lua>>,
+    /// The Lua state. Boxed: parking it moves a pointer.
+    lua: Box<Lua>,
     /// The bridge's values in the state; `None` until the runtime is initialised.
-    pub(crate) roots: Option<Roots>,
+    roots: Option<Roots>,
+}
+
+/// Where a host function parks the Lua state while Python code runs, so that code may call
+/// into the same runtime (nested, on the thread holding the lock).
+struct Parked {
+    /// The parked state, `None` when none is parked (or a nested call is using it).
+    lua: Option<Box<Lua>>,
+    /// Empty states swapped in while the real one is parked.
+    spares: Vec<Box<Lua>>,
+    roots: Option<Roots>,
 }
 
 /// One runtime, shared by the `Runtime` object, its wrappers and its host functions.
 pub(crate) struct Core {
-    lock: RuntimeLock,
-    state: Mutex<Unshared<VmState>>,
+    state: RuntimeLock<VmState>,
+    parked: Mutex<Unshared<Parked>>,
     /// Slot ids of wrappers dropped on any thread, freed by the next lock owner.
     dropped: Mutex<Vec<usize>>,
     /// Whether `dropped` may be non-empty (checked without its mutex on every entry).
@@ -66,9 +73,12 @@ impl Core {
         unpack_tuples: bool,
     ) -> Core {
         Core {
-            lock: RuntimeLock::default(),
-            state: Mutex::new(Unshared(VmState {
-                lua: Some(Box::new(lua)),
+            state: RuntimeLock::new(VmState {
+                lua: Box::new(lua),
+                roots: None,
+            }),
+            parked: Mutex::new(Unshared(Parked {
+                lua: None,
                 spares: Vec::new(),
                 roots: None,
             })),
@@ -85,9 +95,16 @@ impl Core {
         }
     }
 
-    /// The lock owner's view of the state. Never held across Lua or Python code.
-    pub(crate) fn st(&self) -> MutexGuard<'_, Unshared<VmState>> {
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    fn parked(&self) -> MutexGuard<'_, Unshared<Parked>> {
+        self.parked.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Makes the runtime usable: its bridge root is known.
+    pub(crate) fn set_roots(&self, py: Python<'_>, roots: Roots) {
+        self.parked().0.roots = Some(roots.clone());
+        if let Some(mut st) = self.state.lock(py) {
+            st.roots = Some(roots);
+        }
     }
 
     /// Runs `f` on the Lua state under the runtime lock (nested if this thread is already
@@ -98,7 +115,7 @@ impl Core {
         f: impl FnOnce(&mut Lua, &Roots) -> PyResult<R>,
     ) -> PyResult<R> {
         self.with_state(py, |lua, roots| match roots {
-            Some(roots) => f(lua, &roots),
+            Some(roots) => f(lua, roots),
             None => Err(errors::lua_error(
                 py,
                 "the runtime is not initialised".to_string(),
@@ -110,19 +127,13 @@ impl Core {
     pub(crate) fn with_state<R>(
         &self,
         py: Python<'_>,
-        f: impl FnOnce(&mut Lua, Option<Roots>) -> PyResult<R>,
+        f: impl FnOnce(&mut Lua, Option<&Roots>) -> PyResult<R>,
     ) -> PyResult<R> {
-        let _guard = self.lock.acquire(py);
-        let (taken, roots) = {
-            let mut st = self.st();
-            (st.0.lua.take(), st.0.roots.clone())
+        let Some(mut st) = self.state.lock(py) else {
+            return self.nested(f);
         };
-        let Some(mut lua) = taken else {
-            return Err(pyo3::exceptions::PyRuntimeError::new_err(
-                "the Lua runtime is busy in this thread",
-            ));
-        };
-        if let Some(roots) = &roots {
+        let VmState { lua, roots } = &mut *st;
+        if let Some(roots) = roots.as_ref() {
             // A plain load first: the swap is an atomic write, paid on every entry otherwise.
             if self.any_dropped.load(Ordering::Relaxed)
                 && self.any_dropped.swap(false, Ordering::Acquire)
@@ -144,8 +155,23 @@ impl Core {
         {
             lua.collect_full();
         }
-        let r = f(&mut lua, roots);
-        self.st().0.lua = Some(lua);
+        f(lua, roots.as_ref())
+    }
+
+    /// An entry on the thread already running Lua on this runtime: it uses the state a host
+    /// function parked (none is parked while the outer entry converts values: busy then).
+    fn nested<R>(&self, f: impl FnOnce(&mut Lua, Option<&Roots>) -> PyResult<R>) -> PyResult<R> {
+        let (lua, roots) = {
+            let mut p = self.parked();
+            (p.0.lua.take(), p.0.roots.clone())
+        };
+        let Some(mut lua) = lua else {
+            return Err(pyo3::exceptions::PyRuntimeError::new_err(
+                "the Lua runtime is busy in this thread",
+            ));
+        };
+        let r = f(&mut lua, roots.as_ref());
+        self.parked().0.lua = Some(lua);
         r
     }
 
@@ -156,7 +182,7 @@ impl Core {
 
     /// Whether this thread holds the runtime lock.
     pub(crate) fn held_here(&self) -> bool {
-        self.lock.held_here()
+        self.state.held_here()
     }
 
     /// Queues slot `id` for release; safe from any thread, with or without the lock.
@@ -194,17 +220,17 @@ impl Core {
     /// parked where nested calls find it, and put back afterwards.
     pub(crate) fn run_python<R>(&self, lua: &mut Lua, f: impl FnOnce() -> R) -> R {
         {
-            let mut st = self.st();
-            let mut parked = st.0.spares.pop().unwrap_or_default();
+            let mut p = self.parked();
+            let mut parked = p.0.spares.pop().unwrap_or_default();
             std::mem::swap(lua, &mut *parked);
-            st.0.lua = Some(parked);
+            p.0.lua = Some(parked);
         }
         let r = f();
-        let mut st = self.st();
-        match st.0.lua.take() {
+        let mut p = self.parked();
+        match p.0.lua.take() {
             Some(mut parked) => {
                 std::mem::swap(lua, &mut *parked);
-                st.0.spares.push(parked);
+                p.0.spares.push(parked);
             }
             None => errors::bug("a nested call did not return the Lua state"),
         }

@@ -1,15 +1,16 @@
-//! [`RuntimeLock`]: one re-entrant lock per runtime, owned by a thread, waited for with the
-//! GIL released. It guards no data itself: it decides which thread may use the runtime's state
-//! (see `unshared.rs` for why that matters).
-//!
-//! Uncontended, taking and releasing it is one atomic operation each: the owner is an atomic
-//! thread number, and the mutex and condvar are only used by threads that have to wait.
+//! [`RuntimeLock`]: the lock around one runtime's state. The outermost entry of a thread holds
+//! it for the whole operation (one atomic exchange to take, one to release); it is waited for
+//! with the GIL released. A thread that already holds it (Python called from Lua calling
+//! Lua again) gets `None` and uses the state its host function parked (`core.rs`).
 
 use std::cell::Cell;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Condvar, Mutex};
+use std::ops::{Deref, DerefMut};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard, TryLockError};
 
 use pyo3::Python;
+
+use crate::unshared::Unshared;
 
 /// This thread's number for lock ownership (never 0, which means "no owner").
 fn me() -> u64 {
@@ -25,76 +26,74 @@ fn me() -> u64 {
     })
 }
 
-/// A re-entrant lock: the owning thread may take it again (Python called from Lua calling Lua).
-#[derive(Default)]
-pub(crate) struct RuntimeLock {
-    /// The owning thread's number, 0 when free.
+/// A runtime's state behind its lock.
+pub(crate) struct RuntimeLock<T> {
+    data: Mutex<Unshared<T>>,
+    /// The thread holding `data` (0: none). Written only by that thread while it holds the
+    /// mutex, so a thread reading its own number here is the owner.
     owner: AtomicU64,
-    /// How many times the owner holds it; only the owner reads or writes it.
-    depth: AtomicUsize,
-    /// Threads waiting for the lock (a release wakes one only if there is one).
-    waiting: AtomicUsize,
-    gate: Mutex<()>,
-    freed: Condvar,
 }
 
-impl RuntimeLock {
-    /// Takes the lock, waiting with the GIL released if another thread holds it.
-    pub(crate) fn acquire(&self, py: Python<'_>) -> LockGuard<'_> {
-        let me = me();
-        if self.owner.load(Ordering::Relaxed) == me {
-            self.depth.fetch_add(1, Ordering::Relaxed);
-        } else if self
-            .owner
-            .compare_exchange(0, me, Ordering::SeqCst, Ordering::Relaxed)
-            .is_err()
-        {
-            py.allow_threads(|| self.wait_for(me));
+impl<T> RuntimeLock<T> {
+    pub(crate) fn new(v: T) -> Self {
+        RuntimeLock {
+            data: Mutex::new(Unshared(v)),
+            owner: AtomicU64::new(0),
         }
-        LockGuard { lock: self }
     }
 
-    /// Blocks until the lock is ours (`depth` then 1).
-    fn wait_for(&self, me: u64) {
-        let mut gate = self.gate.lock().unwrap_or_else(|e| e.into_inner());
-        self.waiting.fetch_add(1, Ordering::SeqCst);
-        // A release between our failed attempt and this point saw `waiting` > 0 only after
-        // we took `gate`, so its notification cannot be lost: it has to take `gate` first.
-        while self
-            .owner
-            .compare_exchange(0, me, Ordering::SeqCst, Ordering::Relaxed)
-            .is_err()
-        {
-            gate = self.freed.wait(gate).unwrap_or_else(|e| e.into_inner());
+    /// Locks the state for this thread, waiting with the GIL released if another thread
+    /// holds it; `None` if this thread holds it already (a nested entry).
+    pub(crate) fn lock(&self, py: Python<'_>) -> Option<Held<'_, T>> {
+        let me = me();
+        if self.owner.load(Ordering::Relaxed) == me {
+            return None;
         }
-        self.waiting.fetch_sub(1, Ordering::SeqCst);
+        let guard = match self.data.try_lock() {
+            Ok(g) => g,
+            Err(TryLockError::Poisoned(e)) => e.into_inner(),
+            Err(TryLockError::WouldBlock) => {
+                // The guard comes back to the thread that locked it: `allow_threads` runs the
+                // closure on the calling thread.
+                py.allow_threads(|| Unshared(self.data.lock().unwrap_or_else(|e| e.into_inner())))
+                    .into_inner()
+            }
+        };
+        self.owner.store(me, Ordering::Relaxed);
+        Some(Held {
+            owner: &self.owner,
+            guard,
+        })
     }
 
     /// Whether the current thread holds the lock.
     pub(crate) fn held_here(&self) -> bool {
         self.owner.load(Ordering::Relaxed) == me()
     }
+}
 
-    fn release(&self) {
-        if self.depth.load(Ordering::Relaxed) > 0 {
-            self.depth.fetch_sub(1, Ordering::Relaxed);
-            return;
-        }
-        self.owner.store(0, Ordering::SeqCst);
-        if self.waiting.load(Ordering::SeqCst) > 0 {
-            let _gate = self.gate.lock().unwrap_or_else(|e| e.into_inner());
-            self.freed.notify_one();
-        }
+/// The locked state; unlocks when dropped.
+pub(crate) struct Held<'a, T> {
+    owner: &'a AtomicU64,
+    guard: MutexGuard<'a, Unshared<T>>,
+}
+
+impl<T> Deref for Held<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.guard.0
     }
 }
 
-/// Releases one level of the lock when dropped.
-pub(crate) struct LockGuard<'a> {
-    lock: &'a RuntimeLock,
+impl<T> DerefMut for Held<'_, T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.guard.0
+    }
 }
 
-impl Drop for LockGuard<'_> {
+impl<T> Drop for Held<'_, T> {
     fn drop(&mut self) {
-        self.lock.release();
+        // Before the mutex is released (the guard field drops after this).
+        self.owner.store(0, Ordering::Relaxed);
     }
 }

@@ -206,7 +206,7 @@ impl Runtime {
         })?;
         let _ = cell.set(roots.clone());
         drop(cell);
-        core.st().0.roots = Some(roots);
+        core.set_roots(py, roots);
         Ok(Runtime { core })
     }
 
