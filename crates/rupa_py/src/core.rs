@@ -6,6 +6,7 @@
 //! the real one in `VmState::lua`, where a nested call finds it; afterwards it swaps back.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
@@ -17,6 +18,30 @@ use crate::errors;
 use crate::lock::RuntimeLock;
 use crate::roots::Roots;
 use crate::unshared::Unshared;
+
+/// The Python objects Lua holds: key (address and protocol) -> object and userdata count.
+pub(crate) type PyRefs = HashMap<i64, (Py<PyAny>, usize), BuildHasherDefault<KeyHasher>>;
+
+/// Hashes `PyRefs` keys, which are addresses: one multiplication spreads them well, where
+/// the default SipHash costs more than the whole lookup.
+#[derive(Default)]
+pub(crate) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+
+    fn write_i64(&mut self, i: i64) {
+        self.0 = (i as u64 ^ (i as u64 >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
 
 /// The part of a runtime only the lock owner may touch.
 pub(crate) struct VmState {
@@ -53,7 +78,7 @@ pub(crate) struct Core {
     /// The Python objects Lua holds, by identity-and-protocol key, with the number of live
     /// userdata for each. Userdata hold only the key, so the runtime holds the one reference
     /// to each object and can show it to Python's cycle collector (`Runtime.__traverse__`).
-    pub(crate) pyrefs: Mutex<HashMap<i64, (Py<PyAny>, usize)>>,
+    pub(crate) pyrefs: Mutex<PyRefs>,
     /// Text encoding of Lua strings; `None` keeps them as `bytes`.
     pub(crate) encoding: Option<String>,
     /// Whether `encoding` is UTF-8 (decoded natively).
@@ -87,7 +112,7 @@ impl Core {
             capped: AtomicBool::new(false),
             has_overflow: AtomicBool::new(false),
             bridge,
-            pyrefs: Mutex::new(HashMap::new()),
+            pyrefs: Mutex::new(PyRefs::default()),
             utf8: encoding.as_deref().is_some_and(is_utf8),
             encoding,
             source_encoding,
@@ -176,7 +201,7 @@ impl Core {
     }
 
     /// The table of Python objects held by Lua.
-    pub(crate) fn refs(&self) -> MutexGuard<'_, HashMap<i64, (Py<PyAny>, usize)>> {
+    pub(crate) fn refs(&self) -> MutexGuard<'_, PyRefs> {
         self.pyrefs.lock().unwrap_or_else(|e| e.into_inner())
     }
 
