@@ -522,7 +522,20 @@ impl Lua {
             let ex = *ctx.state.roots.fetch(&exec.0);
             match ex.take_result(ctx) {
                 None => Err(not_finished()),
-                Some(Ok(vals)) => Ok(ok(ctx, &vals)),
+                Some(Ok(mut vals)) => {
+                    let r = ok(ctx, &vals);
+                    // The results are the bottom thread's old stack: give the buffer back, so
+                    // the next call on this execution does not grow a new one.
+                    if let Some(t) = ex.0.borrow().threads.first() {
+                        if let Ok(mut ts) = t.0.try_borrow_mut(ctx.mc) {
+                            if ts.stack.capacity() == 0 {
+                                vals.clear();
+                                ts.stack = vals;
+                            }
+                        }
+                    }
+                    Ok(r)
+                }
                 Some(Err(v)) => Err(report_of(ctx, ex, v)),
             }
         });
