@@ -17,9 +17,11 @@ const MAX_SOURCE: usize = 512;
 /// Most chunks kept per thread; the cache is emptied when it would grow past this.
 const MAX_ENTRIES: usize = 64;
 
+/// Source -> (chunk name, prototype).
+type Cache = HashMap<Vec<u8>, (String, Rc<Proto>)>;
+
 thread_local! {
-    /// Source -> (chunk name, prototype).
-    static CACHE: RefCell<HashMap<Vec<u8>, (String, Rc<Proto>)>> = RefCell::new(HashMap::new());
+    static CACHE: RefCell<Cache> = RefCell::new(HashMap::new());
 }
 
 /// Compiles `source` (or finds it compiled) and returns its main function, `_ENV` = globals.

@@ -57,6 +57,10 @@ struct Parked {
     /// The parked state, `None` when none is parked (or a nested call is using it).
     lua: Option<Box<Lua>>,
     /// Empty states swapped in while the real one is parked.
+    #[expect(
+        clippy::vec_box,
+        reason = "a spare becomes the parked box, so parking moves a pointer"
+    )]
     spares: Vec<Box<Lua>>,
     roots: Option<Roots>,
 }

@@ -335,6 +335,7 @@ impl LuaObject {
     /// `uncapped` lifts the memory cap for the call (deleting a key must work even above the
     /// cap, as it allocates nothing in lua5.4).
     #[pyo3(signature = (name, args, wrap_none=false, all_results=false, keep_threads=false, uncapped=false))]
+    #[allow(clippy::too_many_arguments)]
     fn _helper(
         &self,
         py: Python<'_>,
