@@ -89,20 +89,22 @@ pub(crate) fn run_lua<'gc>(
     fuel: &mut i64,
 ) -> Work<'gc> {
     'frame: loop {
-        let frame: LuaFrame<'gc> = match ts.frames.last() {
+        // The running frame's state in locals. A Lua-to-Lua call sets them directly (see
+        // `Op::Call`) instead of coming back here, which would read the frame just pushed.
+        let mut frame: LuaFrame<'gc> = match ts.frames.last() {
             Some(Frame::Lua(f)) => *f,
             _ => return Work::Continue { error: None },
         };
-        let closure: &'gc LuaClosure<'gc> = match Gc::as_ref(frame.func.0) {
+        let mut closure: &'gc LuaClosure<'gc> = match Gc::as_ref(frame.func.0) {
             FunctionKind::Lua(c) => c,
             FunctionKind::Native(_) => unreachable!("a Lua frame holds a Lua closure"),
         };
-        let fproto = Gc::as_ref(closure.proto);
-        let proto: &'gc crate::proto::Proto = &fproto.proto;
-        let code: &'gc [Op] = &proto.code;
-        let consts: &'gc [Value<'gc>] = &fproto.constants;
-        let upvals: &'gc [UpValue<'gc>] = &closure.upvalues;
-        let base = frame.base;
+        let mut fproto = Gc::as_ref(closure.proto);
+        let mut proto: &'gc crate::proto::Proto = &fproto.proto;
+        let mut code: &'gc [Op] = &proto.code;
+        let mut consts: &'gc [Value<'gc>] = &fproto.constants;
+        let mut upvals: &'gc [UpValue<'gc>] = &closure.upvalues;
+        let mut base = frame.base;
         let mut pc = frame.pc;
         // The stack as a slice: its pointer and length stay in registers. Re-derived after
         // anything that may resize the stack.
@@ -658,7 +660,7 @@ pub(crate) fn run_lua<'gc>(
                     // The common case inline: a Lua function with fixed parameters whose
                     // registers fit in the stack's capacity.
                     if let Value::Function(f) = ts.stack[fs] {
-                        if let FunctionKind::Lua(cl) = &*f.0 {
+                        if let FunctionKind::Lua(cl) = Gc::as_ref(f.0) {
                             let p = &cl.proto.proto;
                             let top = fs + 1 + p.max_stack as usize;
                             if !p.is_vararg
@@ -670,7 +672,7 @@ pub(crate) fn run_lua<'gc>(
                                 // compiler never reads a register it did not write; missing
                                 // parameters are past the old top and become nil.
                                 call::set_top(&mut ts.stack, top);
-                                ts.frames.push(Frame::Lua(LuaFrame {
+                                frame = LuaFrame {
                                     func: f,
                                     base: fs + 1,
                                     top,
@@ -680,8 +682,18 @@ pub(crate) fn run_lua<'gc>(
                                     ret,
                                     c_depth: frame.c_depth,
                                     tail: false,
-                                }));
-                                continue 'frame;
+                                };
+                                ts.frames.push(Frame::Lua(frame));
+                                closure = cl;
+                                fproto = Gc::as_ref(cl.proto);
+                                proto = &fproto.proto;
+                                code = &proto.code;
+                                consts = &fproto.constants;
+                                upvals = &cl.upvalues;
+                                base = fs + 1;
+                                pc = 0;
+                                stack = &mut ts.stack;
+                                continue;
                             }
                         }
                     }
