@@ -672,7 +672,10 @@ pub(crate) fn run_lua<'gc>(
                                 // compiler never reads a register it did not write; missing
                                 // parameters are past the old top and become nil.
                                 call::set_top(&mut ts.stack, top);
-                                frame = LuaFrame {
+                                let c_depth = frame.c_depth;
+                                // Built twice from scalars rather than copied: a copy of a
+                                // just-built frame stalls on store forwarding.
+                                let new_frame = || LuaFrame {
                                     func: f,
                                     base: fs + 1,
                                     top,
@@ -680,10 +683,11 @@ pub(crate) fn run_lua<'gc>(
                                     pc: 0,
                                     n_varargs: 0,
                                     ret,
-                                    c_depth: frame.c_depth,
+                                    c_depth,
                                     tail: false,
                                 };
-                                ts.frames.push(Frame::Lua(frame));
+                                ts.frames.push(Frame::Lua(new_frame()));
+                                frame = new_frame();
                                 closure = cl;
                                 fproto = Gc::as_ref(cl.proto);
                                 proto = &fproto.proto;
@@ -1026,14 +1030,14 @@ fn index_str_fast<'gc>(
     key: LuaString<'gc>,
 ) -> Option<Value<'gc>> {
     for _ in 0..FAST_INDEX_HOPS {
-        let (v, mt) = t.get_str_and_metatable(ctx, key);
-        if !v.is_nil() {
-            return Some(v);
-        }
-        match mt.map(|mt| mt.metamethod(ctx, MetaEvent::Index)) {
-            None | Some(Value::Nil) => return Some(Value::Nil),
-            Some(Value::Table(next)) => t = next,
-            Some(_) => return None,
+        match t.get_str_or_metatable(ctx, key) {
+            Ok(v) => return Some(v),
+            Err(None) => return Some(Value::Nil),
+            Err(Some(mt)) => match mt.metamethod(ctx, MetaEvent::Index) {
+                Value::Nil => return Some(Value::Nil),
+                Value::Table(next) => t = next,
+                _ => return None,
+            },
         }
     }
     None
