@@ -167,22 +167,6 @@ impl<'gc> Table<'gc> {
         s.hash.find_str(key).map_or(Value::Nil, |p| s.hash.value(p))
     }
 
-    /// Raw get of a string key together with the metatable, under one borrow: the interpreter
-    /// needs both to decide whether an index is done.
-    #[inline]
-    pub fn get_str_and_metatable(
-        self,
-        ctx: Context<'gc>,
-        key: LuaString<'gc>,
-    ) -> (Value<'gc>, Option<Table<'gc>>) {
-        let s = self.0.borrow();
-        let v = match &s.weak {
-            Some(w) => w.get_str(ctx.mc, key),
-            None => s.hash.find_str(key).map_or(Value::Nil, |p| s.hash.value(p)),
-        };
-        (v, s.metatable)
-    }
-
     /// The interpreter's field lookup step: `Ok(value)` when the string key holds a non-nil
     /// value, else `Err(metatable)`. Shaped so the found value goes straight from the entry to
     /// the caller: building a nil in a temporary and copying it whole stalls on store

@@ -240,11 +240,10 @@ pub(crate) fn run_lua<'gc>(
         // strings, metamethods, errors) through `metaops`.
         macro_rules! bitwise {
             ($op:expr, $dst:expr, $lhs:expr, $rhs:expr, $int:expr) => {{
-                let a = rk!($lhs);
-                let b = rk!($rhs);
-                if let (Value::Integer(x), Value::Integer(y)) = (a, b) {
+                if let (&Value::Integer(x), &Value::Integer(y)) = (rkr!($lhs), rkr!($rhs)) {
                     reg!($dst) = Value::Integer($int(x, y));
                 } else {
+                    let (a, b) = (rk!($lhs), rk!($rhs));
                     arith_slow!($op, $dst, $lhs, $rhs, a, b)
                 }
             }};
@@ -329,79 +328,82 @@ pub(crate) fn run_lua<'gc>(
                     assign!(t, k, v, Operand::Up(up))
                 }
                 Op::GetTable { dst, table, key } => {
-                    let t = reg!(table);
-                    let k = reg!(key);
-                    if let (Value::Table(tb), Value::Integer(i)) = (t, k) {
+                    if let (&Value::Table(tb), &Value::Integer(i)) = (&reg!(table), &reg!(key)) {
                         let v = tb.get_int(ctx, i);
                         if !v.is_nil() || tb.metatable().is_none() {
                             reg!(dst) = v;
                             continue;
                         }
                     }
-                    index_into!(dst, t, k, Operand::Reg(table))
+                    index_into!(dst, reg!(table), reg!(key), Operand::Reg(table))
                 }
                 Op::GetField { dst, table, key } => {
-                    let t = reg!(table);
-                    let k = consts[key as usize];
-                    if let (Value::Table(tb), Value::String(ks)) = (t, k) {
+                    if let (&Value::Table(tb), &Value::String(ks)) =
+                        (&reg!(table), &consts[key as usize])
+                    {
                         if let Some(v) = index_str_fast(ctx, tb, ks) {
                             reg!(dst) = v;
                             continue;
                         }
                     }
-                    index_into!(dst, t, k, Operand::Reg(table))
+                    index_into!(dst, reg!(table), consts[key as usize], Operand::Reg(table))
                 }
                 Op::GetInt { dst, table, index } => {
-                    let t = reg!(table);
-                    if let Value::Table(tb) = t {
+                    if let &Value::Table(tb) = &reg!(table) {
                         let v = tb.get_int(ctx, index as i64);
                         if !v.is_nil() || tb.metatable().is_none() {
                             reg!(dst) = v;
                             continue;
                         }
                     }
+                    let t = reg!(table);
                     index_into!(dst, t, Value::Integer(index as i64), Operand::Reg(table))
                 }
                 Op::SetTable { table, key, src } => {
-                    let t = reg!(table);
-                    let k = reg!(key);
-                    let v = rk!(src);
-                    if let (Value::Table(tb), Value::Integer(i)) = (t, k) {
+                    if let (&Value::Table(tb), &Value::Integer(i)) = (&reg!(table), &reg!(key)) {
                         if tb.metatable().is_none() {
-                            if let Err(e) = tb.set_int(ctx, i, v) {
+                            if let Err(e) = tb.set_int(ctx, i, rk!(src)) {
                                 throw!(e);
                             }
                             continue;
                         }
                     }
-                    assign!(t, k, v, Operand::Reg(table))
+                    assign!(reg!(table), reg!(key), rk!(src), Operand::Reg(table))
                 }
                 Op::SetField { table, key, src } => {
-                    let t = reg!(table);
-                    let k = consts[key as usize];
-                    let v = rk!(src);
-                    if let (Value::Table(tb), Value::String(ks)) = (t, k) {
+                    if let (&Value::Table(tb), &Value::String(ks)) =
+                        (&reg!(table), &consts[key as usize])
+                    {
                         if assigns_raw(ctx, tb) {
-                            if let Err(e) = tb.set_str(ctx, ks, v) {
+                            if let Err(e) = tb.set_str(ctx, ks, rk!(src)) {
                                 throw!(e);
                             }
                             continue;
                         }
                     }
-                    assign!(t, k, v, Operand::Reg(table))
+                    assign!(
+                        reg!(table),
+                        consts[key as usize],
+                        rk!(src),
+                        Operand::Reg(table)
+                    )
                 }
                 Op::SetInt { table, index, src } => {
-                    let t = reg!(table);
-                    let v = rk!(src);
-                    if let Value::Table(tb) = t {
+                    if let &Value::Table(tb) = &reg!(table) {
                         if tb.metatable().is_none() {
-                            if let Err(e) = tb.set_int(ctx, index as i64, v) {
+                            if let Err(e) = tb.set_int(ctx, index as i64, rk!(src)) {
                                 throw!(e);
                             }
                             continue;
                         }
                     }
-                    assign!(t, Value::Integer(index as i64), v, Operand::Reg(table))
+                    let t = reg!(table);
+                    assign!(
+                        t,
+                        Value::Integer(index as i64),
+                        rk!(src),
+                        Operand::Reg(table)
+                    )
                 }
                 Op::NewTable { dst, array, hash } => {
                     match Table::with_capacity(ctx, array as usize, hash as usize) {
