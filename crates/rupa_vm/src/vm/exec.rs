@@ -106,6 +106,23 @@ pub(crate) fn run_lua<'gc>(
         let mut upvals: &'gc [UpValue<'gc>] = &closure.upvalues;
         let mut base = frame.base;
         let mut pc = frame.pc;
+        // Switches the locals to another Lua frame (a caller being returned to).
+        macro_rules! enter_frame {
+            ($f:expr) => {{
+                frame = $f;
+                closure = match Gc::as_ref(frame.func.0) {
+                    FunctionKind::Lua(c) => c,
+                    FunctionKind::Native(_) => unreachable!("a Lua frame holds a Lua closure"),
+                };
+                fproto = Gc::as_ref(closure.proto);
+                proto = &fproto.proto;
+                code = &proto.code;
+                consts = &fproto.constants;
+                upvals = &closure.upvalues;
+                base = frame.base;
+                pc = frame.pc;
+            }};
+        }
         // The stack as a slice: its pointer and length stay in registers. Re-derived after
         // anything that may resize the stack.
         let mut stack: &mut [Value<'gc>] = &mut ts.stack;
@@ -830,18 +847,24 @@ pub(crate) fn run_lua<'gc>(
                         (frame.ret, ts.frames.last())
                     {
                         if wanted != ReturnTo::MULTI {
-                            let caller_top = caller.top;
+                            let caller = *caller;
                             let dst = frame.func_slot;
                             let wanted = wanted as usize;
-                            let stack = &mut ts.stack;
-                            if stack.len() < dst + wanted {
-                                call::set_top(stack, dst + wanted);
+                            let st = &mut ts.stack;
+                            if wanted == 1 && n >= 1 {
+                                st[dst] = st[src];
+                            } else {
+                                if st.len() < dst + wanted {
+                                    call::set_top(st, dst + wanted);
+                                }
+                                for i in 0..wanted {
+                                    st[dst + i] = if i < n { st[src + i] } else { Value::Nil };
+                                }
                             }
-                            for i in 0..wanted {
-                                stack[dst + i] = if i < n { stack[src + i] } else { Value::Nil };
-                            }
-                            call::set_top(stack, caller_top.max(dst + wanted));
-                            continue 'frame;
+                            call::set_top(st, caller.top.max(dst + wanted));
+                            enter_frame!(caller);
+                            stack = &mut ts.stack;
+                            continue;
                         }
                     }
                     match call::finish_return(ctx, ts, frame.func_slot, src, n, frame.ret) {
