@@ -121,6 +121,7 @@ class LuaRuntime:
             self._source_encoding,
             bool(unpack_returned_tuples),
             extras,
+            attribute_filter is None and getter is None and setter is None,
         )
         if overflow_handler is not None:
             self.set_overflow_handler(overflow_handler)

@@ -91,6 +91,8 @@ pub(crate) struct Core {
     pub(crate) source_encoding: String,
     /// Return Python tuples to Lua as several values.
     pub(crate) unpack_tuples: bool,
+    /// No attribute filter or handlers: Lua indexes Python objects natively.
+    pub(crate) plain_index: bool,
 }
 
 impl Core {
@@ -100,6 +102,7 @@ impl Core {
         encoding: Option<String>,
         source_encoding: String,
         unpack_tuples: bool,
+        plain_index: bool,
     ) -> Core {
         Core {
             state: RuntimeLock::new(VmState {
@@ -121,6 +124,7 @@ impl Core {
             encoding,
             source_encoding,
             unpack_tuples,
+            plain_index,
         }
     }
 

@@ -175,6 +175,9 @@ fn run(
             Bound::new(py, ProtocolWrapper { obj, flags }).map(|w| vec![w.into_any()])
         }
         (Op::Call, Some((f, _))) => core.run_python(lua, || call_object(core, py, f, args)),
+        (Op::Index | Op::NewIndex, Some(target)) if core.plain_index => {
+            core.run_python(lua, || index_object(core, py, op, target, args))
+        }
         (op, target) => core.run_python(lua, || call_bridge(core, py, op, target, args)),
     };
     match outcome {
@@ -262,6 +265,51 @@ fn call_object<'py>(
         }
     }
     Ok(vec![result])
+}
+
+/// `obj[key]`, `obj.key` and their assignments for a runtime without attribute filter or
+/// handlers: the bridge's `index`/`newindex` done natively. A key that is not a string on an
+/// attribute object goes to the bridge (for Python's own error).
+fn index_object<'py>(
+    core: &Arc<Core>,
+    py: Python<'py>,
+    op: Op,
+    target: (PyObject, u8),
+    args: Vec<PyObject>,
+) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    let (obj, flags) = target;
+    let obj = obj.into_bound(py);
+    let mut args = args.into_iter().map(|a| a.into_bound(py));
+    let key = args.next().unwrap_or_else(|| py.None().into_bound(py));
+    let value = args.next();
+    if flags & AS_INDEX != 0 {
+        return match (op, value) {
+            (Op::NewIndex, value) => {
+                obj.set_item(key, value.unwrap_or_else(|| py.None().into_bound(py)))?;
+                Ok(Vec::new())
+            }
+            _ => Ok(vec![obj.get_item(key)?]),
+        };
+    }
+    let name = match key.downcast::<pyo3::types::PyBytes>() {
+        Ok(b) => Some(
+            b.call_method1(intern!(py, "decode"), (core.source_encoding.as_str(),))?
+                .downcast_into::<pyo3::types::PyString>()?,
+        ),
+        Err(_) => key.downcast::<pyo3::types::PyString>().ok().cloned(),
+    };
+    let Some(name) = name else {
+        let mut all = vec![key.unbind()];
+        all.extend(value.map(Bound::unbind));
+        return call_bridge(core, py, op, Some((obj.unbind(), flags)), all);
+    };
+    match (op, value) {
+        (Op::NewIndex, value) => {
+            obj.setattr(&name, value.unwrap_or_else(|| py.None().into_bound(py)))?;
+            Ok(Vec::new())
+        }
+        _ => Ok(vec![obj.getattr(&name)?]),
+    }
 }
 
 /// Calls the bridge method for `op` with `(obj, flags, *args)` (or `(*args)`); it returns the

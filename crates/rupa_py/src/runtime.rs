@@ -138,8 +138,9 @@ impl Runtime {
     /// object answering for Python objects in Lua, `encoding` the text encoding of strings,
     /// `source_encoding` that of attribute names.
     #[new]
-    /// `python_extras` are set in the `python` table (`none`, `eval`, `builtins`).
-    #[pyo3(signature = (bridge, encoding, source_encoding, unpack_returned_tuples=false, python_extras=Vec::new()))]
+    /// `python_extras` are set in the `python` table (`none`, `eval`, `builtins`);
+    /// `plain_index` says there is no attribute filter or handler (indexing is native then).
+    #[pyo3(signature = (bridge, encoding, source_encoding, unpack_returned_tuples=false, python_extras=Vec::new(), plain_index=false))]
     fn new(
         py: Python<'_>,
         bridge: Py<PyAny>,
@@ -147,6 +148,7 @@ impl Runtime {
         source_encoding: String,
         unpack_returned_tuples: bool,
         python_extras: Vec<(String, Bound<'_, PyAny>)>,
+        plain_index: bool,
     ) -> PyResult<Self> {
         let lua = Lua::new();
         // Nothing made while setting up is garbage yet: collecting now would only trace it.
@@ -158,6 +160,7 @@ impl Runtime {
             encoding,
             source_encoding,
             unpack_returned_tuples,
+            plain_index,
         ));
         let weak = Arc::downgrade(&core);
         let cell = std::rc::Rc::new(std::cell::OnceCell::new());
