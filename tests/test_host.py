@@ -103,3 +103,30 @@ def test_bound_method_called_with_colon(lua):
 
     c = C()
     assert lua.eval("function(o) return o:get(), o.get(), o:get(4) end")(c) == (3, 3, 7)
+
+
+def test_objects_made_during_a_long_call_are_released_during_it(lua):
+    # Lua collects the userdata of objects it dropped while it runs; their Python references
+    # must go too, not only when the call returns.
+    import weakref
+
+    class Obj:
+        pass
+
+    refs = []
+
+    def make():
+        o = Obj()
+        refs.append(weakref.ref(o))
+        return o
+
+    def alive():
+        return sum(r() is not None for r in refs)
+
+    n = 20000
+    during = lua.eval(
+        "function(make, alive, n) for i = 1, n do local o = make() end return alive() end"
+    )(make, alive, n)
+    assert during < n
+    lua.execute("collectgarbage() collectgarbage()")
+    assert alive() == 0

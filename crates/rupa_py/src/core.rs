@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use pyo3::prelude::*;
 use rupa_vm::lua::{CallValues, Execution, Lua, LuaErrorReport};
@@ -16,6 +16,7 @@ use rupa_vm::{Context, Value};
 
 use crate::errors;
 use crate::lock::RuntimeLock;
+use crate::pyobject::DeadKeys;
 use crate::roots::Roots;
 use crate::unshared::Unshared;
 
@@ -75,6 +76,8 @@ pub(crate) struct Core {
     any_dropped: AtomicBool,
     /// Whether a memory cap was ever set (only then is the state checked for being above it).
     pub(crate) capped: AtomicBool,
+    /// Keys of Python objects whose userdata were collected (see `pyobject::DeadKeys`).
+    pub(crate) dead: Arc<DeadKeys>,
     /// Whether an overflow handler is set (read while converting, outside the arena).
     pub(crate) has_overflow: AtomicBool,
     /// The Python side of the bridge (`rupa._bridge.Bridge`): protocol callbacks and settings.
@@ -118,6 +121,7 @@ impl Core {
             any_dropped: AtomicBool::new(false),
             capped: AtomicBool::new(false),
             has_overflow: AtomicBool::new(false),
+            dead: Arc::new(DeadKeys::default()),
             bridge,
             pyrefs: Mutex::new(PyRefs::default()),
             utf8: encoding.as_deref().is_some_and(is_utf8),
@@ -181,6 +185,9 @@ impl Core {
                 });
             }
         }
+        if let Some(keys) = self.dead.take() {
+            crate::pyobject::release(self, lua, keys);
+        }
         // lua5.4 collects garbage when an allocation would fail; the VM does not yet, so a
         // runtime left above its cap (after `set_max_memory` lowered it) collects first.
         if self.capped.load(Ordering::Relaxed)
@@ -188,7 +195,13 @@ impl Core {
         {
             lua.collect_full();
         }
-        f(lua, roots.as_ref())
+        let r = f(lua, roots.as_ref());
+        // Objects whose userdata Lua collected during the call are released before the lock
+        // is: `collectgarbage()` from Python has the effect lupa's has.
+        if let Some(keys) = self.dead.take() {
+            crate::pyobject::release(self, lua, keys);
+        }
+        r
     }
 
     /// An entry on the thread already running Lua on this runtime: it uses the state a host

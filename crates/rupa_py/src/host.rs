@@ -18,7 +18,7 @@ use rupa_vm::Value;
 
 use crate::convert::{self, Failure, FromLua, ToLua};
 use crate::core::Core;
-use crate::pyobject::{self, ProtocolWrapper, PyObjData, Seen, AS_INDEX};
+use crate::pyobject::{self, ProtocolWrapper, Seen, AS_INDEX};
 use crate::roots::Roots;
 
 /// The host operations behind the metatable and the `python` table.
@@ -35,11 +35,10 @@ pub(crate) enum Op {
     IterNext,
     Args,
     SetOverflow,
-    Gc,
 }
 
 impl Op {
-    pub(crate) const ALL: [Op; 12] = [
+    pub(crate) const ALL: [Op; 11] = [
         Op::Index,
         Op::NewIndex,
         Op::Call,
@@ -51,7 +50,6 @@ impl Op {
         Op::IterNext,
         Op::Args,
         Op::SetOverflow,
-        Op::Gc,
     ];
 
     /// The function's name in Lua error messages, and the bridge method it calls.
@@ -68,7 +66,6 @@ impl Op {
             Op::IterNext => "iter_next",
             Op::Args => "args",
             Op::SetOverflow => "set_overflow_handler",
-            Op::Gc => "__gc",
         }
     }
 }
@@ -112,28 +109,18 @@ fn run(
     op: Op,
     call: &HostCall,
 ) -> Result<(), HostError> {
+    if let Some(keys) = core.dead.take() {
+        pyobject::release(core, lua, keys);
+    }
     let read = lua.host_args(call, |ctx, args| {
         let root = roots.get(ctx);
         match op {
-            Op::Gc => {
-                let key = match args.first() {
-                    Some(Value::UserData(ud)) => match ud.0.data.downcast_ref::<PyObjData>() {
-                        Some(d) if d.alive.get() => {
-                            d.alive.set(false);
-                            Some(d.key)
-                        }
-                        _ => None,
-                    },
-                    _ => None,
-                };
-                return Ok((Read::Done, key));
-            }
             Op::SetOverflow => {
                 let v = args.first().copied().unwrap_or(Value::Nil);
                 root.set_overflow(ctx, v);
                 core.has_overflow
                     .store(!v.is_nil(), std::sync::atomic::Ordering::Relaxed);
-                return Ok((Read::Done, None));
+                return Ok(Read::Done);
             }
             _ => {}
         }
@@ -155,16 +142,11 @@ fn run(
         for v in rest {
             pyargs.push(conv.value(*v).map_err(Bad::Py)?);
         }
-        Ok((Read::Args(target, pyargs), None))
+        Ok(Read::Args(target, pyargs))
     });
     let (target, args) = match read {
-        Ok((Read::Done, key)) => {
-            if let Some(key) = key {
-                pyobject::release(core, lua, key);
-            }
-            return Ok(());
-        }
-        Ok((Read::Args(target, args), _)) => (target, args),
+        Ok(Read::Done) => return Ok(()),
+        Ok(Read::Args(target, args)) => (target, args),
         Err(Bad::Message(m)) => return Err(HostError::Message(m)),
         Err(Bad::Py(e)) => return Err(raise(core, py, lua, roots, e)),
     };

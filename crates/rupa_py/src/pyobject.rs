@@ -7,7 +7,12 @@
 use gc_arena::lock::Lock;
 use gc_arena::Gc;
 use pyo3::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use rupa_vm::error::RuntimeError;
 use rupa_vm::lua::{Lua, StashedValue};
+use rupa_vm::native::{NativeAction, NativeStack};
 use rupa_vm::userdata::{UserData, UserDataObj};
 use rupa_vm::{Context, Value};
 
@@ -18,11 +23,61 @@ use crate::roots::BridgeRoot;
 pub(crate) const AS_INDEX: u8 = 1;
 
 /// What a userdata made for a Python object holds: the key of the object in the runtime's
-/// `pyrefs` (not a reference: see `Core::pyrefs`), and whether its `__gc` has run.
+/// `pyrefs` (not a reference: see `Core::pyrefs`), whether its `__gc` has run, and where that
+/// `__gc` queues the key.
 pub(crate) struct PyObjData {
     pub(crate) key: i64,
     pub(crate) flags: u8,
     pub(crate) alive: std::cell::Cell<bool>,
+    dead: Arc<DeadKeys>,
+}
+
+/// Keys of Python objects whose userdata's `__gc` ran: the references are dropped later by a
+/// thread holding the lock and the GIL (`Core::release_dead`); `__gc` itself runs inside the
+/// collector, where Python cannot be called.
+#[derive(Default)]
+pub(crate) struct DeadKeys {
+    keys: Mutex<Vec<i64>>,
+    any: AtomicBool,
+}
+
+impl DeadKeys {
+    fn push(&self, key: i64) {
+        self.keys
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(key);
+        self.any.store(true, Ordering::Release);
+    }
+
+    /// The queued keys, if any (cheap when there are none).
+    pub(crate) fn take(&self) -> Option<Vec<i64>> {
+        if !self.any.load(Ordering::Relaxed) || !self.any.swap(false, Ordering::Acquire) {
+            return None;
+        }
+        Some(std::mem::take(
+            &mut *self.keys.lock().unwrap_or_else(|e| e.into_inner()),
+        ))
+    }
+}
+
+/// `__gc` of a Python object's userdata, a native function: marks the userdata deleted and
+/// queues its key (no host call per collected object).
+pub(crate) fn gc_native<'gc>(
+    _ctx: Context<'gc>,
+    _upvalues: &[Value<'gc>],
+    stack: &mut NativeStack<'gc, '_>,
+) -> Result<NativeAction<'gc>, RuntimeError<'gc>> {
+    if let Value::UserData(ud) = stack.get(0) {
+        if let Some(d) = ud.0.data.downcast_ref::<PyObjData>() {
+            if d.alive.get() {
+                d.alive.set(false);
+                d.dead.push(d.key);
+            }
+        }
+    }
+    stack.clear();
+    Ok(NativeAction::Return)
 }
 
 /// What a Lua value is, seen as a Python object.
@@ -123,6 +178,7 @@ pub(crate) fn userdata<'gc>(
                 key,
                 flags,
                 alive: std::cell::Cell::new(true),
+                dead: core.dead.clone(),
             }),
         },
     ));
@@ -136,21 +192,26 @@ pub(crate) fn userdata<'gc>(
     Value::UserData(ud)
 }
 
-/// `__gc` of a Python object's userdata (key `key`): Lua no longer holds the object through
-/// it. The last reference is dropped with the state parked: releasing a Python object may run
-/// code, even code that calls into this runtime.
-pub(crate) fn release(core: &Core, lua: &mut Lua, key: i64) {
+/// Lua no longer holds the objects of `keys` through the userdata that were collected: each
+/// count goes down, and the last reference is dropped with the state parked (releasing a
+/// Python object may run code, even code that calls into this runtime).
+pub(crate) fn release(core: &Core, lua: &mut Lua, keys: Vec<i64>) {
     let mut refs = core.refs();
-    let gone = match refs.get_mut(&key) {
-        Some((_, n)) => {
-            *n = n.saturating_sub(1);
-            *n == 0
+    let mut removed = Vec::new();
+    for key in keys {
+        let gone = match refs.get_mut(&key) {
+            Some((_, n)) => {
+                *n = n.saturating_sub(1);
+                *n == 0
+            }
+            None => false,
+        };
+        if gone {
+            removed.extend(refs.remove(&key));
         }
-        None => false,
-    };
-    let removed = if gone { refs.remove(&key) } else { None };
+    }
     drop(refs);
-    if removed.is_some() {
+    if !removed.is_empty() {
         core.run_python(lua, || drop(removed));
     }
 }

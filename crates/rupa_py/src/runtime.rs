@@ -23,8 +23,8 @@ use crate::roots::Roots;
 /// `python` table and the helpers wrappers call. Its arguments are the host functions, in the
 /// order of `Op::ALL`.
 const INIT: &str = r##"
-local index, newindex, call, tostr, asattr, asitem, check, mkiter, iternext, args, setofh, gc = ...
-local meta = {__index = index, __newindex = newindex, __call = call, __tostring = tostr, __gc = gc}
+local index, newindex, call, tostr, asattr, asitem, check, mkiter, iternext, args, setofh = ...
+local meta = {__index = index, __newindex = newindex, __call = call, __tostring = tostr}
 local next, rawlen, getmetatable, rawget, type = next, rawlen, getmetatable, rawget, type
 local select, error, pcall = select, error, pcall
 local function ispy(o) return type(o) == "userdata" and getmetatable(o) == meta end
@@ -192,6 +192,17 @@ impl Runtime {
                         "the runtime could not be initialised".to_string(),
                     ));
                 };
+                // `__gc` is native (no host call per collected object); set before any Python
+                // object gets this metatable, so each is registered for finalization.
+                let gc = rupa_vm::function::Function::new_native(
+                    ctx.mc,
+                    "__gc",
+                    crate::pyobject::gc_native,
+                    Box::new([]),
+                );
+                let key = rupa_vm::LuaString::new(ctx.mc, b"__gc");
+                m.set_str(ctx, key, Value::Function(gc))
+                    .map_err(|_| no_memory_error(py))?;
                 let roots = Roots::new(ctx, m, c, h);
                 let conv = ToLua::new(&core, py, ctx, &roots);
                 for (name, obj) in &python_extras {

@@ -401,6 +401,9 @@ impl Lua {
             }
             if let StepResult::HostCall(id) = r {
                 self.run_host_call(exec, id);
+                // A loop calling the host ends every slice here: without this the collector
+                // would never run (and memory would grow) until the loop ended.
+                self.collect(false, &mut left);
                 continue;
             }
             self.collect(r == StepResult::GcRequested, &mut left);

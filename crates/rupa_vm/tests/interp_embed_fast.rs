@@ -177,3 +177,50 @@ fn raw_host_function_may_run_lua_before_returning() {
     run_chunk(&mut lua, "function quad(x) return twice(x) + 1 end");
     assert_eq!(call_ints(&mut lua, "quad", &[5]), Ok(vec![21]));
 }
+
+#[test]
+fn the_collector_keeps_pace_with_a_loop_calling_the_host() {
+    // Every host call ends an execution slice; garbage must still be collected while such a
+    // loop runs, not only when it ends.
+    let mut lua = Lua::with_base();
+    let mk = lua.create_raw_host_function(
+        "mk",
+        Rc::new(|lua: &mut Lua, call: &HostCall| {
+            lua.host_return(call, |ctx, out| {
+                let t = rupa_vm::Table::new(ctx.mc);
+                for i in 1..=8 {
+                    t.set_int(ctx, i, Value::Integer(i)).map_err(|_| ())?;
+                }
+                out.push(Value::Table(t));
+                Ok::<_, ()>(())
+            })
+            .map_err(|()| HostError::Message("not enough memory".to_string()))
+        }),
+    );
+    lua.enter(|ctx| {
+        let k = rupa_vm::LuaString::new(ctx.mc, b"mk");
+        ctx.state
+            .globals
+            .set(ctx, Value::String(k), Lua::fetch(ctx, &mk))
+            .expect("no cap");
+    });
+    let f = lua
+        .load(
+            b"local peak = 0
+              for i = 1, 200000 do
+                local t = mk()
+                if i % 1000 == 0 then local c = collectgarbage('count') if c > peak then peak = c end end
+              end
+              return peak",
+            "=test",
+        )
+        .expect("compiles");
+    let out = lua.call(&f, &[]).expect("runs");
+    let peak_kb = lua.enter(|ctx| match Lua::fetch(ctx, &out[0]) {
+        Value::Number(n) => n,
+        Value::Integer(i) => i as f64,
+        _ => f64::MAX,
+    });
+    // 200000 live tables would take tens of megabytes.
+    assert!(peak_kb < 8192.0, "peak {peak_kb} KB");
+}
