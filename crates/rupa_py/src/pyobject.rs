@@ -90,6 +90,18 @@ pub(crate) enum Seen {
     Other,
 }
 
+/// Shards of the identity cache (see `runtime::INIT`).
+pub(crate) const CACHE_SHARDS: i64 = 64;
+
+/// The identity cache's shard for `key` (an address: its low bits are alignment).
+fn shard<'gc>(ctx: Context<'gc>, root: BridgeRoot<'gc>, key: i64) -> Option<rupa_vm::Table<'gc>> {
+    let i = ((key >> 7) ^ (key >> 13)).rem_euclid(CACHE_SHARDS) + 1;
+    match root.cache.get_int(ctx, i) {
+        Value::Table(t) => Some(t),
+        _ => None,
+    }
+}
+
 /// The key of `obj` under protocol `flags` in `pyrefs` and in the identity cache.
 fn key_of(obj: *mut pyo3::ffi::PyObject, flags: u8) -> i64 {
     ((obj as usize as i64) << 3) | i64::from(flags)
@@ -145,7 +157,9 @@ pub(crate) fn userdata<'gc>(
 ) -> Value<'gc> {
     let key = key_of(obj.as_ptr(), flags);
     let mut refs = core.refs();
-    if let Value::UserData(ud) = root.cache.get(ctx, Value::Integer(key)) {
+    let cache = shard(ctx, root, key);
+    let cached = cache.map_or(Value::Nil, |c| c.get(ctx, Value::Integer(key)));
+    if let Value::UserData(ud) = cached {
         if let Some(d) = ud.0.data.downcast_ref::<PyObjData>() {
             // The key is an address; checking the held object means a reused address can
             // never hand back another object.
@@ -186,9 +200,9 @@ pub(crate) fn userdata<'gc>(
     // which a userdata never needs.
     let _ = rupa_vm::gc::register(ctx, Value::UserData(ud), Some(meta));
     // A full cache only costs identity, never correctness.
-    let _ = root
-        .cache
-        .set(ctx, Value::Integer(key), Value::UserData(ud));
+    if let Some(c) = cache {
+        let _ = c.set(ctx, Value::Integer(key), Value::UserData(ud));
+    }
     Value::UserData(ud)
 }
 

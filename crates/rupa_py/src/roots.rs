@@ -30,7 +30,8 @@ pub(crate) struct BridgeRoot<'gc> {
     slots: Gc<'gc, RefLock<Slots<'gc>>>,
     /// The metatable of Python objects in Lua.
     pub(crate) meta: Table<'gc>,
-    /// Weak-valued cache: object identity and protocol -> its userdata.
+    /// Identity cache: shards (1..`CACHE_SHARDS`) of weak-valued tables, object identity and
+    /// protocol -> its userdata.
     pub(crate) cache: Table<'gc>,
     /// Lua helpers the wrappers call (`t[k]`, `#o`, iteration, coroutines).
     pub(crate) helpers: Table<'gc>,

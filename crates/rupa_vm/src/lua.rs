@@ -129,6 +129,8 @@ pub struct Lua {
     finalizing: bool,
     /// Finished executions kept for [`Lua::start_with`] to reuse.
     idle: Vec<Execution>,
+    /// Host calls since the collector last ran (see `execute_counting`).
+    host_calls_since_collect: u32,
 }
 
 impl Default for Lua {
@@ -149,6 +151,7 @@ impl Lua {
             host_depth: 0,
             finalizing: false,
             idle: Vec::new(),
+            host_calls_since_collect: 0,
         }
     }
 
@@ -402,8 +405,15 @@ impl Lua {
             if let StepResult::HostCall(id) = r {
                 self.run_host_call(exec, id);
                 // A loop calling the host ends every slice here: without this the collector
-                // would never run (and memory would grow) until the loop ended.
-                self.collect(false, &mut left);
+                // would never run (and memory would grow) until the loop ended. Not after
+                // every call: each collector step traces again whatever was written since
+                // the last one (the list of finalizable objects, for one), so stepping as
+                // often as the host is called would make that work grow with its square.
+                self.host_calls_since_collect += 1;
+                if self.host_calls_since_collect >= HOST_CALLS_PER_COLLECT {
+                    self.host_calls_since_collect = 0;
+                    self.collect(false, &mut left);
+                }
                 continue;
             }
             self.collect(r == StepResult::GcRequested, &mut left);
@@ -627,6 +637,9 @@ impl Lua {
 /// The function and arguments of a call being started by [`Lua::start_with`] (a few are kept
 /// inline: no allocation for a short call).
 pub type CallValues<'gc> = smallvec::SmallVec<[Value<'gc>; 8]>;
+
+/// Host calls between two collector steps in a loop that keeps calling the host.
+const HOST_CALLS_PER_COLLECT: u32 = 64;
 
 /// Executions kept for reuse: enough for a few levels of host calls into Lua.
 const MAX_IDLE_EXECUTIONS: usize = 4;
