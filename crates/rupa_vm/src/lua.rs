@@ -586,21 +586,24 @@ impl Lua {
         }
         self.finalizing = true;
         while *fuel > 0 {
-            let next = self.enter(|ctx| {
-                let obj = ctx.state.to_finalize.borrow_mut(ctx.mc).pop()?;
+            // The next object with a `__gc`, started on a reused execution (no handles and no
+            // executor allocated per finalizer).
+            let next = self.start_with(|ctx, vals| loop {
+                let Some(obj) = ctx.state.to_finalize.borrow_mut(ctx.mc).pop() else {
+                    return Err(());
+                };
                 let gc = crate::metaops::metamethod(ctx, obj, crate::meta::MetaEvent::Gc);
-                Some((Lua::stash(ctx, gc), Lua::stash(ctx, obj)))
+                if !gc.is_nil() {
+                    vals.push(gc);
+                    vals.push(obj);
+                    return Ok(());
+                }
             });
-            let Some((gc, obj)) = next else { break };
-            let callable = self.enter(|ctx| !Lua::fetch(ctx, &gc).is_nil());
-            if callable {
-                let exec = self.start(&gc, &[obj]);
-                let used = self.execute_counting(&exec, *fuel);
-                *fuel = fuel.saturating_sub(used);
-                // A failing (or abandoned) finalizer is ignored, as lua5.4 does with warnings
-                // off.
-                let _ = self.finish(&exec);
-            }
+            let Ok(exec) = next else { break };
+            let used = self.execute_counting(&exec, *fuel);
+            *fuel = fuel.saturating_sub(used);
+            // A failing (or abandoned) finalizer is ignored, as lua5.4 does with warnings off.
+            let _ = self.finish_with(exec, |_, _| ());
         }
         self.finalizing = false;
     }
