@@ -96,22 +96,9 @@ class _LuaTable(_rupa._LuaTableBase, _LuaObject):
         # table[nil] is an error in Lua, so None goes in as python.none.
         return self._get(name)
 
-    def __setattr__(self, name: Any, value: Any) -> None:
-        if _is_dunder(name):
-            object.__setattr__(self, name, value)
-            return
-        if isinstance(name, str):
-            name = name.encode(self._source_encoding)
-        self._set(name, value)
-
-    def __delattr__(self, name: Any) -> None:
-        if _is_dunder(name):
-            object.__delattr__(self, name)
-            return
-        if isinstance(name, str):
-            name = name.encode(self._source_encoding)
-        self._helper("setindex", (name, None), True, uncapped=True)
-
+    # Natively (`_LuaTableBase`, which also has `__setattr__`/`__delattr__` as slots): the
+    # name encoded with the runtime's source encoding, a dunder name left to the Python object.
+    __getattr__ = _rupa._LuaTableBase._attr_get  # type: ignore[assignment]
 
 
 class _LuaFunction(_LuaObject):

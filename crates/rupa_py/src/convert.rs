@@ -16,6 +16,7 @@ use std::sync::Arc;
 
 use pyo3::intern;
 use pyo3::prelude::*;
+use pyo3::sync::GILOnceCell;
 use pyo3::types::{PyBool, PyBytes, PyFloat, PyLong, PyString, PyType};
 use rupa_vm::lua::{Lua, StashedValue};
 use rupa_vm::{Context, Value};
@@ -134,11 +135,7 @@ impl<'a, 'py, 'gc> ToLua<'a, 'py, 'gc> {
             let w = w.get();
             return Ok(self.object(w.obj.bind(py), w.flags));
         }
-        let flags = if o.hasattr(intern!(py, "__getitem__"))? {
-            AS_INDEX
-        } else {
-            0
-        };
+        let flags = if has_getitem(o)? { AS_INDEX } else { 0 };
         Ok(self.object(o, flags))
     }
 
@@ -173,6 +170,20 @@ impl<'a, 'py, 'gc> ToLua<'a, 'py, 'gc> {
     pub(crate) fn object(&self, o: &Bound<'py, PyAny>, flags: u8) -> Value<'gc> {
         pyobject::userdata(self.core, self.ctx, self.py, self.root, o, flags)
     }
+}
+
+/// `hasattr(o, "__getitem__")`, through Python's own `hasattr`: it looks the name up without
+/// creating the `AttributeError` that pyo3's `hasattr` makes (and drops) for a missing one.
+fn has_getitem(o: &Bound<'_, PyAny>) -> PyResult<bool> {
+    static HASATTR: GILOnceCell<Py<PyAny>> = GILOnceCell::new();
+    let py = o.py();
+    let hasattr = HASATTR.get_or_try_init(py, || {
+        Ok::<_, PyErr>(py.import_bound("builtins")?.getattr("hasattr")?.unbind())
+    })?;
+    hasattr
+        .bind(py)
+        .call1((o, intern!(py, "__getitem__")))?
+        .is_truthy()
 }
 
 /// Converts Python values into handles of this runtime's values (calling the overflow handler

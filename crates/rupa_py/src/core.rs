@@ -92,6 +92,8 @@ pub(crate) struct Core {
     pub(crate) utf8: bool,
     /// Encoding of Lua source and of attribute names.
     pub(crate) source_encoding: String,
+    /// Whether `source_encoding` is UTF-8 (encoded natively).
+    pub(crate) source_utf8: bool,
     /// Return Python tuples to Lua as several values.
     pub(crate) unpack_tuples: bool,
     /// No attribute filter or handlers: Lua indexes Python objects natively.
@@ -125,6 +127,7 @@ impl Core {
             bridge,
             pyrefs: Mutex::new(PyRefs::default()),
             utf8: encoding.as_deref().is_some_and(is_utf8),
+            source_utf8: is_utf8(&source_encoding),
             encoding,
             source_encoding,
             unpack_tuples,
