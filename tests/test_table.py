@@ -93,3 +93,22 @@ def test_item_assignment_only_on_tables(lua):
     with pytest.raises(TypeError):
         del f["x"]
     assert not hasattr(f.coroutine(), "__setitem__")
+
+
+def test_attribute_access_on_tables(impl, lua):
+    t = lua.table(a=1)
+    assert t.a == 1 and t.missing is None
+    t.b = "x"
+    assert t["b"] == "x"
+    del t.a
+    assert t["a"] is None
+    assert t.__class__.__name__ == "_LuaTable"
+    with pytest.raises(AttributeError):
+        t.__nothing__
+    # Dunder names go to `object.__setattr__`, which refuses them here (as in lupa).
+    with pytest.raises(TypeError, match="can't apply this __setattr__"):
+        t.__nothing__ = 1
+    with pytest.raises(TypeError, match="can't apply this __delattr__"):
+        del t.__nothing__
+    mt = lua.eval("setmetatable({}, {__index = function(t, k) return k .. '?' end})")
+    assert mt.hello == "hello?"
