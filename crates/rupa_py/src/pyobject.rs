@@ -91,15 +91,23 @@ pub(crate) enum Seen {
 }
 
 /// Shards of the identity cache (see `runtime::INIT`).
-pub(crate) const CACHE_SHARDS: i64 = 64;
+const CACHE_SHARDS: i64 = 64;
 
-/// The identity cache's shard for `key` (an address: its low bits are alignment).
+/// The identity cache's shard for `key` (an address: its low bits are alignment), made on
+/// first use as a weak-valued table (`cache[0]` is the shared weak metatable).
 fn shard<'gc>(ctx: Context<'gc>, root: BridgeRoot<'gc>, key: i64) -> Option<rupa_vm::Table<'gc>> {
     let i = ((key >> 7) ^ (key >> 13)).rem_euclid(CACHE_SHARDS) + 1;
-    match root.cache.get_int(ctx, i) {
-        Value::Table(t) => Some(t),
-        _ => None,
+    if let Value::Table(t) = root.cache.get_int(ctx, i) {
+        return Some(t);
     }
+    let Value::Table(weak) = root.cache.get_int(ctx, 0) else {
+        return None;
+    };
+    let t = rupa_vm::Table::new(ctx.mc);
+    rupa_vm::gc::register(ctx, Value::Table(t), Some(weak)).ok()?;
+    t.set_metatable(ctx.mc, Some(weak));
+    root.cache.set_int(ctx, i, Value::Table(t)).ok()?;
+    Some(t)
 }
 
 /// The key of `obj` under protocol `flags` in `pyrefs` and in the identity cache.

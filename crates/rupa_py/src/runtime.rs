@@ -29,10 +29,10 @@ local next, rawlen, getmetatable, rawget, type = next, rawlen, getmetatable, raw
 local select, error, pcall = select, error, pcall
 local function ispy(o) return type(o) == "userdata" and getmetatable(o) == meta end
 local tointeger = math.tointeger
--- The identity cache, in shards: every new object writes its shard, and the collector traces a
--- written table again whole, so one big table would cost its size on every new object.
-local cache = {}
-for i = 1, ...CACHE_SHARDS... do cache[i] = setmetatable({}, {__mode = "v"}) end
+-- The identity cache, in shards made when first needed (`pyobject::shard`): every new object
+-- writes its shard, and the collector traces a written table again whole, so one big table
+-- would cost its size on every new object. The shards share the weak metatable.
+local cache = {[0] = {__mode = "v"}}
 local python = {
   as_attrgetter = asattr,
   as_itemgetter = asitem,
@@ -88,14 +88,6 @@ local helpers = {
 return meta, cache, python, helpers
 "##;
 
-/// `INIT` with its constants filled in.
-fn init_source() -> String {
-    INIT.replace(
-        "...CACHE_SHARDS...",
-        &crate::pyobject::CACHE_SHARDS.to_string(),
-    )
-}
-
 /// A Lua state for one `LuaRuntime`.
 #[pyclass(module = "rupa._rupa", name = "Runtime")]
 pub(crate) struct Runtime {
@@ -113,7 +105,7 @@ fn init_proto() -> PyResult<std::rc::Rc<rupa_vm::proto::Proto>> {
         if let Some(p) = p.get() {
             return Ok(p.clone());
         }
-        let compiled = rupa_vm::parse(init_source().as_bytes(), "=rupa")
+        let compiled = rupa_vm::parse(INIT.as_bytes(), "=rupa")
             .and_then(|chunk| rupa_vm::compile(&chunk, "=rupa"))
             .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.message))?;
         Ok(p.get_or_init(|| compiled).clone())
