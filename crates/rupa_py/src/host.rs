@@ -113,16 +113,12 @@ fn run(
         pyobject::release(core, lua, keys);
     }
     let read = lua.host_args(call, |ctx, args| {
-        let root = roots.get(ctx);
-        match op {
-            Op::SetOverflow => {
-                let v = args.first().copied().unwrap_or(Value::Nil);
-                root.set_overflow(ctx, v);
-                core.has_overflow
-                    .store(!v.is_nil(), std::sync::atomic::Ordering::Relaxed);
-                return Ok(Read::Done);
-            }
-            _ => {}
+        if op == Op::SetOverflow {
+            let v = args.first().copied().unwrap_or(Value::Nil);
+            roots.get(ctx).set_overflow(ctx, v);
+            core.has_overflow
+                .store(!v.is_nil(), std::sync::atomic::Ordering::Relaxed);
+            return Ok(Read::Done);
         }
         let conv = FromLua::new(core, py, ctx, roots);
         let (target, rest) = if op == Op::Args {

@@ -13,6 +13,7 @@ mod convert;
 mod core;
 mod errors;
 mod host;
+mod init;
 mod iter;
 mod lock;
 mod object;
@@ -20,6 +21,7 @@ mod pyobject;
 mod registry;
 mod roots;
 mod runtime;
+mod table;
 mod unshared;
 
 use pyo3::prelude::*;
@@ -29,7 +31,7 @@ use pyo3::prelude::*;
 fn _rupa(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<runtime::Runtime>()?;
     m.add_class::<object::LuaObject>()?;
-    m.add_class::<object::LuaTableBase>()?;
+    m.add_class::<table::LuaTableBase>()?;
     m.add_class::<object::Pending>()?;
     m.add_class::<iter::TableIter>()?;
     m.add_class::<pyobject::ProtocolWrapper>()?;

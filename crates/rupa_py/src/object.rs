@@ -5,7 +5,6 @@
 
 use std::sync::Arc;
 
-use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 use rupa_vm::lua::Lua;
@@ -205,7 +204,7 @@ enum Write {
 impl LuaObject {
     /// `t[key] = value` if this is a table (raw when it has no metatable, else through Lua);
     /// `false` if it is not a table.
-    fn set_item(
+    pub(crate) fn set_item(
         &self,
         py: Python<'_>,
         key: &Bound<'_, PyAny>,
@@ -282,7 +281,7 @@ impl LuaObject {
 #[pymethods]
 impl LuaObject {
     #[new]
-    fn new(pending: &Bound<'_, Pending>) -> Self {
+    pub(crate) fn new(pending: &Bound<'_, Pending>) -> Self {
         let p = pending.get();
         LuaObject {
             core: p.core.clone(),
@@ -337,7 +336,7 @@ impl LuaObject {
     /// cap, as it allocates nothing in lua5.4).
     #[pyo3(signature = (name, args, wrap_none=false, all_results=false, keep_threads=false, uncapped=false))]
     #[allow(clippy::too_many_arguments)]
-    fn _helper(
+    pub(crate) fn _helper(
         &self,
         py: Python<'_>,
         name: &str,
@@ -371,7 +370,7 @@ impl LuaObject {
     }
 
     /// `t[key]` for a table: raw when it has no metatable (no Lua call), else through Lua.
-    fn _get(&self, py: Python<'_>, key: &Bound<'_, PyAny>) -> PyResult<PyObject> {
+    pub(crate) fn _get(&self, py: Python<'_>, key: &Bound<'_, PyAny>) -> PyResult<PyObject> {
         match self.get_plain(py, key)? {
             Some(v) => Ok(v),
             None => self._helper(
@@ -433,130 +432,4 @@ impl LuaObject {
             Ok(roots.get(ctx).held(o.slot).is_some_and(|b| a.raw_equal(&b)))
         })
     }
-}
-
-/// Base class of `_LuaTable`: item assignment and deletion as slots of a native class, so
-/// `t[k] = v` runs without a Python frame. (Only tables have them, as in lupa.)
-#[pyclass(frozen, subclass, extends = LuaObject, module = "rupa._rupa", name = "_LuaTableBase")]
-pub(crate) struct LuaTableBase;
-
-#[pymethods]
-impl LuaTableBase {
-    #[new]
-    fn new(pending: &Bound<'_, Pending>) -> (Self, LuaObject) {
-        (LuaTableBase, LuaObject::new(pending))
-    }
-
-    /// `t[key] = value`, honouring `__newindex`.
-    fn __setitem__(
-        slf: &Bound<'_, Self>,
-        key: &Bound<'_, PyAny>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let this = slf.downcast::<LuaObject>()?.get();
-        this.set_item(slf.py(), key, value).map(|_| ())
-    }
-
-    /// `t.name` (the facade's `_LuaTable.__getattr__`): the name encoded with the runtime's
-    /// source encoding; dunder names are not table keys.
-    fn _attr_get(slf: &Bound<'_, Self>, name: &Bound<'_, PyAny>) -> PyResult<PyObject> {
-        let py = slf.py();
-        let this = slf.downcast::<LuaObject>()?.get();
-        let Some(key) = attr_key(this, name)? else {
-            return Err(pyo3::exceptions::PyAttributeError::new_err(
-                name.clone().unbind(),
-            ));
-        };
-        this._get(py, &key)
-    }
-
-    /// `t.name = value`: the name encoded with the runtime's source encoding; dunder names
-    /// are set on the Python object. A slot, so `_LuaTable` runs it without a Python frame.
-    fn __setattr__(
-        slf: &Bound<'_, Self>,
-        name: &Bound<'_, PyAny>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let py = slf.py();
-        let this = slf.downcast::<LuaObject>()?.get();
-        match attr_key(this, name)? {
-            Some(key) => this.set_item(py, &key, value).map(|_| ()),
-            None => {
-                object_type(py)?.call_method1(intern!(py, "__setattr__"), (slf, name, value))?;
-                Ok(())
-            }
-        }
-    }
-
-    /// `del t.name`.
-    fn __delattr__(slf: &Bound<'_, Self>, name: &Bound<'_, PyAny>) -> PyResult<()> {
-        let py = slf.py();
-        let this = slf.downcast::<LuaObject>()?.get();
-        match attr_key(this, name)? {
-            Some(key) => {
-                let args = PyTuple::new_bound(py, [key, py.None().into_bound(py)]);
-                this._helper(py, "setindex", &args, true, false, false, true)?;
-                Ok(())
-            }
-            None => {
-                object_type(py)?.call_method1(intern!(py, "__delattr__"), (slf, name))?;
-                Ok(())
-            }
-        }
-    }
-
-    /// `del t[key]`. Works above the memory cap, as deleting allocates nothing in lua5.4.
-    fn __delitem__(slf: &Bound<'_, Self>, key: &Bound<'_, PyAny>) -> PyResult<()> {
-        let py = slf.py();
-        let this = slf.downcast::<LuaObject>()?.get();
-        let args = PyTuple::new_bound(py, [key.clone(), py.None().into_bound(py)]);
-        this._helper(py, "setindex", &args, true, false, false, true)?;
-        Ok(())
-    }
-}
-
-/// The table key for attribute `name`: a `str` encoded with the runtime's source encoding,
-/// anything else as is; `None` for a dunder name (an attribute of the Python object).
-fn attr_key<'py>(
-    this: &LuaObject,
-    name: &Bound<'py, PyAny>,
-) -> PyResult<Option<Bound<'py, PyAny>>> {
-    let py = name.py();
-    if let Ok(s) = name.downcast::<pyo3::types::PyString>() {
-        let text = s.to_cow()?;
-        if text.starts_with("__") && text.ends_with("__") {
-            return Ok(None);
-        }
-        if this.core.source_utf8 {
-            // The same Lua string as the encoded bytes would give, and the `str` keeps its
-            // hash for the string cache.
-            if this.core.utf8 {
-                return Ok(Some(name.clone()));
-            }
-            return Ok(Some(
-                pyo3::types::PyBytes::new_bound(py, text.as_bytes()).into_any(),
-            ));
-        }
-        return Ok(Some(s.call_method1(
-            intern!(py, "encode"),
-            (this.core.source_encoding.as_str(),),
-        )?));
-    }
-    if let Ok(b) = name.downcast::<pyo3::types::PyBytes>() {
-        let b = b.as_bytes();
-        if b.starts_with(b"__") && b.ends_with(b"__") {
-            return Ok(None);
-        }
-    }
-    Ok(Some(name.clone()))
-}
-
-/// Python's `object` (its `__setattr__`/`__delattr__` for dunder names).
-fn object_type(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
-    static OBJECT: pyo3::sync::GILOnceCell<Py<PyAny>> = pyo3::sync::GILOnceCell::new();
-    Ok(OBJECT
-        .get_or_try_init(py, || {
-            Ok::<_, PyErr>(py.import_bound("builtins")?.getattr("object")?.unbind())
-        })?
-        .bind(py))
 }
