@@ -20,6 +20,9 @@ use crate::state::{Context, GcRequest, State};
 use crate::value::Value;
 use crate::vm::executor::{Executor, StepResult};
 
+mod embed;
+pub use embed::CallValues;
+
 /// Instructions run between two checks of the interrupt flag and two GC steps.
 const SLICE_FUEL: i64 = 20_000;
 
@@ -249,38 +252,6 @@ impl Lua {
         });
     }
 
-    /// Runs `f` on the arguments of host call `call` (a [`RawHostFn`]'s).
-    pub fn host_args<R>(
-        &self,
-        call: &HostCall,
-        f: impl for<'gc> FnOnce(Context<'gc>, &[Value<'gc>]) -> R,
-    ) -> R {
-        self.enter(|ctx| {
-            let ex = *ctx.state.roots.fetch(&call.exec.0);
-            f(ctx, &ex.host_args(ctx))
-        })
-    }
-
-    /// Returns the values `f` pushes as the results of host call `call`. If `f` fails nothing
-    /// is returned yet (the host may try again, or fail the call).
-    pub fn host_return<E>(
-        &self,
-        call: &HostCall,
-        f: impl for<'gc> FnOnce(Context<'gc>, &mut Vec<Value<'gc>>) -> Result<(), E>,
-    ) -> Result<(), E> {
-        self.enter(|ctx| {
-            let ex = *ctx.state.roots.fetch(&call.exec.0);
-            if call.returned.get() {
-                return Ok(());
-            }
-            let mut out = Vec::new();
-            f(ctx, &mut out)?;
-            ex.host_return(ctx, Ok(out));
-            call.returned.set(true);
-            Ok(())
-        })
-    }
-
     /// A state with the base and coroutine libraries.
     pub fn with_base() -> Lua {
         let lua = Lua::new();
@@ -489,75 +460,6 @@ impl Lua {
         })
     }
 
-    /// Starts a call without handles: `push` writes the function, then its arguments, straight
-    /// from the host's values. A finished execution is reused when one is idle (see
-    /// [`Lua::finish_with`]), so a short call allocates no executor. An error from `push` starts
-    /// nothing.
-    pub fn start_with<E>(
-        &mut self,
-        push: impl for<'gc> FnOnce(Context<'gc>, &mut CallValues<'gc>) -> Result<(), E>,
-    ) -> Result<Execution, E> {
-        let idle = self.idle.pop();
-        self.enter(|ctx| {
-            let mut vals = CallValues::new();
-            push(ctx, &mut vals)?;
-            let (func, args) = match vals.split_first() {
-                Some((f, a)) => (*f, a),
-                None => (Value::Nil, &[][..]),
-            };
-            if let Some(exec) = idle {
-                let ex = *ctx.state.roots.fetch(&exec.0);
-                if ex.restart(ctx, func, args) {
-                    return Ok(exec);
-                }
-            }
-            let ex = Executor::start(ctx, func, args);
-            Ok(Execution(
-                ctx.state.roots.stash::<Rootable![Executor<'_>]>(ctx.mc, ex),
-            ))
-        })
-    }
-
-    /// Runs `exec` to completion (as [`Lua::execute`] with unlimited fuel).
-    pub fn run(&mut self, exec: &Execution) {
-        while self.execute(exec, i64::MAX) == ExecuteStatus::OutOfFuel {}
-    }
-
-    /// The outcome of a finished execution without handles: on success `ok` reads the results
-    /// inside the arena. The execution is kept for reuse by [`Lua::start_with`]; it must not be
-    /// used again by the caller (it takes it by value for that reason).
-    pub fn finish_with<R>(
-        &mut self,
-        exec: Execution,
-        ok: impl for<'gc> FnOnce(Context<'gc>, &[Value<'gc>]) -> R,
-    ) -> Result<R, LuaErrorReport> {
-        let r = self.enter(|ctx| {
-            let ex = *ctx.state.roots.fetch(&exec.0);
-            match ex.take_result(ctx) {
-                None => Err(not_finished()),
-                Some(Ok(mut vals)) => {
-                    let r = ok(ctx, &vals);
-                    // The results are the bottom thread's old stack: give the buffer back, so
-                    // the next call on this execution does not grow a new one.
-                    if let Some(t) = ex.0.borrow().threads.first() {
-                        if let Ok(mut ts) = t.0.try_borrow_mut(ctx.mc) {
-                            if ts.stack.capacity() == 0 {
-                                vals.clear();
-                                ts.stack = vals;
-                            }
-                        }
-                    }
-                    Ok(r)
-                }
-                Some(Err(v)) => Err(report_of(ctx, ex, v)),
-            }
-        });
-        if self.idle.len() < MAX_IDLE_EXECUTIONS {
-            self.idle.push(exec);
-        }
-        self.describe_error(r)
-    }
-
     /// Calls `func(args...)` to completion.
     pub fn call(
         &mut self,
@@ -636,10 +538,6 @@ impl Lua {
         }
     }
 }
-
-/// The function and arguments of a call being started by [`Lua::start_with`] (a few are kept
-/// inline: no allocation for a short call).
-pub type CallValues<'gc> = smallvec::SmallVec<[Value<'gc>; 8]>;
 
 /// Host calls between two collector steps in a loop that keeps calling the host.
 const HOST_CALLS_PER_COLLECT: u32 = 64;
