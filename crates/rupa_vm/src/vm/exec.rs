@@ -103,6 +103,7 @@ pub(crate) fn run_lua<'gc>(
         let mut proto: &'gc crate::proto::Proto = &fproto.proto;
         let mut code: &'gc [Op] = &proto.code;
         let mut consts: &'gc [Value<'gc>] = &fproto.constants;
+        let mut field_hints: &'gc [std::cell::Cell<u32>] = &fproto.field_hints;
         let mut upvals: &'gc [UpValue<'gc>] = &closure.upvalues;
         let mut base = frame.base;
         let mut pc = frame.pc;
@@ -118,6 +119,7 @@ pub(crate) fn run_lua<'gc>(
                 proto = &fproto.proto;
                 code = &proto.code;
                 consts = &fproto.constants;
+                field_hints = &fproto.field_hints;
                 upvals = &closure.upvalues;
                 base = frame.base;
                 pc = frame.pc;
@@ -323,7 +325,7 @@ pub(crate) fn run_lua<'gc>(
                     let t = read_upvalue(upvals[up as usize], thread, stack);
                     let k = consts[key as usize];
                     if let (Value::Table(tb), Value::String(ks)) = (t, k) {
-                        if let Some(v) = index_str_fast(ctx, tb, ks) {
+                        if let Some(v) = index_str_fast(ctx, tb, ks, &field_hints[2 * (pc - 1)..]) {
                             reg!(dst) = v;
                             continue;
                         }
@@ -358,7 +360,7 @@ pub(crate) fn run_lua<'gc>(
                     if let (&Value::Table(tb), &Value::String(ks)) =
                         (&reg!(table), &consts[key as usize])
                     {
-                        if let Some(v) = index_str_fast(ctx, tb, ks) {
+                        if let Some(v) = index_str_fast(ctx, tb, ks, &field_hints[2 * (pc - 1)..]) {
                             reg!(dst) = v;
                             continue;
                         }
@@ -433,7 +435,7 @@ pub(crate) fn run_lua<'gc>(
                     let k = rk!(key);
                     reg!(dst + 1) = o;
                     if let (Value::Table(tb), Value::String(ks)) = (o, k) {
-                        if let Some(v) = index_str_fast(ctx, tb, ks) {
+                        if let Some(v) = index_str_fast(ctx, tb, ks, &field_hints[2 * (pc - 1)..]) {
                             reg!(dst) = v;
                             continue;
                         }
@@ -712,6 +714,7 @@ pub(crate) fn run_lua<'gc>(
                                 proto = &fproto.proto;
                                 code = &proto.code;
                                 consts = &fproto.constants;
+                                field_hints = &fproto.field_hints;
                                 upvals = &cl.upvalues;
                                 base = fs + 1;
                                 pc = 0;
@@ -1053,9 +1056,11 @@ fn index_str_fast<'gc>(
     ctx: Context<'gc>,
     mut t: Table<'gc>,
     key: LuaString<'gc>,
+    hints: &[std::cell::Cell<u32>],
 ) -> Option<Value<'gc>> {
-    for _ in 0..FAST_INDEX_HOPS {
-        match t.get_str_or_metatable(ctx, key) {
+    for hop in 0..FAST_INDEX_HOPS {
+        let hint = &hints[hop.min(1)];
+        match t.get_str_hinted(ctx, key, hint) {
             Ok(v) => return Some(v),
             Err(None) => return Some(Value::Nil),
             Err(Some(mt)) => match mt.metamethod(ctx, MetaEvent::Index) {
