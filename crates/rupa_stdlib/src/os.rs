@@ -5,11 +5,12 @@
 //! ([`locale`]).
 
 pub mod date;
+mod exit;
 mod locale;
 pub mod tz;
 
 use rupa_vm::baselib::args::{
-    arg_error, check_integer, check_string, opt_integer, opt_string, to_number, type_error,
+    arg_error, check_integer, check_string, opt_string, to_number, type_error,
 };
 use rupa_vm::baselib::set_native;
 use rupa_vm::native::{NativeAction, NativeFn, NativeStack};
@@ -30,7 +31,7 @@ pub fn load_os(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
         ("date", date_),
         ("difftime", difftime),
         ("execute", execute),
-        ("exit", exit),
+        ("exit", exit::exit),
         ("getenv", getenv),
         ("remove", remove),
         ("rename", rename),
@@ -300,20 +301,6 @@ pub fn push_process_status<'gc>(
     let first = if ok { Value::Boolean(true) } else { Value::Nil };
     let what = Value::String(ctx.new_string(what.as_bytes())?);
     stack.replace(&[first, what, Value::Integer(code as i64)]);
-    Ok(NativeAction::Return)
-}
-
-fn exit<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
-    let code = match stack.get(0) {
-        Value::Boolean(b) => i64::from(!b),
-        _ => opt_integer(ctx, stack, 0, 0)?,
-    };
-    let r = with_host(ctx, |h| {
-        h.flush_all();
-        h.host.exit(code as i32)
-    });
-    host_call("exit", r)?.map_err(|(msg, _)| RuntimeError::msg(msg))?;
-    stack.clear();
     Ok(NativeAction::Return)
 }
 
