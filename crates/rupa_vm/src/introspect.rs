@@ -239,7 +239,7 @@ pub fn func_info<'gc>(f: Function<'gc>) -> FuncInfo<'gc> {
                 last_line_defined: i64::from(p.last_line_defined),
                 nparams: p.num_params,
                 is_vararg: p.is_vararg,
-                nups: cl.upvalues.len(),
+                nups: cl.num_upvalues(),
             }
         }
         FunctionKind::Native(nc) => FuncInfo {
@@ -294,7 +294,7 @@ pub fn get_upvalue<'gc>(
     let i = usize::try_from(n.checked_sub(1)?).ok()?;
     match &*f.0 {
         FunctionKind::Lua(cl) => {
-            let uv = *cl.upvalues.get(i)?;
+            let uv = cl.upvalue(i)?;
             let name = match cl.proto.proto.upvalues.get(i) {
                 Some(d) if !d.name.is_empty() => d.name.clone(),
                 _ => "(no name)".to_string(),
@@ -318,7 +318,7 @@ pub fn set_upvalue<'gc>(
     let i = usize::try_from(n.checked_sub(1)?).ok()?;
     match &*f.0 {
         FunctionKind::Lua(cl) => {
-            let uv = *cl.upvalues.get(i)?;
+            let uv = cl.upvalue(i)?;
             crate::vm::exec::write_upvalue(ctx, uv, running, stack, v);
             let name = match cl.proto.proto.upvalues.get(i) {
                 Some(d) if !d.name.is_empty() => d.name.clone(),
@@ -334,10 +334,7 @@ pub fn set_upvalue<'gc>(
 pub fn upvalue_id(f: Function<'_>, n: i64) -> Option<usize> {
     let i = usize::try_from(n.checked_sub(1)?).ok()?;
     match &*f.0 {
-        FunctionKind::Lua(cl) => cl
-            .upvalues
-            .get(i)
-            .map(|uv| gc_arena::Gc::as_ptr(uv.0) as usize),
+        FunctionKind::Lua(cl) => cl.upvalue(i).map(|uv| gc_arena::Gc::as_ptr(uv.0) as usize),
         FunctionKind::Native(nc) => nc.upvalues.get(i).map(|v| v as *const Value as usize),
     }
 }

@@ -101,7 +101,10 @@ pub(crate) fn run_lua<'gc>(
         let proto: &'gc crate::proto::Proto = &fproto.proto;
         let code: &'gc [Op] = &proto.code;
         let consts: &'gc [Value<'gc>] = &fproto.constants;
-        let upvals: &'gc [UpValue<'gc>] = &closure.upvalues;
+        // Held for this activation: `upvaluejoin` (a native, run outside this loop) is the
+        // only writer.
+        let upvals_slots = closure.upvalues.borrow();
+        let upvals: &[UpValue<'gc>] = &upvals_slots;
         let base = frame.base;
         let mut pc = frame.pc;
         // The stack as a slice: its pointer and length stay in registers. Re-derived after
@@ -1209,21 +1212,19 @@ fn new_closure<'gc>(
 ) -> Result<Function<'gc>, RuntimeError<'gc>> {
     let descs = &child.proto.upvalues;
     ctx.reserve(64 + descs.len() * 16)?;
+    let inherited = parent.upvalues.borrow();
     let upvalues: Box<[UpValue<'gc>]> = descs
         .iter()
         .map(|d| {
             if d.in_stack {
                 ts.find_upvalue(ctx.mc, thread, base + d.index as usize)
             } else {
-                parent.upvalues[d.index as usize]
+                inherited[d.index as usize]
             }
         })
         .collect();
     Ok(Function(Gc::new(
         ctx.mc,
-        FunctionKind::Lua(LuaClosure {
-            proto: child,
-            upvalues,
-        }),
+        FunctionKind::Lua(LuaClosure::new(ctx.mc, child, upvalues)),
     )))
 }
