@@ -31,6 +31,8 @@ pub struct ThreadView<'a, 'gc> {
     /// Whether a host call sits below the bottom frame (the main thread of a run): it is a
     /// level of its own, a C function without a name, as lua.c's `pmain` is under lua5.4.
     pub host_bottom: bool,
+    /// The thread's debug hook, if any (for the transfer values of a hooked activation).
+    pub hook: Option<&'a crate::hook::Hook<'gc>>,
 }
 
 /// One level of a call stack.
@@ -54,6 +56,9 @@ pub struct ActivationInfo<'gc> {
     pub name: Option<(&'static str, String)>,
     /// Whether it was entered by a tail call (`istailcall`).
     pub is_tail: bool,
+    /// `ftransfer` and `ntransfer`: the values a call or return hook running for this
+    /// activation can read with `debug.getlocal`; 0 and 0 otherwise.
+    pub transfer: (u16, u16),
 }
 
 /// What `debug.getinfo` says about a function (options `S` and `u`).
@@ -142,11 +147,16 @@ impl<'a, 'gc> ThreadView<'a, 'gc> {
             Level::Frame(i) => matches!(self.frames.get(i), Some(Frame::Lua(f)) if f.tail),
             _ => false,
         };
+        let transfer = match (level, self.hook) {
+            (Level::Frame(i), Some(h)) => h.transfer_of(i),
+            _ => (0, 0),
+        };
         Some(ActivationInfo {
             func,
             current_line,
             name,
             is_tail,
+            transfer,
         })
     }
 
