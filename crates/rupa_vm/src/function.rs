@@ -3,7 +3,8 @@
 
 use std::rc::Rc;
 
-use gc_arena::{lock::Lock, Collect, Gc};
+use gc_arena::lock::{Lock, RefLock};
+use gc_arena::{Collect, Gc, Mutation};
 
 use crate::native::NativeFn;
 use crate::proto::Proto;
@@ -23,12 +24,15 @@ pub enum FunctionKind<'gc> {
     Native(NativeClosure<'gc>),
 }
 
-/// A Lua function: its prototype and its upvalue cells.
+/// A Lua function: its prototype and its upvalue slots.
 #[derive(Collect, Debug)]
 #[collect(no_drop)]
 pub struct LuaClosure<'gc> {
     pub proto: Gc<'gc, FunctionProto<'gc>>,
-    pub upvalues: Box<[UpValue<'gc>]>,
+    /// The cell each upvalue slot is bound to. Behind its own lock so `debug.upvaluejoin` can
+    /// rebind a slot; the interpreter borrows the slots once per frame activation, so reading
+    /// an upvalue costs what an immutable slice would.
+    pub upvalues: Gc<'gc, RefLock<Box<[UpValue<'gc>]>>>,
 }
 
 /// A loaded prototype: the compiler's [`Proto`] plus its constants and children as GC values.
@@ -84,7 +88,7 @@ pub enum UpValueState<'gc> {
 impl<'gc> Function<'gc> {
     /// A native function value.
     pub fn new_native(
-        mc: &gc_arena::Mutation<'gc>,
+        mc: &Mutation<'gc>,
         name: &'static str,
         func: NativeFn,
         upvalues: Box<[Value<'gc>]>,
@@ -106,9 +110,50 @@ impl<'gc> Function<'gc> {
     }
 }
 
+impl<'gc> LuaClosure<'gc> {
+    /// A closure of `proto` whose slots are bound to `upvalues`.
+    pub fn new(
+        mc: &Mutation<'gc>,
+        proto: Gc<'gc, FunctionProto<'gc>>,
+        upvalues: Box<[UpValue<'gc>]>,
+    ) -> LuaClosure<'gc> {
+        LuaClosure {
+            proto,
+            upvalues: Gc::new(mc, RefLock::new(upvalues)),
+        }
+    }
+
+    /// The cell slot `i` (0-based) is bound to.
+    #[inline]
+    pub fn upvalue(&self, i: usize) -> Option<UpValue<'gc>> {
+        self.upvalues.borrow().get(i).copied()
+    }
+
+    /// Number of upvalue slots.
+    pub fn num_upvalues(&self) -> usize {
+        self.upvalues.borrow().len()
+    }
+
+    /// Binds slot `i` to `cell` (`debug.upvaluejoin`). False when there is no such slot, or
+    /// when the slots are borrowed (cannot happen while a native runs: the interpreter only
+    /// borrows them inside its own loop).
+    pub fn rebind_upvalue(&self, mc: &Mutation<'gc>, i: usize, cell: UpValue<'gc>) -> bool {
+        match self.upvalues.try_borrow_mut(mc) {
+            Ok(mut slots) => match slots.get_mut(i) {
+                Some(slot) => {
+                    *slot = cell;
+                    true
+                }
+                None => false,
+            },
+            Err(_) => false,
+        }
+    }
+}
+
 impl<'gc> UpValue<'gc> {
     /// A closed upvalue holding `v`.
-    pub fn closed(mc: &gc_arena::Mutation<'gc>, v: Value<'gc>) -> UpValue<'gc> {
+    pub fn closed(mc: &Mutation<'gc>, v: Value<'gc>) -> UpValue<'gc> {
         UpValue(Gc::new(mc, Lock::new(UpValueState::Closed(v))))
     }
 }
