@@ -30,9 +30,68 @@ pub enum FunctionKind<'gc> {
 pub struct LuaClosure<'gc> {
     pub proto: Gc<'gc, FunctionProto<'gc>>,
     /// The cell each upvalue slot is bound to. Behind its own lock so `debug.upvaluejoin` can
-    /// rebind a slot; the interpreter borrows the slots once per frame activation, so reading
-    /// an upvalue costs what an immutable slice would.
-    pub upvalues: Gc<'gc, RefLock<Box<[UpValue<'gc>]>>>,
+    /// rebind a slot (a field of the closure itself could not be written: gc-arena's write
+    /// barrier cannot be projected through the `FunctionKind` enum without `unsafe`).
+    pub upvalues: Gc<'gc, RefLock<UpvalueSlots<'gc>>>,
+}
+
+/// Most upvalue slots kept inline in [`UpvalueSlots`]: most closures capture a few variables,
+/// and those then cost one allocation, not two.
+const INLINE_SLOTS: usize = 3;
+
+/// A closure's upvalue slots: inline when few, boxed otherwise. Derefs to the slice.
+#[derive(Collect, Debug)]
+#[collect(no_drop)]
+pub enum UpvalueSlots<'gc> {
+    /// `len` slots in use; the rest repeat slot 0 (there is no empty cell to fill them with).
+    Inline {
+        #[collect(require_static)]
+        len: u8,
+        slots: [UpValue<'gc>; INLINE_SLOTS],
+    },
+    Boxed(Box<[UpValue<'gc>]>),
+}
+
+impl<'gc> UpvalueSlots<'gc> {
+    /// Slots holding `cells`, in order.
+    pub fn new(cells: impl ExactSizeIterator<Item = UpValue<'gc>>) -> UpvalueSlots<'gc> {
+        let n = cells.len();
+        if n == 0 || n > INLINE_SLOTS {
+            return UpvalueSlots::Boxed(cells.collect());
+        }
+        let mut cells = cells;
+        let first = cells.next().expect("n >= 1 cells");
+        let mut slots = [first; INLINE_SLOTS];
+        for (slot, cell) in slots[1..].iter_mut().zip(cells) {
+            *slot = cell;
+        }
+        UpvalueSlots::Inline {
+            len: n as u8,
+            slots,
+        }
+    }
+}
+
+impl<'gc> std::ops::Deref for UpvalueSlots<'gc> {
+    type Target = [UpValue<'gc>];
+
+    #[inline(always)]
+    fn deref(&self) -> &[UpValue<'gc>] {
+        match self {
+            UpvalueSlots::Inline { len, slots } => &slots[..*len as usize],
+            UpvalueSlots::Boxed(b) => b,
+        }
+    }
+}
+
+impl<'gc> std::ops::DerefMut for UpvalueSlots<'gc> {
+    #[inline(always)]
+    fn deref_mut(&mut self) -> &mut [UpValue<'gc>] {
+        match self {
+            UpvalueSlots::Inline { len, slots } => &mut slots[..*len as usize],
+            UpvalueSlots::Boxed(b) => b,
+        }
+    }
 }
 
 /// A loaded prototype: the compiler's [`Proto`] plus its constants and children as GC values.
@@ -115,11 +174,11 @@ impl<'gc> LuaClosure<'gc> {
     pub fn new(
         mc: &Mutation<'gc>,
         proto: Gc<'gc, FunctionProto<'gc>>,
-        upvalues: Box<[UpValue<'gc>]>,
+        upvalues: impl ExactSizeIterator<Item = UpValue<'gc>>,
     ) -> LuaClosure<'gc> {
         LuaClosure {
             proto,
-            upvalues: Gc::new(mc, RefLock::new(upvalues)),
+            upvalues: Gc::new(mc, RefLock::new(UpvalueSlots::new(upvalues))),
         }
     }
 

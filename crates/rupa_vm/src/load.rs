@@ -90,9 +90,8 @@ pub fn closure_from_proto<'gc>(
 ) -> Result<Function<'gc>, RuntimeError<'gc>> {
     let fp = load_proto(ctx, proto)?;
     let env = env.unwrap_or(Value::Table(ctx.state.globals));
-    let upvalues: Box<[UpValue<'gc>]> = (0..proto.upvalues.len())
-        .map(|i| UpValue::closed(ctx.mc, if i == 0 { env } else { Value::Nil }))
-        .collect();
+    let upvalues = (0..proto.upvalues.len())
+        .map(|i| UpValue::closed(ctx.mc, if i == 0 { env } else { Value::Nil }));
     Ok(Function(Gc::new(
         ctx.mc,
         FunctionKind::Lua(LuaClosure::new(ctx.mc, fp, upvalues)),

@@ -1258,16 +1258,13 @@ fn new_closure<'gc>(
     let descs = &child.proto.upvalues;
     ctx.reserve(64 + descs.len() * 16)?;
     let inherited = parent.upvalues.borrow();
-    let upvalues: Box<[UpValue<'gc>]> = descs
-        .iter()
-        .map(|d| {
-            if d.in_stack {
-                ts.find_upvalue(ctx.mc, thread, base + d.index as usize)
-            } else {
-                inherited[d.index as usize]
-            }
-        })
-        .collect();
+    let upvalues = descs.iter().map(|d| {
+        if d.in_stack {
+            ts.find_upvalue(ctx.mc, thread, base + d.index as usize)
+        } else {
+            inherited[d.index as usize]
+        }
+    });
     Ok(Function(Gc::new(
         ctx.mc,
         FunctionKind::Lua(LuaClosure::new(ctx.mc, child, upvalues)),
