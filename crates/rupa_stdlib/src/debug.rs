@@ -78,6 +78,7 @@ fn with_view<'gc, T>(
             stack: stack.whole_stack(),
             running_slot: Some(stack.base() - 1),
             host_bottom: !stack.yieldable,
+            hook: ts.hook.as_deref(),
         })
     } else {
         let t = thread.expect("a thread that is not the running one was given");
@@ -87,12 +88,14 @@ fn with_view<'gc, T>(
                 stack: &ts.stack,
                 running_slot: None,
                 host_bottom: false,
+                hook: ts.hook.as_deref(),
             }),
             Err(_) => f(ThreadView {
                 frames: &[],
                 stack: &[],
                 running_slot: None,
                 host_bottom: false,
+                hook: None,
             }),
         }
     }
@@ -191,8 +194,9 @@ fn getinfo<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc
                 set(ctx, t, "istailcall", Value::Boolean(tail))?;
             }
             b'r' => {
-                set(ctx, t, "ftransfer", Value::Integer(0))?;
-                set(ctx, t, "ntransfer", Value::Integer(0))?;
+                let (ft, nt) = activation.as_ref().map_or((0, 0), |a| a.transfer);
+                set(ctx, t, "ftransfer", Value::Integer(i64::from(ft)))?;
+                set(ctx, t, "ntransfer", Value::Integer(i64::from(nt)))?;
             }
             b'L' => {
                 if let Some(lines) = func.and_then(introspect::active_lines) {

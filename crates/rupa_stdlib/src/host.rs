@@ -27,6 +27,7 @@ use rupa_vm::{Context, RuntimeError, Value};
 use crate::io::stream::{Buffering, Stream};
 pub use crate::os::tz::ZoneInfo;
 
+mod locale_dir;
 mod std_host;
 pub use std_host::StdHost;
 
@@ -194,6 +195,11 @@ pub trait Host: 'static {
     /// An environment variable (`os.getenv`, `package.path` defaults).
     fn getenv(&self, _name: &[u8]) -> Result<Option<Vec<u8>>, HostError> {
         Err(HostError::Denied("environment access"))
+    }
+    /// Whether `name` (not "C" or "POSIX", without `/`) is a locale installed on the system
+    /// (`os.setlocale`); refused, every such locale is taken as missing.
+    fn locale_installed(&self, _name: &[u8]) -> Result<bool, HostError> {
+        Err(HostError::Denied("locale access"))
     }
     /// Processor time used by the program, in seconds (`os.clock`).
     fn clock(&self) -> Result<f64, HostError> {

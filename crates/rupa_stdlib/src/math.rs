@@ -2,6 +2,7 @@
 //! (`floor`, `ceil`, `abs`, `fmod`, `modf`'s first result when representable), everything else
 //! works on floats; `random`/`randomseed` are 5.4's xoshiro256** ([`rand`]).
 
+mod minmax;
 pub mod rand;
 
 use std::cell::RefCell;
@@ -9,14 +10,13 @@ use std::cell::RefCell;
 use gc_arena::{lock::Lock, Gc};
 use rupa_vm::baselib::args::{arg_error, check_any, check_integer, check_number, opt_integer};
 use rupa_vm::function::Function;
-use rupa_vm::metaops::{self, Meta};
 use rupa_vm::native::{NativeAction, NativeStack};
 use rupa_vm::number::float_to_int;
 use rupa_vm::userdata::{UserData, UserDataObj};
 use rupa_vm::{Context, RuntimeError, Value};
 
 use crate::register::{register_lib, set_field};
-use crate::table::machine::op_error;
+use minmax::min_max;
 use rand::Xoshiro;
 
 type R<'gc> = Result<NativeAction<'gc>, RuntimeError<'gc>>;
@@ -253,31 +253,6 @@ fn scale_by_power_of_two(mut x: f64, mut e: i32) -> f64 {
 
 /// `math.min`/`math.max`: compares the arguments as they are (no conversion), keeping the
 /// first of equal values, as 5.4 does with `lua_compare`.
-fn min_max<'gc>(ctx: Context<'gc>, stack: &mut NativeStack<'gc, '_>, max: bool) -> R<'gc> {
-    if stack.is_empty() {
-        return Err(arg_error(0, "value expected"));
-    }
-    let mut best = stack.get(0);
-    for i in 1..stack.len() {
-        let v = stack.get(i);
-        let (a, b) = if max { (best, v) } else { (v, best) };
-        let lt = match metaops::compare(ctx, a, b, false) {
-            Ok((Meta::Value(r), _)) => r.is_truthy(),
-            // TODO(#3): `__lt` metamethods of non-number arguments need a continuation.
-            Ok((Meta::Call { .. }, _)) => {
-                return Err(RuntimeError::msg(
-                    "math.min/max: '__lt' metamethods are not supported",
-                ))
-            }
-            Err(e) => return Err(op_error(ctx, e)),
-        };
-        if lt {
-            best = v;
-        }
-    }
-    ret1(stack, best)
-}
-
 fn tointeger<'gc>(_: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
     let v = match rupa_vm::arith::tointeger_value(stack.get(0)) {
         Some(n) => Value::Integer(n),

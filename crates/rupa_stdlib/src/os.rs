@@ -1,15 +1,16 @@
 //! The `os` library: `clock date difftime execute exit getenv remove rename setlocale time
 //! tmpname`, every one going through the installed [`Host`](crate::host::Host).
 //!
-//! Only the C locale exists: `setlocale` accepts `"C"`, `"POSIX"` and `""` (all meaning C) and
-//! fails for anything else. `os.exit(code, true)` does not close the state first (finalizers
-//! do not run); open files are flushed as C's `exit` flushes them.
+//! `setlocale` keeps glibc's per-category names and asks the host which locales exist
+//! ([`locale`]).
 
 pub mod date;
+mod exit;
+mod locale;
 pub mod tz;
 
 use rupa_vm::baselib::args::{
-    arg_error, check_integer, check_string, opt_integer, opt_string, to_number, type_error,
+    arg_error, check_integer, check_string, opt_string, to_number, type_error,
 };
 use rupa_vm::baselib::set_native;
 use rupa_vm::native::{NativeAction, NativeFn, NativeStack};
@@ -25,22 +26,23 @@ type R<'gc> = Result<NativeAction<'gc>, RuntimeError<'gc>>;
 /// Installs the `os` table in the globals.
 pub fn load_os(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
     let os = Table::new(ctx.mc);
-    let funcs: [(&'static str, NativeFn); 11] = [
+    let funcs: [(&'static str, NativeFn); 10] = [
         ("clock", clock),
         ("date", date_),
         ("difftime", difftime),
         ("execute", execute),
-        ("exit", exit),
+        ("exit", exit::exit),
         ("getenv", getenv),
         ("remove", remove),
         ("rename", rename),
-        ("setlocale", setlocale),
         ("time", time),
         ("tmpname", tmpname),
     ];
     for (name, f) in funcs {
         set_native(ctx, os, name, f, Box::new([]))?;
     }
+    let locales = Value::Table(locale::new_state(ctx)?);
+    set_native(ctx, os, "setlocale", locale::setlocale, Box::new([locales]))?;
     crate::package::register_library(ctx, "os", os)
 }
 
@@ -302,20 +304,6 @@ pub fn push_process_status<'gc>(
     Ok(NativeAction::Return)
 }
 
-fn exit<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
-    let code = match stack.get(0) {
-        Value::Boolean(b) => i64::from(!b),
-        _ => opt_integer(ctx, stack, 0, 0)?,
-    };
-    let r = with_host(ctx, |h| {
-        h.flush_all();
-        h.host.exit(code as i32)
-    });
-    host_call("exit", r)?.map_err(|(msg, _)| RuntimeError::msg(msg))?;
-    stack.clear();
-    Ok(NativeAction::Return)
-}
-
 fn remove<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
     let name = check_string(ctx, stack, 0)?;
     let r = with_host(ctx, |h| h.host.remove(name.as_bytes()));
@@ -351,29 +339,4 @@ fn tmpname<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc
         }
         Err(_) => Err(RuntimeError::msg("unable to generate a unique filename")),
     }
-}
-
-const CATEGORIES: [&str; 6] = ["all", "collate", "ctype", "monetary", "numeric", "time"];
-
-fn setlocale<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
-    let locale = opt_string(ctx, stack, 0)?;
-    if let Some(cat) = opt_string(ctx, stack, 1)? {
-        if !CATEGORIES.iter().any(|c| c.as_bytes() == cat.as_bytes()) {
-            return Err(arg_error(
-                1,
-                format!("invalid option '{}'", cat.to_str_lossy()),
-            ));
-        }
-    }
-    let ok = match locale {
-        None => true,
-        Some(l) => matches!(l.as_bytes(), b"" | b"C" | b"POSIX"),
-    };
-    let v = if ok {
-        Value::String(ctx.new_string(b"C")?)
-    } else {
-        Value::Nil
-    };
-    stack.replace(&[v]);
-    Ok(NativeAction::Return)
 }

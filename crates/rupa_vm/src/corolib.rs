@@ -138,11 +138,11 @@ fn isyieldable<'gc>(
     stack: &mut NativeStack<'gc, '_>,
 ) -> R<'gc> {
     let yieldable = if stack.get(0).is_nil() {
-        stack.yieldable
+        stack.yieldable && !inside_c_call(stack.thread)
     } else {
         let co = check_thread(ctx, stack, 0)?;
         if co.ptr_eq(stack.thread) {
-            stack.yieldable
+            stack.yieldable && !inside_c_call(stack.thread)
         } else {
             // A suspended or dead thread is a coroutine, hence yieldable. A thread waiting for
             // the one it resumed may be a coroutine (yieldable) or an execution's main thread
@@ -152,6 +152,17 @@ fn isyieldable<'gc>(
     };
     stack.replace(&[Value::Boolean(yieldable)]);
     Ok(NativeAction::Return)
+}
+
+/// Whether the running code was called without a continuation (a `sort` comparator, a
+/// `__tostring` from `tostring`...), where 5.4 counts the thread as not yieldable.
+fn inside_c_call(thread: Thread<'_>) -> bool {
+    use crate::frame::{Frame, ReturnTo};
+    thread.0.borrow().frames.iter().any(|f| match f {
+        Frame::Native(nf) => !nf.yieldable || nf.ret == ReturnTo::Handler,
+        Frame::Lua(lf) => lf.ret == ReturnTo::Handler,
+        _ => false,
+    })
 }
 
 /// `coroutine.running()`: the running thread and whether it is the main one.

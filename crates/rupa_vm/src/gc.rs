@@ -51,6 +51,77 @@ pub fn collect_debt(arena: &mut LuaArena) {
     arena.collect_debt();
 }
 
+/// The work of a basic step (`collectgarbage("step", 0)`): lua5.4's default step size, 2^13.
+const BASIC_STEP: usize = 1 << 13;
+
+/// `collectgarbage("step", n)`: about `bytes` of incremental collection work (objects traced
+/// or freed), or with `bytes == 0` a basic step of lua5.4's step size; a sleeping collector
+/// starts a cycle first. Records in `State::gc_step_finished` whether a cycle ended during
+/// the step.
+///
+/// gc-arena paces itself by allocation debt, so the step is a pretended external allocation
+/// just big enough to owe that much work, paid for, then taken back. Taking it back credits
+/// the cycle with what was pretended, so the cycle keeps exactly the work done as credit: later
+/// allocations find it paid in advance, as after a step in 5.4.
+pub fn step(arena: &mut LuaArena, bytes: usize) {
+    use gc_arena::arena::CollectionPhase;
+    let metrics = arena.metrics().clone();
+    let before = arena.collection_phase();
+    let target = if bytes == 0 { BASIC_STEP } else { bytes } as f64;
+    // Grow the pretence until the collector owes the target, then give back what overshoots
+    // it (a credit lowers the debt byte for byte).
+    let mut pretend: usize = 0;
+    let mut add = BASIC_STEP;
+    while metrics.allocation_debt() < target && pretend < usize::MAX / 4 {
+        metrics.mark_external_allocation(add);
+        pretend = pretend.saturating_add(add);
+        add = add.saturating_mul(2);
+    }
+    let excess = (metrics.allocation_debt() - target).max(0.0) as usize;
+    let back = excess.min(pretend);
+    metrics.mark_external_deallocation(back);
+    pretend -= back;
+    let mut marked_now = false;
+    while let Some(marked) = arena.mark_debt() {
+        marked_now = true;
+        if !marked.finalize(finalize_pass) {
+            break;
+        }
+    }
+    arena.collect_debt();
+    metrics.mark_external_deallocation(pretend);
+    let after = arena.collection_phase();
+    let finished =
+        after == CollectionPhase::Sleeping && (before != CollectionPhase::Sleeping || marked_now);
+    arena.mutate(|_, state| state.gc_step_finished.set(finished));
+}
+
+/// The pacing for lua5.4's collector parameters. Incremental mode: `pause` (percent; the
+/// heap may grow to `pause`% of what the last cycle kept before a new one starts),
+/// `stepmul` (percent; the collector's speed relative to allocation) and `stepsize` (log2
+/// bytes; the least allocation between cycles). Generational mode has no gc-arena equivalent:
+/// its major multiplier (percent of growth before a full collection) is used as the pause.
+pub fn pacing(
+    generational: bool,
+    pause: i64,
+    stepmul: i64,
+    stepsize: i64,
+) -> gc_arena::metrics::Pacing {
+    let pause_factor = if generational {
+        pause.max(0) as f64 / 100.0
+    } else {
+        (pause as f64 / 100.0 - 1.0).max(0.0)
+    };
+    // stepmul 100 finishes a cycle while as much is allocated as the heap holds; 0 is taken
+    // as the slowest collector 5.4 allows (1).
+    let timing_factor = 100.0 / stepmul.clamp(1, 1 << 20) as f64;
+    let min_sleep = 1usize << stepsize.clamp(0, 40);
+    gc_arena::metrics::Pacing::default()
+        .with_pause_factor(pause_factor)
+        .with_timing_factor(timing_factor)
+        .with_min_sleep(min_sleep)
+}
+
 /// Runs a complete collection cycle (finishing the current one first, as `lua_gc(LUA_GCCOLLECT)`
 /// does), finalization phase included.
 pub fn collect_full(arena: &mut LuaArena) {

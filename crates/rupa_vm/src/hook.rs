@@ -24,8 +24,30 @@ use crate::value::Value;
 use crate::vm::exec;
 use crate::vm::executor::Work;
 
-/// An event for the hook function: its name and line argument.
-type Event = (&'static str, Option<u32>);
+/// An event for the hook function: its name, its line argument, and for call and return
+/// events the values transferred (`debug.getinfo`'s `ftransfer`/`ntransfer`: the first
+/// local index of the parameters or results in the hooked activation, and their number).
+#[derive(Clone, Copy, Debug)]
+struct Event {
+    name: &'static str,
+    line: Option<u32>,
+    transfer: Option<(u16, u16)>,
+}
+
+impl Event {
+    fn plain(name: &'static str, line: Option<u32>) -> Event {
+        Event {
+            name,
+            line,
+            transfer: None,
+        }
+    }
+}
+
+/// A local index or count as `lua_Debug` keeps it (an unsigned short).
+fn short(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
 
 /// A thread's hook, as `debug.sethook` installs it.
 #[derive(Collect, Debug, Clone)]
@@ -56,6 +78,12 @@ pub struct Hook<'gc> {
     tail: Option<usize>,
     /// The call site (frame count, pc) whose native call event was delivered.
     native_done: Option<(usize, usize)>,
+    /// The arguments of the native called last from a hooked Lua frame, so its return event
+    /// can show them below its results, as a C function's stack does.
+    native_args: Vec<Value<'gc>>,
+    /// The frame index the running hook function was called for and its transfer values.
+    #[collect(require_static)]
+    transfer: Option<(usize, u16, u16)>,
 }
 
 impl<'gc> Hook<'gc> {
@@ -80,6 +108,17 @@ impl<'gc> Hook<'gc> {
             at: (usize::MAX, 0),
             tail: None,
             native_done: None,
+            native_args: Vec::new(),
+            transfer: None,
+        }
+    }
+
+    /// `ftransfer` and `ntransfer` of `frames[index]`: set while a call or return hook called
+    /// for that activation runs, 0 otherwise.
+    pub fn transfer_of(&self, index: usize) -> (u16, u16) {
+        match self.transfer {
+            Some((i, f, n)) if i == index && self.inside.is_some() => (f, n),
+            _ => (0, 0),
         }
     }
 
@@ -113,23 +152,28 @@ fn fire<'gc>(
         return Work::RunLua;
     };
     hook.inside = Some(depth);
+    hook.transfer = event.transfer.map(|(f, n)| (depth - 1, f, n));
     let func = hook.func;
-    let name = match ctx.new_string(event.0.as_bytes()) {
+    let name = match ctx.new_string(event.name.as_bytes()) {
         Ok(s) => Value::String(s),
         Err(e) => return Work::vm_error(e),
     };
-    let line = event.1.map_or(Value::Nil, |l| Value::Integer(i64::from(l)));
+    let line = event
+        .line
+        .map_or(Value::Nil, |l| Value::Integer(i64::from(l)));
     call::call_meta(ctx, ts, func, &[name, line], ret)
 }
 
 /// Calls the hook function for `event` of the native `native`, which gets a frame of its own
-/// while the hook runs (so the hook sees it at level 2, as in lua5.4). When the hook returns,
-/// that frame goes and the Lua frame below continues as `after` says.
+/// while the hook runs (so the hook sees it at level 2, as in lua5.4), holding `window` (its
+/// arguments, or arguments and results) as its temporaries. When the hook returns, that frame
+/// goes and the Lua frame below continues as `after` says.
 fn fire_native<'gc>(
     ctx: Context<'gc>,
     ts: &mut ThreadState<'gc>,
     native: Function<'gc>,
     event: Event,
+    window: &[Value<'gc>],
     after: ReturnTo,
 ) -> Work<'gc> {
     let depth = ts.frames.len();
@@ -138,19 +182,22 @@ fn fire_native<'gc>(
         return Work::RunLua;
     };
     hook.inside = Some(depth);
+    hook.transfer = event.transfer.map(|(f, n)| (depth, f, n));
     let func = hook.func;
-    let name = match ctx.new_string(event.0.as_bytes()) {
+    let name = match ctx.new_string(event.name.as_bytes()) {
         Ok(s) => Value::String(s),
         Err(e) => return Work::vm_error(e),
     };
-    let need = ts.stack.len() + 4;
+    let need = ts.stack.len() + window.len() + 4;
     if let Err(e) = call::ensure_stack(ctx, &mut ts.stack, need) {
         return Work::vm_error(e);
     }
     ts.stack.push(Value::Function(native));
+    let base = ts.stack.len();
+    ts.stack.extend_from_slice(window);
     ts.frames.push(Frame::Native(NativeFrame {
         func: native,
-        base: ts.stack.len(),
+        base,
         cont: Some(Continuation {
             func: native_hook_done,
             data: Value::Nil,
@@ -187,6 +234,7 @@ pub(crate) fn run_hooked<'gc>(
             return Work::Continue { error: None };
         };
         let depth = ts.frames.len();
+        let top = ts.stack.len();
         let Some(hook) = ts.hook.as_mut() else {
             return exec::run_lua(ctx, thread, ts, fuel);
         };
@@ -198,7 +246,7 @@ pub(crate) fn run_hooked<'gc>(
             if !hook.checked {
                 hook.checked = true;
                 hook.at = (depth, f.pc);
-                let mut evs = events(hook, f.func, f.pc, depth);
+                let mut evs = events(hook, f.func, f.pc, depth, f.base, top);
                 evs.reverse();
                 hook.pending = evs;
             }
@@ -241,7 +289,14 @@ fn code_at(func: Function<'_>, pc: usize) -> Option<Op> {
 /// The events due before instruction `pc` of `func` at frame count `depth`, in order,
 /// updating the hook's position: call (on entry), count, line (a new line, or a loop jumping
 /// back: lua5.4's `luaG_traceexec`) and return (before a `Return`).
-fn events<'gc>(hook: &mut Hook<'gc>, func: Function<'gc>, pc: usize, depth: usize) -> Vec<Event> {
+fn events<'gc>(
+    hook: &mut Hook<'gc>,
+    func: Function<'gc>,
+    pc: usize,
+    depth: usize,
+    base: usize,
+    top: usize,
+) -> Vec<Event> {
     let mut out = Vec::new();
     let FunctionKind::Lua(cl) = &*func.0 else {
         return out;
@@ -253,7 +308,11 @@ fn events<'gc>(hook: &mut Hook<'gc>, func: Function<'gc>, pc: usize, depth: usiz
     if entered {
         hook.old_pc = 0;
         if pc == 0 && hook.wants('c') {
-            out.push((if tail { "tail call" } else { "call" }, None));
+            out.push(Event {
+                name: if tail { "tail call" } else { "call" },
+                line: None,
+                transfer: transfer(1, usize::from(proto.num_params)),
+            });
         }
     } else if depth < hook.depth {
         // Back in a caller: it last ran the call instruction.
@@ -268,7 +327,7 @@ fn events<'gc>(hook: &mut Hook<'gc>, func: Function<'gc>, pc: usize, depth: usiz
         if hook.counter == 0 {
             hook.counter = hook.count;
             count_due = true;
-            out.push(("count", None));
+            out.push(Event::plain("count", None));
         }
     }
     if hook.wants('l') {
@@ -281,23 +340,35 @@ fn events<'gc>(hook: &mut Hook<'gc>, func: Function<'gc>, pc: usize, depth: usiz
         // A count hook that just ran left lua5.4's `oldpc` at this instruction, which then
         // always counts as a new line.
         if count_due || pc <= old || debug_info::line_of(proto, old) != new_line {
-            out.push(("line", Some(new_line)));
+            out.push(Event::plain("line", Some(new_line)));
         }
         hook.old_pc = pc;
     }
-    if hook.wants('r') && matches!(proto.code.get(pc), Some(Op::Return { .. })) {
-        out.push(("return", None));
+    if let (true, Some(&Op::Return { base: first, count })) = (hook.wants('r'), proto.code.get(pc))
+    {
+        let first = base + first as usize;
+        let n = match count {
+            0 => top.saturating_sub(first),
+            c => c as usize - 1,
+        };
+        out.push(Event {
+            name: "return",
+            line: None,
+            transfer: transfer(first - base + 1, n),
+        });
     }
     out
 }
 
-/// Before a native called by a Lua `Call` instruction: the call event, if one is due. The
-/// caller's `Call` runs again after the hook and this time calls the native.
+/// Before a native called by a Lua `Call` instruction, its function at `func_slot`: the call
+/// event, if one is due. The caller's `Call` runs again after the hook and this time calls
+/// the native.
 pub(crate) fn native_call<'gc>(
     ctx: Context<'gc>,
     thread: Thread<'gc>,
     native: Function<'gc>,
     ret: ReturnTo,
+    func_slot: usize,
 ) -> Option<Work<'gc>> {
     // The common case, without a write barrier: no hook.
     thread.0.borrow().hook.as_ref()?;
@@ -306,31 +377,45 @@ pub(crate) fn native_call<'gc>(
     let Some(Frame::Lua(f)) = ts.frames.last().copied() else {
         return None;
     };
+    let args: Vec<Value<'gc>> = ts.stack.get(func_slot + 1..).unwrap_or(&[]).to_vec();
     let hook = ts.hook.as_mut()?;
-    if !hook.wants('c') || !matches!(ret, ReturnTo::Call { .. }) || hook.running_at(depth) {
+    if !matches!(ret, ReturnTo::Call { .. }) || hook.running_at(depth) {
         return None;
     }
-    if hook.native_done.take() == Some((depth, f.pc)) {
+    if hook.wants('r') {
+        hook.native_args.clone_from(&args);
+    }
+    if !hook.wants('c') || hook.native_done.take() == Some((depth, f.pc)) {
         return None;
     }
     hook.native_done = Some((depth, f.pc));
+    let event = Event {
+        name: "call",
+        line: None,
+        transfer: transfer(1, args.len()),
+    };
     Some(fire_native(
         ctx,
         &mut ts,
         native,
-        ("call", None),
+        event,
+        &args,
         ReturnTo::Reexecute,
     ))
 }
 
-/// After a native called by a Lua `Call` returned (`w` is what the executor does next): the
-/// return event, if one is due.
+/// After a native called by a Lua `Call` returned `results` (`w` is what the executor does
+/// next): the return event, if one is due. `direct` says the native returned from its own
+/// call rather than from a continuation: its arguments are then known and shown below the
+/// results, where a C function leaves them.
 pub(crate) fn native_return<'gc>(
     ctx: Context<'gc>,
     ts: &mut ThreadState<'gc>,
     native: Function<'gc>,
     ret: ReturnTo,
     w: Work<'gc>,
+    results: &[Value<'gc>],
+    direct: bool,
 ) -> Work<'gc> {
     let depth = ts.frames.len();
     let Some(hook) = ts.hook.as_mut() else {
@@ -344,5 +429,49 @@ pub(crate) fn native_return<'gc>(
     {
         return w;
     }
-    fire_native(ctx, ts, native, ("return", None), ReturnTo::Discard)
+    let args = std::mem::take(&mut hook.native_args);
+    let (window, first) = if direct {
+        c_stack_at_return(native, args, results)
+    } else {
+        (results.to_vec(), 1)
+    };
+    let event = Event {
+        name: "return",
+        line: None,
+        transfer: transfer(first, results.len()),
+    };
+    fire_native(ctx, ts, native, event, &window, ReturnTo::Discard)
+}
+
+/// The stack a C function would have when it returns `results` after being called with
+/// `args`, and the index of the first result in it: results are pushed above the arguments,
+/// except for the base functions that return (some of) their arguments in place.
+fn c_stack_at_return<'gc>(
+    native: Function<'gc>,
+    mut args: Vec<Value<'gc>>,
+    results: &[Value<'gc>],
+) -> (Vec<Value<'gc>>, usize) {
+    let name = match &*native.0 {
+        FunctionKind::Native(nc) => nc.name,
+        FunctionKind::Lua(_) => "",
+    };
+    let counting =
+        matches!(args.first(), Some(Value::String(s)) if s.as_bytes().first() == Some(&b'#'));
+    match name {
+        "assert" | "setmetatable" | "rawset" => (results.to_vec(), 1),
+        "select" if !counting && results.len() <= args.len() => {
+            let first = args.len() - results.len() + 1;
+            (args, first)
+        }
+        _ => {
+            let first = args.len() + 1;
+            args.extend_from_slice(results);
+            (args, first)
+        }
+    }
+}
+
+/// Transfer information as `luaD_hook` records it: only when values are transferred.
+fn transfer(first: usize, n: usize) -> Option<(u16, u16)> {
+    (n > 0).then(|| (short(first), short(n)))
 }

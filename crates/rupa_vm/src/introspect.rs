@@ -31,6 +31,8 @@ pub struct ThreadView<'a, 'gc> {
     /// Whether a host call sits below the bottom frame (the main thread of a run): it is a
     /// level of its own, a C function without a name, as lua.c's `pmain` is under lua5.4.
     pub host_bottom: bool,
+    /// The thread's debug hook, if any (for the transfer values of a hooked activation).
+    pub hook: Option<&'a crate::hook::Hook<'gc>>,
 }
 
 /// One level of a call stack.
@@ -54,6 +56,9 @@ pub struct ActivationInfo<'gc> {
     pub name: Option<(&'static str, String)>,
     /// Whether it was entered by a tail call (`istailcall`).
     pub is_tail: bool,
+    /// `ftransfer` and `ntransfer`: the values a call or return hook running for this
+    /// activation can read with `debug.getlocal`; 0 and 0 otherwise.
+    pub transfer: (u16, u16),
 }
 
 /// What `debug.getinfo` says about a function (options `S` and `u`).
@@ -142,11 +147,16 @@ impl<'a, 'gc> ThreadView<'a, 'gc> {
             Level::Frame(i) => matches!(self.frames.get(i), Some(Frame::Lua(f)) if f.tail),
             _ => false,
         };
+        let transfer = match (level, self.hook) {
+            (Level::Frame(i), Some(h)) => h.transfer_of(i),
+            _ => (0, 0),
+        };
         Some(ActivationInfo {
             func,
             current_line,
             name,
             is_tail,
+            transfer,
         })
     }
 
@@ -239,7 +249,7 @@ pub fn func_info<'gc>(f: Function<'gc>) -> FuncInfo<'gc> {
                 last_line_defined: i64::from(p.last_line_defined),
                 nparams: p.num_params,
                 is_vararg: p.is_vararg,
-                nups: cl.upvalues.len(),
+                nups: cl.num_upvalues(),
             }
         }
         FunctionKind::Native(nc) => FuncInfo {
@@ -294,7 +304,7 @@ pub fn get_upvalue<'gc>(
     let i = usize::try_from(n.checked_sub(1)?).ok()?;
     match &*f.0 {
         FunctionKind::Lua(cl) => {
-            let uv = *cl.upvalues.get(i)?;
+            let uv = cl.upvalue(i)?;
             let name = match cl.proto.proto.upvalues.get(i) {
                 Some(d) if !d.name.is_empty() => d.name.clone(),
                 _ => "(no name)".to_string(),
@@ -318,7 +328,7 @@ pub fn set_upvalue<'gc>(
     let i = usize::try_from(n.checked_sub(1)?).ok()?;
     match &*f.0 {
         FunctionKind::Lua(cl) => {
-            let uv = *cl.upvalues.get(i)?;
+            let uv = cl.upvalue(i)?;
             crate::vm::exec::write_upvalue(ctx, uv, running, stack, v);
             let name = match cl.proto.proto.upvalues.get(i) {
                 Some(d) if !d.name.is_empty() => d.name.clone(),
@@ -334,10 +344,7 @@ pub fn set_upvalue<'gc>(
 pub fn upvalue_id(f: Function<'_>, n: i64) -> Option<usize> {
     let i = usize::try_from(n.checked_sub(1)?).ok()?;
     match &*f.0 {
-        FunctionKind::Lua(cl) => cl
-            .upvalues
-            .get(i)
-            .map(|uv| gc_arena::Gc::as_ptr(uv.0) as usize),
+        FunctionKind::Lua(cl) => cl.upvalue(i).map(|uv| gc_arena::Gc::as_ptr(uv.0) as usize),
         FunctionKind::Native(nc) => nc.upvalues.get(i).map(|v| v as *const Value as usize),
     }
 }

@@ -62,6 +62,9 @@ fn load_proto_sharing<'gc, 'p>(
             source: ctx.new_string(proto.source.as_bytes())?,
             constants: constants.into_boxed_slice(),
             protos: protos.into_boxed_slice(),
+            field_hints: (0..2 * proto.code.len())
+                .map(|_| std::cell::Cell::new(0))
+                .collect(),
         },
     ))
 }
@@ -87,15 +90,11 @@ pub fn closure_from_proto<'gc>(
 ) -> Result<Function<'gc>, RuntimeError<'gc>> {
     let fp = load_proto(ctx, proto)?;
     let env = env.unwrap_or(Value::Table(ctx.state.globals));
-    let upvalues: Box<[UpValue<'gc>]> = (0..proto.upvalues.len())
-        .map(|i| UpValue::closed(ctx.mc, if i == 0 { env } else { Value::Nil }))
-        .collect();
+    let upvalues = (0..proto.upvalues.len())
+        .map(|i| UpValue::closed(ctx.mc, if i == 0 { env } else { Value::Nil }));
     Ok(Function(Gc::new(
         ctx.mc,
-        FunctionKind::Lua(LuaClosure {
-            proto: fp,
-            upvalues,
-        }),
+        FunctionKind::Lua(LuaClosure::new(ctx.mc, fp, upvalues)),
     )))
 }
 

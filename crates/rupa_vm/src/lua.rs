@@ -524,7 +524,7 @@ impl Lua {
         let request = self.enter(|ctx| ctx.state.gc_request.take());
         match request {
             Some(GcRequest::Full) => gc::collect_full(&mut self.arena),
-            Some(GcRequest::Step(_)) => gc::collect_debt(&mut self.arena),
+            Some(GcRequest::Step(bytes)) => gc::step(&mut self.arena, bytes),
             None => {
                 let stopped = self.enter(|ctx| ctx.state.gc_stopped.get());
                 if !stopped && !requested {

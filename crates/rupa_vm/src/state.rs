@@ -43,6 +43,10 @@ pub struct State<'gc> {
     /// `collectgarbage("stop")` is in effect.
     #[collect(require_static)]
     pub gc_stopped: Cell<bool>,
+    /// Whether the last `GcRequest::Step` finished a collection cycle (what
+    /// `collectgarbage("step")` returns).
+    #[collect(require_static)]
+    pub gc_step_finished: Cell<bool>,
     // The three GC lists sit behind their own `Gc` so they can be mutated through `&State`
     // with a write barrier (a `RefLock` stored inline in the root cannot be, safely).
     /// Objects whose metatable had `__gc` when it was set (held weakly; see `gc.rs`).
@@ -91,7 +95,8 @@ pub trait HostHook: 'static {
 pub enum GcRequest {
     /// `collectgarbage("collect")`: a full cycle, finalizers included.
     Full,
-    /// `collectgarbage("step", n)`: about `n` KiB of collection work (0: one basic step).
+    /// `collectgarbage("step", n)`: collection work as if `n` bytes had been allocated
+    /// (0: one basic step, which also starts a cycle when the collector sleeps).
     Step(usize),
 }
 
@@ -138,6 +143,7 @@ impl<'gc> State<'gc> {
             memory_limit: Cell::new(None),
             gc_request: Cell::new(None),
             gc_stopped: Cell::new(false),
+            gc_step_finished: Cell::new(false),
             finalizable: Gc::new(mc, RefLock::new(Vec::new())),
             to_finalize: Gc::new(mc, RefLock::new(Vec::new())),
             weak_tables: Gc::new(mc, RefLock::new(Vec::new())),

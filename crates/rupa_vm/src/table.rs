@@ -192,6 +192,36 @@ impl<'gc> Table<'gc> {
         }
     }
 
+    /// [`Table::get_str_or_metatable`] trying position `hint` first; a found key's position
+    /// is stored back into `hint`.
+    #[inline(always)]
+    pub fn get_str_hinted(
+        self,
+        ctx: Context<'gc>,
+        key: LuaString<'gc>,
+        hint: &std::cell::Cell<u32>,
+    ) -> Result<Value<'gc>, Option<Table<'gc>>> {
+        let s = self.0.borrow();
+        let v = match &s.weak {
+            None => match s.hash.value_at_str(hint.get() as usize, key) {
+                Some(v) => v,
+                None => match s.hash.find_str(key) {
+                    Some(p) => {
+                        hint.set(p as u32);
+                        s.hash.value(p)
+                    }
+                    None => return Err(s.metatable),
+                },
+            },
+            Some(w) => w.get_str(ctx.mc, key),
+        };
+        if v.is_nil() {
+            Err(s.metatable)
+        } else {
+            Ok(v)
+        }
+    }
+
     /// Raw set of a string key (fast path for fields). Errors only with out-of-memory.
     #[inline]
     pub fn set_str(

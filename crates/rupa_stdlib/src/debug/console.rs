@@ -59,6 +59,8 @@ fn next_command<'gc>(ctx: Context<'gc>, stack: &mut NativeStack<'gc, '_>) -> R<'
         match rupa_vm::load::load_chunk(ctx, &line, "=(debug command)", None) {
             Ok(f) => {
                 stack.clear();
+                // lua5.4's debug.debug runs commands with lua_pcall, without a continuation.
+                ctx.state.call_not_yieldable.set(true);
                 return Ok(NativeAction::Call {
                     func: Value::Function(f),
                     then: Continuation {

@@ -113,27 +113,38 @@ pub fn upvalueid<'gc>(
     Ok(NativeAction::Return)
 }
 
-/// `debug.upvaluejoin(f1, n1, f2, n2)`: checked as lua5.4 does; rupa's closures cannot
-/// rebind their upvalue cells, so a valid join raises an error.
+/// `debug.upvaluejoin(f1, n1, f2, n2)`: makes upvalue `n1` of `f1` refer to the cell of
+/// upvalue `n2` of `f2` (other closures sharing `f1`'s old cell keep it). Checked as lua5.4.
 pub fn upvaluejoin<'gc>(
     ctx: Context<'gc>,
     _: &[Value<'gc>],
     stack: &mut NativeStack<'gc, '_>,
 ) -> R<'gc> {
+    let mut picked = Vec::with_capacity(2);
     for (fi, ni) in [(0, 1), (2, 3)] {
         let (f, n) = check_upvalue_args(ctx, stack, fi, ni)?;
         if introspect::upvalue_id(f, n).is_none() {
             return Err(arg_error(ni, "invalid upvalue index"));
         }
+        picked.push((f, n));
     }
-    for fi in [0, 2] {
-        if let Value::Function(f) = stack.get(fi) {
-            if matches!(&*f.0, FunctionKind::Native(_)) {
-                return Err(arg_error(fi, "Lua function expected"));
-            }
+    let mut closures = Vec::with_capacity(2);
+    for (fi, (f, n)) in [0, 2].into_iter().zip(picked) {
+        match Gc::as_ref(f.0) {
+            FunctionKind::Lua(cl) => closures.push((cl, n as usize - 1)),
+            FunctionKind::Native(_) => return Err(arg_error(fi, "Lua function expected")),
         }
     }
-    Err(RuntimeError::msg(
-        "debug.upvaluejoin is not supported by rupa",
-    ))
+    let (f1, i1) = closures[0];
+    let (f2, i2) = closures[1];
+    let cell = f2
+        .upvalue(i2)
+        .ok_or_else(|| arg_error(3, "invalid upvalue index"))?;
+    if !f1.rebind_upvalue(ctx.mc, i1, cell) {
+        return Err(RuntimeError::msg(
+            "debug.upvaluejoin: the function's upvalues are in use",
+        ));
+    }
+    stack.clear();
+    Ok(NativeAction::Return)
 }

@@ -397,6 +397,11 @@ impl Host for StdHost {
         Ok(std::env::var_os(os_path(name)).map(os_bytes))
     }
 
+    fn locale_installed(&self, name: &[u8]) -> Result<bool, HostError> {
+        let locpath = std::env::var_os("LOCPATH").map(os_bytes);
+        Ok(super::locale_dir::installed(name, locpath.as_deref()))
+    }
+
     fn clock(&self) -> Result<f64, HostError> {
         Ok(proc_cpu_time().unwrap_or_else(|| self.started.elapsed().as_secs_f64()))
     }

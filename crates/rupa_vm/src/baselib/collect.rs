@@ -2,15 +2,18 @@
 //!
 //! A collection cannot run inside a mutation, so "collect" and "step" only set
 //! `State::gc_request`; the executor ends its slice, collects (running finalizers) and goes on.
-//! Because the native returns before the collection happens, "step" asks for a full cycle and
-//! reports that it finished one (true), which is a correct answer for a large enough step and
-//! keeps `repeat until collectgarbage("step")` loops finite.
+//! "step" does incremental work as if `n` KiB had been allocated (`gc::step`), and learns
+//! whether that finished a cycle in a continuation that runs after the collection.
 //!
-//! The parameters of the two modes are recorded and returned as lua5.4 does, but gc-arena has a
-//! single incremental collector: they do not change how it paces itself.
+//! The parameters of the two modes are recorded and returned as lua5.4 does, and each change
+//! sets gc-arena's pacing from them (`gc::pacing`). gc-arena has a single incremental
+//! collector: in generational mode a step is an incremental step and reports false, as 5.4's
+//! generational steps always do, and the major multiplier paces whole cycles. Until a script
+//! sets a parameter or a mode, gc-arena's default pacing is kept.
 
 use crate::error::RuntimeError;
-use crate::native::{NativeAction, NativeStack};
+use crate::function::Function;
+use crate::native::{CallStatus, Continuation, NativeAction, NativeStack};
 use crate::state::{Context, GcRequest};
 use crate::table::Table;
 use crate::value::Value;
@@ -23,10 +26,18 @@ type R<'gc> = Result<NativeAction<'gc>, RuntimeError<'gc>>;
 const SLOT_GENERATIONAL: i64 = 1;
 const SLOT_PAUSE: i64 = 2;
 const SLOT_STEPMUL: i64 = 3;
+const SLOT_STEPSIZE: i64 = 4;
+const SLOT_MINORMUL: i64 = 5;
+const SLOT_MAJORMUL: i64 = 6;
 
 /// lua5.4's defaults for `setpause` and `setstepmul` (LUAI_GCPAUSE, LUAI_GCMUL).
 const DEFAULT_PAUSE: i64 = 200;
 const DEFAULT_STEPMUL: i64 = 100;
+/// lua5.4's defaults for the step size (LUAI_GCSTEPSIZE, log2 bytes) and the generational
+/// multipliers (LUAI_GENMINORMUL, LUAI_GENMAJORMUL).
+const DEFAULT_STEPSIZE: i64 = 13;
+const DEFAULT_MINORMUL: i64 = 20;
+const DEFAULT_MAJORMUL: i64 = 100;
 
 /// Registry key of the settings table, so the host can change the mode without going through
 /// a global the script may have replaced.
@@ -40,6 +51,9 @@ pub fn new_settings<'gc>(ctx: Context<'gc>) -> Result<Table<'gc>, RuntimeError<'
     t.set_int(ctx, SLOT_GENERATIONAL, Value::Boolean(false))?;
     t.set_int(ctx, SLOT_PAUSE, Value::Integer(DEFAULT_PAUSE))?;
     t.set_int(ctx, SLOT_STEPMUL, Value::Integer(DEFAULT_STEPMUL))?;
+    t.set_int(ctx, SLOT_STEPSIZE, Value::Integer(DEFAULT_STEPSIZE))?;
+    t.set_int(ctx, SLOT_MINORMUL, Value::Integer(DEFAULT_MINORMUL))?;
+    t.set_int(ctx, SLOT_MAJORMUL, Value::Integer(DEFAULT_MAJORMUL))?;
     let key = ctx.new_string(REGISTRY_KEY)?;
     ctx.state.registry.set_str(ctx, key, Value::Table(t))?;
     Ok(t)
@@ -86,21 +100,58 @@ pub fn collectgarbage<'gc>(
         }
         b"count" => Value::Number(ctx.memory_used() as f64 / 1024.0),
         b"step" => {
-            opt_integer(ctx, stack, 1, 0)?;
-            state.gc_request.set(Some(GcRequest::Full));
-            Value::Boolean(true)
+            let n = opt_integer(ctx, stack, 1, 0)?;
+            // A negative amount lowers lua5.4's debt: no work, no finished cycle.
+            if n < 0 {
+                Value::Boolean(false)
+            } else {
+                let bytes = usize::try_from(n)
+                    .unwrap_or(usize::MAX)
+                    .saturating_mul(1024);
+                state.gc_request.set(Some(GcRequest::Step(bytes)));
+                let generational = settings.get_int(ctx, SLOT_GENERATIONAL).is_truthy();
+                // The collection happens once this native has returned its action: an empty
+                // call lets the verdict be read afterwards.
+                let nothing = Function::new_native(ctx.mc, "collectgarbage", nothing, Box::new([]));
+                stack.clear();
+                return Ok(NativeAction::Call {
+                    func: Value::Function(nothing),
+                    then: Continuation {
+                        func: step_done,
+                        data: Value::Boolean(generational),
+                    },
+                    protected: false,
+                });
+            }
         }
         b"isrunning" => Value::Boolean(!state.gc_stopped.get()),
         b"setpause" => swap(ctx, stack, settings, SLOT_PAUSE)?,
         b"setstepmul" => swap(ctx, stack, settings, SLOT_STEPMUL)?,
         b"incremental" | b"generational" => {
-            let last = if opt == b"incremental" { 3 } else { 2 };
-            for i in 1..=last {
-                opt_integer(ctx, stack, i, 0)?;
+            let generational = opt == b"generational";
+            let slots: &[(i64, bool)] = if generational {
+                &[(SLOT_MINORMUL, false), (SLOT_MAJORMUL, true)]
+            } else {
+                &[
+                    (SLOT_PAUSE, true),
+                    (SLOT_STEPMUL, true),
+                    (SLOT_STEPSIZE, false),
+                ]
+            };
+            let mut values = Vec::with_capacity(slots.len());
+            for i in 1..=slots.len() {
+                values.push(opt_integer(ctx, stack, i, 0)?);
+            }
+            // Zero keeps a parameter as it is.
+            for (&(slot, scaled), v) in slots.iter().zip(values) {
+                if v != 0 {
+                    let v = if scaled { stored_param(v) } else { v };
+                    settings.set_int(ctx, slot, Value::Integer(v))?;
+                }
             }
             let was = settings.get_int(ctx, SLOT_GENERATIONAL).is_truthy();
-            let now = opt == b"generational";
-            settings.set_int(ctx, SLOT_GENERATIONAL, Value::Boolean(now))?;
+            settings.set_int(ctx, SLOT_GENERATIONAL, Value::Boolean(generational))?;
+            apply_pacing(ctx, settings);
             let name: &[u8] = if was { b"generational" } else { b"incremental" };
             Value::String(ctx.new_string(name)?)
         }
@@ -125,7 +176,47 @@ fn swap<'gc>(
     let new = opt_integer(ctx, stack, 1, 0)?;
     let old = settings.get_int(ctx, slot);
     settings.set_int(ctx, slot, Value::Integer(stored_param(new)))?;
+    apply_pacing(ctx, settings);
     Ok(old)
+}
+
+/// Gives gc-arena the pacing the recorded mode and parameters ask for.
+fn apply_pacing<'gc>(ctx: Context<'gc>, settings: Table<'gc>) {
+    let get = |slot: i64, default: i64| match settings.get_int(ctx, slot) {
+        Value::Integer(n) => n,
+        _ => default,
+    };
+    let generational = settings.get_int(ctx, SLOT_GENERATIONAL).is_truthy();
+    let pause = if generational {
+        get(SLOT_MAJORMUL, DEFAULT_MAJORMUL)
+    } else {
+        get(SLOT_PAUSE, DEFAULT_PAUSE)
+    };
+    let pacing = crate::gc::pacing(
+        generational,
+        pause,
+        get(SLOT_STEPMUL, DEFAULT_STEPMUL),
+        get(SLOT_STEPSIZE, DEFAULT_STEPSIZE),
+    );
+    ctx.mc.metrics().set_pacing(pacing);
+}
+
+/// The empty function `step` calls so that its continuation runs after the collection.
+fn nothing<'gc>(_: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
+    stack.clear();
+    Ok(NativeAction::Return)
+}
+
+/// After a step: whether it finished a cycle (never in generational mode, as in 5.4).
+fn step_done<'gc>(
+    ctx: Context<'gc>,
+    generational: Value<'gc>,
+    _: CallStatus<'gc>,
+    stack: &mut NativeStack<'gc, '_>,
+) -> R<'gc> {
+    let finished = ctx.state.gc_step_finished.get() && !generational.is_truthy();
+    stack.replace(&[Value::Boolean(finished)]);
+    Ok(NativeAction::Return)
 }
 
 /// The value lua5.4 reads back after storing a pause or step multiplier: it keeps an `int`

@@ -103,7 +103,10 @@ pub(crate) fn run_lua<'gc>(
         let mut proto: &'gc crate::proto::Proto = &fproto.proto;
         let mut code: &'gc [Op] = &proto.code;
         let mut consts: &'gc [Value<'gc>] = &fproto.constants;
-        let mut upvals: &'gc [UpValue<'gc>] = &closure.upvalues;
+        let mut field_hints: &'gc [std::cell::Cell<u32>] = &fproto.field_hints;
+        // The running closure's upvalue slots, borrowed at each use (`upvaluejoin` can rebind
+        // them between two uses): cheaper than a borrow held across every call and return.
+        let mut upvals = closure.upvalues;
         let mut base = frame.base;
         let mut pc = frame.pc;
         // Switches the locals to another Lua frame (a caller being returned to).
@@ -118,7 +121,8 @@ pub(crate) fn run_lua<'gc>(
                 proto = &fproto.proto;
                 code = &proto.code;
                 consts = &fproto.constants;
-                upvals = &closure.upvalues;
+                field_hints = &fproto.field_hints;
+                upvals = closure.upvalues;
                 base = frame.base;
                 pc = frame.pc;
             }};
@@ -313,17 +317,17 @@ pub(crate) fn run_lua<'gc>(
                     }
                 }
                 Op::GetUpval { dst, up } => {
-                    reg!(dst) = read_upvalue(upvals[up as usize], thread, stack)
+                    reg!(dst) = read_upvalue(upvals.borrow()[up as usize], thread, stack)
                 }
                 Op::SetUpval { src, up } => {
                     let v = reg!(src);
-                    write_upvalue(ctx, upvals[up as usize], thread, stack, v);
+                    write_upvalue(ctx, upvals.borrow()[up as usize], thread, stack, v);
                 }
                 Op::GetTabUp { dst, up, key } => {
-                    let t = read_upvalue(upvals[up as usize], thread, stack);
+                    let t = read_upvalue(upvals.borrow()[up as usize], thread, stack);
                     let k = consts[key as usize];
                     if let (Value::Table(tb), Value::String(ks)) = (t, k) {
-                        if let Some(v) = index_str_fast(ctx, tb, ks) {
+                        if let Some(v) = index_str_fast(ctx, tb, ks, &field_hints[2 * (pc - 1)..]) {
                             reg!(dst) = v;
                             continue;
                         }
@@ -331,7 +335,7 @@ pub(crate) fn run_lua<'gc>(
                     index_into!(dst, t, k, Operand::Up(up))
                 }
                 Op::SetTabUp { up, key, src } => {
-                    let t = read_upvalue(upvals[up as usize], thread, stack);
+                    let t = read_upvalue(upvals.borrow()[up as usize], thread, stack);
                     let k = consts[key as usize];
                     let v = rk!(src);
                     if let (Value::Table(tb), Value::String(ks)) = (t, k) {
@@ -358,7 +362,7 @@ pub(crate) fn run_lua<'gc>(
                     if let (&Value::Table(tb), &Value::String(ks)) =
                         (&reg!(table), &consts[key as usize])
                     {
-                        if let Some(v) = index_str_fast(ctx, tb, ks) {
+                        if let Some(v) = index_str_fast(ctx, tb, ks, &field_hints[2 * (pc - 1)..]) {
                             reg!(dst) = v;
                             continue;
                         }
@@ -433,7 +437,7 @@ pub(crate) fn run_lua<'gc>(
                     let k = rk!(key);
                     reg!(dst + 1) = o;
                     if let (Value::Table(tb), Value::String(ks)) = (o, k) {
-                        if let Some(v) = index_str_fast(ctx, tb, ks) {
+                        if let Some(v) = index_str_fast(ctx, tb, ks, &field_hints[2 * (pc - 1)..]) {
                             reg!(dst) = v;
                             continue;
                         }
@@ -712,7 +716,8 @@ pub(crate) fn run_lua<'gc>(
                                 proto = &fproto.proto;
                                 code = &proto.code;
                                 consts = &fproto.constants;
-                                upvals = &cl.upvalues;
+                                field_hints = &fproto.field_hints;
+                                upvals = cl.upvalues;
                                 base = fs + 1;
                                 pc = 0;
                                 stack = &mut ts.stack;
@@ -1053,9 +1058,11 @@ fn index_str_fast<'gc>(
     ctx: Context<'gc>,
     mut t: Table<'gc>,
     key: LuaString<'gc>,
+    hints: &[std::cell::Cell<u32>],
 ) -> Option<Value<'gc>> {
-    for _ in 0..FAST_INDEX_HOPS {
-        match t.get_str_or_metatable(ctx, key) {
+    for hop in 0..FAST_INDEX_HOPS {
+        let hint = &hints[hop.min(1)];
+        match t.get_str_hinted(ctx, key, hint) {
             Ok(v) => return Some(v),
             Err(None) => return Some(Value::Nil),
             Err(Some(mt)) => match mt.metamethod(ctx, MetaEvent::Index) {
@@ -1250,21 +1257,16 @@ fn new_closure<'gc>(
 ) -> Result<Function<'gc>, RuntimeError<'gc>> {
     let descs = &child.proto.upvalues;
     ctx.reserve(64 + descs.len() * 16)?;
-    let upvalues: Box<[UpValue<'gc>]> = descs
-        .iter()
-        .map(|d| {
-            if d.in_stack {
-                ts.find_upvalue(ctx.mc, thread, base + d.index as usize)
-            } else {
-                parent.upvalues[d.index as usize]
-            }
-        })
-        .collect();
+    let inherited = parent.upvalues.borrow();
+    let upvalues = descs.iter().map(|d| {
+        if d.in_stack {
+            ts.find_upvalue(ctx.mc, thread, base + d.index as usize)
+        } else {
+            inherited[d.index as usize]
+        }
+    });
     Ok(Function(Gc::new(
         ctx.mc,
-        FunctionKind::Lua(LuaClosure {
-            proto: child,
-            upvalues,
-        }),
+        FunctionKind::Lua(LuaClosure::new(ctx.mc, child, upvalues)),
     )))
 }

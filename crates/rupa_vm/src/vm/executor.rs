@@ -285,7 +285,7 @@ impl<'gc> Executor<'gc> {
                     c_depth,
                 } => {
                     *fuel -= 1;
-                    if let Some(w) = crate::hook::native_call(ctx, thread, func, ret) {
+                    if let Some(w) = crate::hook::native_call(ctx, thread, func, ret, func_slot) {
                         work = w;
                         continue;
                     }
@@ -317,6 +317,8 @@ impl<'gc> Executor<'gc> {
                         return StepResult::HostCall(id);
                     }
                     let returned = matches!(r, Ok(NativeAction::Return));
+                    let results = (returned && ts.hook.is_some())
+                        .then(|| ts.stack.get(func_slot + 1..).unwrap_or(&[]).to_vec());
                     let w = match r {
                         Ok(action) => apply_action(
                             ctx,
@@ -341,10 +343,11 @@ impl<'gc> Executor<'gc> {
                             },
                         },
                     };
-                    let w = if returned && ts.hook.is_some() {
-                        crate::hook::native_return(ctx, &mut ts, func, ret, w)
-                    } else {
-                        w
+                    let w = match results {
+                        Some(res) => {
+                            crate::hook::native_return(ctx, &mut ts, func, ret, w, &res, true)
+                        }
+                        None => w,
                     };
                     if ctx.state.gc_request.get().is_some() {
                         st.pending = Some(w);
@@ -394,6 +397,8 @@ impl<'gc> Executor<'gc> {
                                 (cont.func)(ctx, cont.data, status, ns)
                             });
                             let returned = matches!(r, Ok(NativeAction::Return));
+                            let results = (returned && ts.hook.is_some())
+                                .then(|| ts.stack.get(nf.base..).unwrap_or(&[]).to_vec());
                             let w = match r {
                                 Ok(action) => apply_action(
                                     ctx,
@@ -426,10 +431,11 @@ impl<'gc> Executor<'gc> {
                                     }
                                 }
                             };
-                            let w = if returned && ts.hook.is_some() {
-                                crate::hook::native_return(ctx, &mut ts, nf.func, nf.ret, w)
-                            } else {
-                                w
+                            let w = match results {
+                                Some(res) => crate::hook::native_return(
+                                    ctx, &mut ts, nf.func, nf.ret, w, &res, false,
+                                ),
+                                None => w,
                             };
                             if ctx.state.gc_request.get().is_some() {
                                 st.pending = Some(w);

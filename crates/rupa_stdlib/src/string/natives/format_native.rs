@@ -62,6 +62,8 @@ fn run<'gc>(
             }
             saved.set_int(ctx, -1, Value::Integer(stack.len() as i64))?;
             stack.replace(&[v]);
+            // luaL_tolstring calls `__tostring` without a continuation.
+            ctx.state.call_not_yieldable.set(true);
             Ok(NativeAction::Call {
                 func: mm,
                 then: Continuation {

@@ -123,21 +123,24 @@ fn run<'gc>(ctx: Context<'gc>, data: Table<'gc>, stack: &mut NativeStack<'gc, '_
                     Meta::Value(v) => v,
                     Meta::Call { func, args, nargs } => {
                         stack.replace(&args[..usize::from(nargs)]);
-                        return Ok(call(func, data));
+                        return Ok(call(ctx, func, data));
                     }
                 }
             }
             func => {
                 stack.clear();
                 super::find::push_captures(ctx, stack, subject, &m, true)?;
-                return Ok(call(func, data));
+                return Ok(call(ctx, func, data));
             }
         };
         add_value(subject, state, value)?;
     }
 }
 
-fn call<'gc>(func: Value<'gc>, data: Table<'gc>) -> NativeAction<'gc> {
+/// The call of a replacement function or `__index`: lua5.4's `gsub` makes it with `lua_call`,
+/// without a continuation, so a yield inside fails.
+fn call<'gc>(ctx: Context<'gc>, func: Value<'gc>, data: Table<'gc>) -> NativeAction<'gc> {
+    ctx.state.call_not_yieldable.set(true);
     NativeAction::Call {
         func,
         then: Continuation {
