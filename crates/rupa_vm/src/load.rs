@@ -92,7 +92,7 @@ pub fn closure_from_proto<'gc>(
         .collect();
     Ok(Function(Gc::new(
         ctx.mc,
-        FunctionKind::Lua(LuaClosure::new(ctx.mc, fp, upvalues)),
+        FunctionKind::Lua(LuaClosure::new(fp, upvalues)),
     )))
 }
 

@@ -101,10 +101,10 @@ pub(crate) fn run_lua<'gc>(
         let proto: &'gc crate::proto::Proto = &fproto.proto;
         let code: &'gc [Op] = &proto.code;
         let consts: &'gc [Value<'gc>] = &fproto.constants;
-        // Held for this activation: `upvaluejoin` (a native, run outside this loop) is the
-        // only writer.
-        let upvals_slots = closure.upvalues.borrow();
-        let upvals: &[UpValue<'gc>] = &upvals_slots;
+        // Borrowed from the closure unless `debug.upvaluejoin` rebound a slot (a native, run
+        // outside this loop: the slots cannot change while this activation runs here).
+        let upvals_now = frame.func.upvalue_slots(ctx);
+        let upvals: &[UpValue<'gc>] = &upvals_now;
         let base = frame.base;
         let mut pc = frame.pc;
         // The stack as a slice: its pointer and length stay in registers. Re-derived after
@@ -948,7 +948,7 @@ pub(crate) fn run_lua<'gc>(
                 }
                 Op::Closure { dst, proto: p } => {
                     let child = fproto.protos[p as usize];
-                    match new_closure(ctx, thread, ts, closure, child, base) {
+                    match new_closure(ctx, thread, ts, upvals, child, base) {
                         Ok(f) => {
                             stack = &mut ts.stack;
                             reg!(dst) = Value::Function(f)
@@ -1206,13 +1206,12 @@ fn new_closure<'gc>(
     ctx: Context<'gc>,
     thread: Thread<'gc>,
     ts: &mut ThreadState<'gc>,
-    parent: &LuaClosure<'gc>,
+    inherited: &[UpValue<'gc>],
     child: Gc<'gc, crate::function::FunctionProto<'gc>>,
     base: usize,
 ) -> Result<Function<'gc>, RuntimeError<'gc>> {
     let descs = &child.proto.upvalues;
     ctx.reserve(64 + descs.len() * 16)?;
-    let inherited = parent.upvalues.borrow();
     let upvalues: Box<[UpValue<'gc>]> = descs
         .iter()
         .map(|d| {
@@ -1225,6 +1224,6 @@ fn new_closure<'gc>(
         .collect();
     Ok(Function(Gc::new(
         ctx.mc,
-        FunctionKind::Lua(LuaClosure::new(ctx.mc, child, upvalues)),
+        FunctionKind::Lua(LuaClosure::new(child, upvalues)),
     )))
 }
