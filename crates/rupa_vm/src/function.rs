@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use std::borrow::Cow;
 use std::cell::Cell;
 
 use gc_arena::lock::{Lock, RefLock};
@@ -52,6 +51,12 @@ pub struct FunctionProto<'gc> {
     pub source: LuaString<'gc>,
     pub constants: Box<[Value<'gc>]>,
     pub protos: Box<[Gc<'gc, FunctionProto<'gc>>]>,
+    /// Field lookup hints, two per instruction: where the constant key of a `GetField`,
+    /// `SelfOp` or `GetTabUp` was last found in the indexed table's hash part, and in the
+    /// `__index` table behind it. Objects built alike share positions, so most lookups
+    /// compare one key instead of hashing. A stale hint only costs the hash lookup.
+    #[collect(require_static)]
+    pub field_hints: Box<[std::cell::Cell<u32>]>,
 }
 
 /// A native function with its captured values (PUC Lua's C closures).
@@ -129,22 +134,22 @@ impl<'gc> LuaClosure<'gc> {
 }
 
 /// The slots of closures whose upvalues were rebound (`debug.upvaluejoin`), held weakly by
-/// closure; `gc.rs` forgets the entries of dead closures.
+/// closure; `gc.rs` forgets the entries of dead closures. A rebinding stores a fresh slot
+/// array, so a slice handed out earlier stays valid for the whole mutation.
 pub type ReboundUpvalues<'gc> =
-    Gc<'gc, RefLock<Vec<(GcWeak<'gc, FunctionKind<'gc>>, Box<[UpValue<'gc>]>)>>>;
+    Gc<'gc, RefLock<Vec<(GcWeak<'gc, FunctionKind<'gc>>, Gc<'gc, Box<[UpValue<'gc>]>>)>>>;
 
 impl<'gc> Function<'gc> {
     /// The slots of this Lua closure as bound now (empty for a native).
     #[inline]
-    pub fn upvalue_slots(self, ctx: Context<'gc>) -> Cow<'gc, [UpValue<'gc>]> {
+    pub fn upvalue_slots(self, ctx: Context<'gc>) -> &'gc [UpValue<'gc>] {
         match Gc::as_ref(self.0) {
-            FunctionKind::Lua(cl) if !cl.rebound.get() => Cow::Borrowed(&cl.upvalues),
-            FunctionKind::Lua(cl) => Cow::Owned(
-                self.rebound_entry(ctx)
-                    .unwrap_or_else(|| cl.upvalues.to_vec().into_boxed_slice())
-                    .into_vec(),
-            ),
-            FunctionKind::Native(_) => Cow::Borrowed(&[]),
+            FunctionKind::Lua(cl) if !cl.rebound.get() => &cl.upvalues,
+            FunctionKind::Lua(cl) => match self.rebound_entry(ctx) {
+                Some(slots) => &Gc::as_ref(slots)[..],
+                None => &cl.upvalues,
+            },
+            FunctionKind::Native(_) => &[],
         }
     }
 
@@ -159,28 +164,29 @@ impl<'gc> Function<'gc> {
         let FunctionKind::Lua(cl) = Gc::as_ref(self.0) else {
             return false;
         };
-        let mut slots = self.upvalue_slots(ctx).into_owned();
+        let mut slots: Box<[UpValue<'gc>]> = self.upvalue_slots(ctx).into();
         let Some(slot) = slots.get_mut(i) else {
             return false;
         };
         *slot = cell;
+        let slots = Gc::new(ctx.mc, slots);
         let mut table = ctx.state.rebound_upvalues.borrow_mut(ctx.mc);
         let me = Gc::as_ptr(self.0);
         match table.iter_mut().find(|(w, _)| w.as_ptr() == me) {
-            Some(entry) => entry.1 = slots.into_boxed_slice(),
-            None => table.push((Gc::downgrade(self.0), slots.into_boxed_slice())),
+            Some(entry) => entry.1 = slots,
+            None => table.push((Gc::downgrade(self.0), slots)),
         }
         cl.rebound.set(true);
         true
     }
 
-    fn rebound_entry(self, ctx: Context<'gc>) -> Option<Box<[UpValue<'gc>]>> {
+    fn rebound_entry(self, ctx: Context<'gc>) -> Option<Gc<'gc, Box<[UpValue<'gc>]>>> {
         let me = Gc::as_ptr(self.0);
         let table = ctx.state.rebound_upvalues.borrow();
         table
             .iter()
             .find(|(w, _)| w.as_ptr() == me)
-            .map(|(_, slots)| slots.clone())
+            .map(|&(_, slots)| slots)
     }
 }
 

@@ -155,6 +155,15 @@ impl<'gc, V: Stored<'gc>> HashPart<'gc, V> {
             .map(|&i| i as usize)
     }
 
+    /// The value at `pos` if the entry there has the string key `key` (a lookup hint).
+    #[inline(always)]
+    pub fn value_at_str(&self, pos: usize, key: LuaString<'gc>) -> Option<V> {
+        match self.entries.get(pos) {
+            Some(e) if e.key.is_str(key) => Some(e.value),
+            _ => None,
+        }
+    }
+
     /// The value at a position.
     #[inline(always)]
     pub fn value(&self, pos: usize) -> V {

@@ -89,24 +89,44 @@ pub(crate) fn run_lua<'gc>(
     fuel: &mut i64,
 ) -> Work<'gc> {
     'frame: loop {
-        let frame: LuaFrame<'gc> = match ts.frames.last() {
+        // The running frame's state in locals. A Lua-to-Lua call sets them directly (see
+        // `Op::Call`) instead of coming back here, which would read the frame just pushed.
+        let mut frame: LuaFrame<'gc> = match ts.frames.last() {
             Some(Frame::Lua(f)) => *f,
             _ => return Work::Continue { error: None },
         };
-        let closure: &'gc LuaClosure<'gc> = match Gc::as_ref(frame.func.0) {
+        let mut closure: &'gc LuaClosure<'gc> = match Gc::as_ref(frame.func.0) {
             FunctionKind::Lua(c) => c,
             FunctionKind::Native(_) => unreachable!("a Lua frame holds a Lua closure"),
         };
-        let fproto = Gc::as_ref(closure.proto);
-        let proto: &'gc crate::proto::Proto = &fproto.proto;
-        let code: &'gc [Op] = &proto.code;
-        let consts: &'gc [Value<'gc>] = &fproto.constants;
-        // Borrowed from the closure unless `debug.upvaluejoin` rebound a slot (a native, run
-        // outside this loop: the slots cannot change while this activation runs here).
-        let upvals_now = frame.func.upvalue_slots(ctx);
-        let upvals: &[UpValue<'gc>] = &upvals_now;
-        let base = frame.base;
+        let mut fproto = Gc::as_ref(closure.proto);
+        let mut proto: &'gc crate::proto::Proto = &fproto.proto;
+        let mut code: &'gc [Op] = &proto.code;
+        let mut consts: &'gc [Value<'gc>] = &fproto.constants;
+        let mut field_hints: &'gc [std::cell::Cell<u32>] = &fproto.field_hints;
+        // The closure's own slots unless `debug.upvaluejoin` rebound one (a native, run outside
+        // this loop: the slots cannot change while an activation runs here).
+        let mut upvals: &'gc [UpValue<'gc>] = frame.func.upvalue_slots(ctx);
+        let mut base = frame.base;
         let mut pc = frame.pc;
+        // Switches the locals to another Lua frame (a caller being returned to).
+        macro_rules! enter_frame {
+            ($f:expr) => {{
+                frame = $f;
+                closure = match Gc::as_ref(frame.func.0) {
+                    FunctionKind::Lua(c) => c,
+                    FunctionKind::Native(_) => unreachable!("a Lua frame holds a Lua closure"),
+                };
+                fproto = Gc::as_ref(closure.proto);
+                proto = &fproto.proto;
+                code = &proto.code;
+                consts = &fproto.constants;
+                field_hints = &fproto.field_hints;
+                upvals = frame.func.upvalue_slots(ctx);
+                base = frame.base;
+                pc = frame.pc;
+            }};
+        }
         // The stack as a slice: its pointer and length stay in registers. Re-derived after
         // anything that may resize the stack.
         let mut stack: &mut [Value<'gc>] = &mut ts.stack;
@@ -241,11 +261,10 @@ pub(crate) fn run_lua<'gc>(
         // strings, metamethods, errors) through `metaops`.
         macro_rules! bitwise {
             ($op:expr, $dst:expr, $lhs:expr, $rhs:expr, $int:expr) => {{
-                let a = rk!($lhs);
-                let b = rk!($rhs);
-                if let (Value::Integer(x), Value::Integer(y)) = (a, b) {
+                if let (&Value::Integer(x), &Value::Integer(y)) = (rkr!($lhs), rkr!($rhs)) {
                     reg!($dst) = Value::Integer($int(x, y));
                 } else {
+                    let (a, b) = (rk!($lhs), rk!($rhs));
                     arith_slow!($op, $dst, $lhs, $rhs, a, b)
                 }
             }};
@@ -308,7 +327,7 @@ pub(crate) fn run_lua<'gc>(
                     let t = read_upvalue(upvals[up as usize], thread, stack);
                     let k = consts[key as usize];
                     if let (Value::Table(tb), Value::String(ks)) = (t, k) {
-                        if let Some(v) = index_str_fast(ctx, tb, ks) {
+                        if let Some(v) = index_str_fast(ctx, tb, ks, &field_hints[2 * (pc - 1)..]) {
                             reg!(dst) = v;
                             continue;
                         }
@@ -330,79 +349,82 @@ pub(crate) fn run_lua<'gc>(
                     assign!(t, k, v, Operand::Up(up))
                 }
                 Op::GetTable { dst, table, key } => {
-                    let t = reg!(table);
-                    let k = reg!(key);
-                    if let (Value::Table(tb), Value::Integer(i)) = (t, k) {
+                    if let (&Value::Table(tb), &Value::Integer(i)) = (&reg!(table), &reg!(key)) {
                         let v = tb.get_int(ctx, i);
                         if !v.is_nil() || tb.metatable().is_none() {
                             reg!(dst) = v;
                             continue;
                         }
                     }
-                    index_into!(dst, t, k, Operand::Reg(table))
+                    index_into!(dst, reg!(table), reg!(key), Operand::Reg(table))
                 }
                 Op::GetField { dst, table, key } => {
-                    let t = reg!(table);
-                    let k = consts[key as usize];
-                    if let (Value::Table(tb), Value::String(ks)) = (t, k) {
-                        if let Some(v) = index_str_fast(ctx, tb, ks) {
+                    if let (&Value::Table(tb), &Value::String(ks)) =
+                        (&reg!(table), &consts[key as usize])
+                    {
+                        if let Some(v) = index_str_fast(ctx, tb, ks, &field_hints[2 * (pc - 1)..]) {
                             reg!(dst) = v;
                             continue;
                         }
                     }
-                    index_into!(dst, t, k, Operand::Reg(table))
+                    index_into!(dst, reg!(table), consts[key as usize], Operand::Reg(table))
                 }
                 Op::GetInt { dst, table, index } => {
-                    let t = reg!(table);
-                    if let Value::Table(tb) = t {
+                    if let &Value::Table(tb) = &reg!(table) {
                         let v = tb.get_int(ctx, index as i64);
                         if !v.is_nil() || tb.metatable().is_none() {
                             reg!(dst) = v;
                             continue;
                         }
                     }
+                    let t = reg!(table);
                     index_into!(dst, t, Value::Integer(index as i64), Operand::Reg(table))
                 }
                 Op::SetTable { table, key, src } => {
-                    let t = reg!(table);
-                    let k = reg!(key);
-                    let v = rk!(src);
-                    if let (Value::Table(tb), Value::Integer(i)) = (t, k) {
+                    if let (&Value::Table(tb), &Value::Integer(i)) = (&reg!(table), &reg!(key)) {
                         if tb.metatable().is_none() {
-                            if let Err(e) = tb.set_int(ctx, i, v) {
+                            if let Err(e) = tb.set_int(ctx, i, rk!(src)) {
                                 throw!(e);
                             }
                             continue;
                         }
                     }
-                    assign!(t, k, v, Operand::Reg(table))
+                    assign!(reg!(table), reg!(key), rk!(src), Operand::Reg(table))
                 }
                 Op::SetField { table, key, src } => {
-                    let t = reg!(table);
-                    let k = consts[key as usize];
-                    let v = rk!(src);
-                    if let (Value::Table(tb), Value::String(ks)) = (t, k) {
+                    if let (&Value::Table(tb), &Value::String(ks)) =
+                        (&reg!(table), &consts[key as usize])
+                    {
                         if assigns_raw(ctx, tb) {
-                            if let Err(e) = tb.set_str(ctx, ks, v) {
+                            if let Err(e) = tb.set_str(ctx, ks, rk!(src)) {
                                 throw!(e);
                             }
                             continue;
                         }
                     }
-                    assign!(t, k, v, Operand::Reg(table))
+                    assign!(
+                        reg!(table),
+                        consts[key as usize],
+                        rk!(src),
+                        Operand::Reg(table)
+                    )
                 }
                 Op::SetInt { table, index, src } => {
-                    let t = reg!(table);
-                    let v = rk!(src);
-                    if let Value::Table(tb) = t {
+                    if let &Value::Table(tb) = &reg!(table) {
                         if tb.metatable().is_none() {
-                            if let Err(e) = tb.set_int(ctx, index as i64, v) {
+                            if let Err(e) = tb.set_int(ctx, index as i64, rk!(src)) {
                                 throw!(e);
                             }
                             continue;
                         }
                     }
-                    assign!(t, Value::Integer(index as i64), v, Operand::Reg(table))
+                    let t = reg!(table);
+                    assign!(
+                        t,
+                        Value::Integer(index as i64),
+                        rk!(src),
+                        Operand::Reg(table)
+                    )
                 }
                 Op::NewTable { dst, array, hash } => {
                     match Table::with_capacity(ctx, array as usize, hash as usize) {
@@ -415,7 +437,7 @@ pub(crate) fn run_lua<'gc>(
                     let k = rk!(key);
                     reg!(dst + 1) = o;
                     if let (Value::Table(tb), Value::String(ks)) = (o, k) {
-                        if let Some(v) = index_str_fast(ctx, tb, ks) {
+                        if let Some(v) = index_str_fast(ctx, tb, ks, &field_hints[2 * (pc - 1)..]) {
                             reg!(dst) = v;
                             continue;
                         }
@@ -661,7 +683,7 @@ pub(crate) fn run_lua<'gc>(
                     // The common case inline: a Lua function with fixed parameters whose
                     // registers fit in the stack's capacity.
                     if let Value::Function(f) = ts.stack[fs] {
-                        if let FunctionKind::Lua(cl) = &*f.0 {
+                        if let FunctionKind::Lua(cl) = Gc::as_ref(f.0) {
                             let p = &cl.proto.proto;
                             let top = fs + 1 + p.max_stack as usize;
                             if !p.is_vararg
@@ -673,7 +695,10 @@ pub(crate) fn run_lua<'gc>(
                                 // compiler never reads a register it did not write; missing
                                 // parameters are past the old top and become nil.
                                 call::set_top(&mut ts.stack, top);
-                                ts.frames.push(Frame::Lua(LuaFrame {
+                                let c_depth = frame.c_depth;
+                                // Built twice from scalars rather than copied: a copy of a
+                                // just-built frame stalls on store forwarding.
+                                let new_frame = || LuaFrame {
                                     func: f,
                                     base: fs + 1,
                                     top,
@@ -681,10 +706,22 @@ pub(crate) fn run_lua<'gc>(
                                     pc: 0,
                                     n_varargs: 0,
                                     ret,
-                                    c_depth: frame.c_depth,
+                                    c_depth,
                                     tail: false,
-                                }));
-                                continue 'frame;
+                                };
+                                ts.frames.push(Frame::Lua(new_frame()));
+                                frame = new_frame();
+                                closure = cl;
+                                fproto = Gc::as_ref(cl.proto);
+                                proto = &fproto.proto;
+                                code = &proto.code;
+                                consts = &fproto.constants;
+                                field_hints = &fproto.field_hints;
+                                upvals = f.upvalue_slots(ctx);
+                                base = fs + 1;
+                                pc = 0;
+                                stack = &mut ts.stack;
+                                continue;
                             }
                         }
                     }
@@ -815,18 +852,24 @@ pub(crate) fn run_lua<'gc>(
                         (frame.ret, ts.frames.last())
                     {
                         if wanted != ReturnTo::MULTI {
-                            let caller_top = caller.top;
+                            let caller = *caller;
                             let dst = frame.func_slot;
                             let wanted = wanted as usize;
-                            let stack = &mut ts.stack;
-                            if stack.len() < dst + wanted {
-                                call::set_top(stack, dst + wanted);
+                            let st = &mut ts.stack;
+                            if wanted == 1 && n >= 1 {
+                                st[dst] = st[src];
+                            } else {
+                                if st.len() < dst + wanted {
+                                    call::set_top(st, dst + wanted);
+                                }
+                                for i in 0..wanted {
+                                    st[dst + i] = if i < n { st[src + i] } else { Value::Nil };
+                                }
                             }
-                            for i in 0..wanted {
-                                stack[dst + i] = if i < n { stack[src + i] } else { Value::Nil };
-                            }
-                            call::set_top(stack, caller_top.max(dst + wanted));
-                            continue 'frame;
+                            call::set_top(st, caller.top.max(dst + wanted));
+                            enter_frame!(caller);
+                            stack = &mut ts.stack;
+                            continue;
                         }
                     }
                     match call::finish_return(ctx, ts, frame.func_slot, src, n, frame.ret) {
@@ -1015,16 +1058,18 @@ fn index_str_fast<'gc>(
     ctx: Context<'gc>,
     mut t: Table<'gc>,
     key: LuaString<'gc>,
+    hints: &[std::cell::Cell<u32>],
 ) -> Option<Value<'gc>> {
-    for _ in 0..FAST_INDEX_HOPS {
-        let (v, mt) = t.get_str_and_metatable(ctx, key);
-        if !v.is_nil() {
-            return Some(v);
-        }
-        match mt.map(|mt| mt.metamethod(ctx, MetaEvent::Index)) {
-            None | Some(Value::Nil) => return Some(Value::Nil),
-            Some(Value::Table(next)) => t = next,
-            Some(_) => return None,
+    for hop in 0..FAST_INDEX_HOPS {
+        let hint = &hints[hop.min(1)];
+        match t.get_str_hinted(ctx, key, hint) {
+            Ok(v) => return Some(v),
+            Err(None) => return Some(Value::Nil),
+            Err(Some(mt)) => match mt.metamethod(ctx, MetaEvent::Index) {
+                Value::Nil => return Some(Value::Nil),
+                Value::Table(next) => t = next,
+                _ => return None,
+            },
         }
     }
     None
