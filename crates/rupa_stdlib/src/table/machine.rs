@@ -219,7 +219,11 @@ fn same<'gc>(a: &Value<'gc>, b: &Value<'gc>) -> bool {
         (Value::Integer(x), Value::Integer(y)) => x == y,
         (Value::Number(x), Value::Number(y)) => x.to_bits() == y.to_bits(),
         (Value::String(x), Value::String(y)) => Gc::ptr_eq(x.0, y.0),
-        _ => a.address().is_some() && a.address() == b.address() && a.type_name() == b.type_name(),
+        _ => {
+            std::mem::discriminant(a) == std::mem::discriminant(b)
+                && a.address().is_some()
+                && a.address() == b.address()
+        }
     }
 }
 
