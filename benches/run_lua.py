@@ -198,6 +198,14 @@ def version(exe: str) -> str:
         return "unknown"
 
 
+# Issue #2 measures the interpreter on these; issue #3 the string and table libraries.
+VM_PROGRAMS = {
+    "binary_trees", "closures", "fannkuch_redux", "fib", "mandelbrot", "method_calls",
+    "n_body", "sort", "spectral_norm", "string_building",
+}
+STDLIB_PROGRAMS = {"string_format", "string_patterns", "table_concat", "table_sort"}
+
+
 def geomean(values: list[float]) -> float:
     return math.exp(sum(math.log(v) for v in values) / len(values)) if values else math.nan
 
@@ -247,6 +255,21 @@ def render(results, args, command: str, lua_idle: int, rupa_idle: int) -> str:
         f"**Geometric mean of the wall-time ratios: {geomean(ratios):.2f}** "
         f"({ok} of {len(results)} programs ran and matched lua5.4's output); "
         f"of the CPU-time ratios: {geomean(cpu_ratios):.2f}.",
+    ]
+    for title, names in (
+        ("the interpreter programs (issue #2's set)", VM_PROGRAMS),
+        ("the string and table library programs (issue #3's set)", STDLIB_PROGRAMS),
+    ):
+        wall = [r.wall / l.wall for n, l, r, st in results if n in names and st == "ok"]
+        cpu = [
+            r.cpu / l.cpu for n, l, r, st in results if n in names and st == "ok" and l.cpu > 0
+        ]
+        if wall:
+            lines.append(
+                f"Of {title}: wall {geomean(wall):.2f}, CPU {geomean(cpu):.2f} "
+                f"({len(wall)} programs)."
+            )
+    lines += [
         "",
         "Idle runtime memory (max RSS of `-e \"\"`, smallest of "
         f"{args.repeat} runs, measured by GNU time): lua5.4 {fmt_mib(lua_idle)} MiB, "

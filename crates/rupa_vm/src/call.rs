@@ -50,8 +50,7 @@ pub(crate) fn set_top(stack: &mut Vec<Value<'_>>, top: usize) {
     if len >= top {
         stack.truncate(top);
     } else {
-        // A range-sized iterator extends in one reservation and a plain store loop.
-        stack.extend((len..top).map(|_| Value::Nil));
+        stack.resize(top, Value::Nil);
     }
 }
 
