@@ -3,11 +3,14 @@
 
 use std::rc::Rc;
 
+use std::cell::Cell;
+
 use gc_arena::lock::{Lock, RefLock};
-use gc_arena::{Collect, Gc, Mutation};
+use gc_arena::{Collect, Gc, GcWeak, Mutation};
 
 use crate::native::NativeFn;
 use crate::proto::Proto;
+use crate::state::Context;
 use crate::string::LuaString;
 use crate::thread::Thread;
 use crate::value::Value;
@@ -29,69 +32,13 @@ pub enum FunctionKind<'gc> {
 #[collect(no_drop)]
 pub struct LuaClosure<'gc> {
     pub proto: Gc<'gc, FunctionProto<'gc>>,
-    /// The cell each upvalue slot is bound to. Behind its own lock so `debug.upvaluejoin` can
-    /// rebind a slot (a field of the closure itself could not be written: gc-arena's write
-    /// barrier cannot be projected through the `FunctionKind` enum without `unsafe`).
-    pub upvalues: Gc<'gc, RefLock<UpvalueSlots<'gc>>>,
-}
-
-/// Most upvalue slots kept inline in [`UpvalueSlots`]: most closures capture a few variables,
-/// and those then cost one allocation, not two.
-const INLINE_SLOTS: usize = 3;
-
-/// A closure's upvalue slots: inline when few, boxed otherwise. Derefs to the slice.
-#[derive(Collect, Debug)]
-#[collect(no_drop)]
-pub enum UpvalueSlots<'gc> {
-    /// `len` slots in use; the rest repeat slot 0 (there is no empty cell to fill them with).
-    Inline {
-        #[collect(require_static)]
-        len: u8,
-        slots: [UpValue<'gc>; INLINE_SLOTS],
-    },
-    Boxed(Box<[UpValue<'gc>]>),
-}
-
-impl<'gc> UpvalueSlots<'gc> {
-    /// Slots holding `cells`, in order.
-    pub fn new(cells: impl ExactSizeIterator<Item = UpValue<'gc>>) -> UpvalueSlots<'gc> {
-        let n = cells.len();
-        if n == 0 || n > INLINE_SLOTS {
-            return UpvalueSlots::Boxed(cells.collect());
-        }
-        let mut cells = cells;
-        let first = cells.next().expect("n >= 1 cells");
-        let mut slots = [first; INLINE_SLOTS];
-        for (slot, cell) in slots[1..].iter_mut().zip(cells) {
-            *slot = cell;
-        }
-        UpvalueSlots::Inline {
-            len: n as u8,
-            slots,
-        }
-    }
-}
-
-impl<'gc> std::ops::Deref for UpvalueSlots<'gc> {
-    type Target = [UpValue<'gc>];
-
-    #[inline(always)]
-    fn deref(&self) -> &[UpValue<'gc>] {
-        match self {
-            UpvalueSlots::Inline { len, slots } => &slots[..*len as usize],
-            UpvalueSlots::Boxed(b) => b,
-        }
-    }
-}
-
-impl<'gc> std::ops::DerefMut for UpvalueSlots<'gc> {
-    #[inline(always)]
-    fn deref_mut(&mut self) -> &mut [UpValue<'gc>] {
-        match self {
-            UpvalueSlots::Inline { len, slots } => &mut slots[..*len as usize],
-            UpvalueSlots::Boxed(b) => b,
-        }
-    }
+    /// The cell each slot was bound to when the closure was made. Read them through
+    /// [`Function::upvalue_slots`] or [`Function::upvalue`]: once `debug.upvaluejoin` rebinds a
+    /// slot, `rebound` is set and the slots in use live in `State::rebound_upvalues`.
+    upvalues: Box<[UpValue<'gc>]>,
+    /// Set once any slot was rebound. A flag rather than a lock around the slots, so making a
+    /// closure allocates nothing more and entering one costs one byte load.
+    rebound: Cell<bool>,
 }
 
 /// A loaded prototype: the compiler's [`Proto`] plus its constants and children as GC values.
@@ -171,42 +118,75 @@ impl<'gc> Function<'gc> {
 
 impl<'gc> LuaClosure<'gc> {
     /// A closure of `proto` whose slots are bound to `upvalues`.
-    pub fn new(
-        mc: &Mutation<'gc>,
-        proto: Gc<'gc, FunctionProto<'gc>>,
-        upvalues: impl ExactSizeIterator<Item = UpValue<'gc>>,
-    ) -> LuaClosure<'gc> {
+    #[inline]
+    pub fn new(proto: Gc<'gc, FunctionProto<'gc>>, upvalues: Box<[UpValue<'gc>]>) -> Self {
         LuaClosure {
             proto,
-            upvalues: Gc::new(mc, RefLock::new(UpvalueSlots::new(upvalues))),
+            upvalues,
+            rebound: Cell::new(false),
         }
-    }
-
-    /// The cell slot `i` (0-based) is bound to.
-    #[inline]
-    pub fn upvalue(&self, i: usize) -> Option<UpValue<'gc>> {
-        self.upvalues.borrow().get(i).copied()
     }
 
     /// Number of upvalue slots.
     pub fn num_upvalues(&self) -> usize {
-        self.upvalues.borrow().len()
+        self.upvalues.len()
+    }
+}
+
+/// The slots of closures whose upvalues were rebound (`debug.upvaluejoin`), held weakly by
+/// closure; `gc.rs` forgets the entries of dead closures. A rebinding stores a fresh slot
+/// array, so a slice handed out earlier stays valid for the whole mutation.
+pub type ReboundUpvalues<'gc> =
+    Gc<'gc, RefLock<Vec<(GcWeak<'gc, FunctionKind<'gc>>, Gc<'gc, Box<[UpValue<'gc>]>>)>>>;
+
+impl<'gc> Function<'gc> {
+    /// The slots of this Lua closure as bound now (empty for a native).
+    #[inline]
+    pub fn upvalue_slots(self, ctx: Context<'gc>) -> &'gc [UpValue<'gc>] {
+        match Gc::as_ref(self.0) {
+            FunctionKind::Lua(cl) if !cl.rebound.get() => &cl.upvalues,
+            FunctionKind::Lua(cl) => match self.rebound_entry(ctx) {
+                Some(slots) => &Gc::as_ref(slots)[..],
+                None => &cl.upvalues,
+            },
+            FunctionKind::Native(_) => &[],
+        }
     }
 
-    /// Binds slot `i` to `cell` (`debug.upvaluejoin`). False when there is no such slot, or
-    /// when the slots are borrowed (cannot happen while a native runs: the interpreter only
-    /// borrows them inside its own loop).
-    pub fn rebind_upvalue(&self, mc: &Mutation<'gc>, i: usize, cell: UpValue<'gc>) -> bool {
-        match self.upvalues.try_borrow_mut(mc) {
-            Ok(mut slots) => match slots.get_mut(i) {
-                Some(slot) => {
-                    *slot = cell;
-                    true
-                }
-                None => false,
-            },
-            Err(_) => false,
+    /// The cell slot `i` (0-based) of this Lua closure is bound to now.
+    pub fn upvalue(self, ctx: Context<'gc>, i: usize) -> Option<UpValue<'gc>> {
+        self.upvalue_slots(ctx).get(i).copied()
+    }
+
+    /// Binds slot `i` of this Lua closure to `cell` (`debug.upvaluejoin`); false when there is
+    /// no such slot.
+    pub fn rebind_upvalue(self, ctx: Context<'gc>, i: usize, cell: UpValue<'gc>) -> bool {
+        let FunctionKind::Lua(cl) = Gc::as_ref(self.0) else {
+            return false;
+        };
+        let mut slots: Box<[UpValue<'gc>]> = self.upvalue_slots(ctx).into();
+        let Some(slot) = slots.get_mut(i) else {
+            return false;
+        };
+        *slot = cell;
+        let slots = Gc::new(ctx.mc, slots);
+        let mut table = ctx.state.rebound_upvalues.borrow_mut(ctx.mc);
+        let me = Gc::as_ptr(self.0);
+        match table.iter_mut().find(|(w, _)| w.as_ptr() == me) {
+            Some(entry) => entry.1 = slots,
+            None => table.push((Gc::downgrade(self.0), slots)),
         }
+        cl.rebound.set(true);
+        true
+    }
+
+    fn rebound_entry(self, ctx: Context<'gc>) -> Option<Gc<'gc, Box<[UpValue<'gc>]>>> {
+        let me = Gc::as_ptr(self.0);
+        let table = ctx.state.rebound_upvalues.borrow();
+        table
+            .iter()
+            .find(|(w, _)| w.as_ptr() == me)
+            .map(|&(_, slots)| slots)
     }
 }
 

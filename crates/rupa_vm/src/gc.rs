@@ -149,6 +149,11 @@ fn finalize_pass<'gc>(fc: &'gc Finalization<'gc>, state: &'gc State<'gc>) -> boo
         return true;
     }
     sweep_weak_tables(ctx, fc, false);
+    // Nothing can be resurrected any more: a dead closure's rebound slots can go.
+    ctx.state
+        .rebound_upvalues
+        .borrow_mut(fc)
+        .retain(|(w, _)| !w.is_dead(fc));
     false
 }
 

@@ -296,6 +296,7 @@ pub fn read_upvalue<'gc>(
 
 /// The name and value of upvalue `n` (1-based) of `f`: native upvalues have the name "".
 pub fn get_upvalue<'gc>(
+    ctx: Context<'gc>,
     f: Function<'gc>,
     n: i64,
     running: Thread<'gc>,
@@ -304,7 +305,7 @@ pub fn get_upvalue<'gc>(
     let i = usize::try_from(n.checked_sub(1)?).ok()?;
     match &*f.0 {
         FunctionKind::Lua(cl) => {
-            let uv = cl.upvalue(i)?;
+            let uv = f.upvalue(ctx, i)?;
             let name = match cl.proto.proto.upvalues.get(i) {
                 Some(d) if !d.name.is_empty() => d.name.clone(),
                 _ => "(no name)".to_string(),
@@ -328,7 +329,7 @@ pub fn set_upvalue<'gc>(
     let i = usize::try_from(n.checked_sub(1)?).ok()?;
     match &*f.0 {
         FunctionKind::Lua(cl) => {
-            let uv = cl.upvalue(i)?;
+            let uv = f.upvalue(ctx, i)?;
             crate::vm::exec::write_upvalue(ctx, uv, running, stack, v);
             let name = match cl.proto.proto.upvalues.get(i) {
                 Some(d) if !d.name.is_empty() => d.name.clone(),
@@ -341,10 +342,12 @@ pub fn set_upvalue<'gc>(
 }
 
 /// An identity for upvalue `n` of `f` (`debug.upvalueid`): equal for shared cells.
-pub fn upvalue_id(f: Function<'_>, n: i64) -> Option<usize> {
+pub fn upvalue_id<'gc>(ctx: Context<'gc>, f: Function<'gc>, n: i64) -> Option<usize> {
     let i = usize::try_from(n.checked_sub(1)?).ok()?;
     match &*f.0 {
-        FunctionKind::Lua(cl) => cl.upvalue(i).map(|uv| gc_arena::Gc::as_ptr(uv.0) as usize),
+        FunctionKind::Lua(_) => f
+            .upvalue(ctx, i)
+            .map(|uv| gc_arena::Gc::as_ptr(uv.0) as usize),
         FunctionKind::Native(nc) => nc.upvalues.get(i).map(|v| v as *const Value as usize),
     }
 }

@@ -90,11 +90,12 @@ pub fn closure_from_proto<'gc>(
 ) -> Result<Function<'gc>, RuntimeError<'gc>> {
     let fp = load_proto(ctx, proto)?;
     let env = env.unwrap_or(Value::Table(ctx.state.globals));
-    let upvalues = (0..proto.upvalues.len())
-        .map(|i| UpValue::closed(ctx.mc, if i == 0 { env } else { Value::Nil }));
+    let upvalues: Box<[UpValue<'gc>]> = (0..proto.upvalues.len())
+        .map(|i| UpValue::closed(ctx.mc, if i == 0 { env } else { Value::Nil }))
+        .collect();
     Ok(Function(Gc::new(
         ctx.mc,
-        FunctionKind::Lua(LuaClosure::new(ctx.mc, fp, upvalues)),
+        FunctionKind::Lua(LuaClosure::new(fp, upvalues)),
     )))
 }
 

@@ -55,6 +55,8 @@ pub struct State<'gc> {
     /// the order they were registered: run them from the end (`pop`), as 5.4 calls finalizers
     /// in the reverse order of registration.
     pub to_finalize: Gc<'gc, RefLock<Vec<Value<'gc>>>>,
+    /// The slots of closures rebound by `debug.upvaluejoin` (see `function.rs`).
+    pub rebound_upvalues: crate::function::ReboundUpvalues<'gc>,
     /// Tables whose metatable had `__mode` when it was set (held weakly; swept after marking).
     pub weak_tables: Gc<'gc, RefLock<Vec<GcWeak<'gc, RefLock<TableState<'gc>>>>>>,
     /// Fuel left in the current slice while a native runs: natives doing work proportional to
@@ -147,6 +149,7 @@ impl<'gc> State<'gc> {
             finalizable: Gc::new(mc, RefLock::new(Vec::new())),
             to_finalize: Gc::new(mc, RefLock::new(Vec::new())),
             weak_tables: Gc::new(mc, RefLock::new(Vec::new())),
+            rebound_upvalues: Gc::new(mc, RefLock::new(Vec::new())),
             fuel: Cell::new(0),
             roots: DynamicRootSet::new(mc),
             host: RefCell::new(None),

@@ -34,7 +34,7 @@ pub fn getupvalue<'gc>(
     stack: &mut NativeStack<'gc, '_>,
 ) -> R<'gc> {
     let (f, n) = check_upvalue_args(ctx, stack, 0, 1)?;
-    match introspect::get_upvalue(f, n, stack.thread, stack.whole_stack()) {
+    match introspect::get_upvalue(ctx, f, n, stack.thread, stack.whole_stack()) {
         Some((name, v)) => {
             let name = str_value(ctx, &name)?;
             stack.replace(&[name, v]);
@@ -75,7 +75,7 @@ pub fn upvalueid<'gc>(
     stack: &mut NativeStack<'gc, '_>,
 ) -> R<'gc> {
     let (f, n) = check_upvalue_args(ctx, stack, 0, 1)?;
-    let Some(id) = introspect::upvalue_id(f, n) else {
+    let Some(id) = introspect::upvalue_id(ctx, f, n) else {
         stack.replace(&[Value::Nil]);
         return Ok(NativeAction::Return);
     };
@@ -123,27 +123,24 @@ pub fn upvaluejoin<'gc>(
     let mut picked = Vec::with_capacity(2);
     for (fi, ni) in [(0, 1), (2, 3)] {
         let (f, n) = check_upvalue_args(ctx, stack, fi, ni)?;
-        if introspect::upvalue_id(f, n).is_none() {
+        if introspect::upvalue_id(ctx, f, n).is_none() {
             return Err(arg_error(ni, "invalid upvalue index"));
         }
         picked.push((f, n));
     }
-    let mut closures = Vec::with_capacity(2);
-    for (fi, (f, n)) in [0, 2].into_iter().zip(picked) {
-        match Gc::as_ref(f.0) {
-            FunctionKind::Lua(cl) => closures.push((cl, n as usize - 1)),
-            FunctionKind::Native(_) => return Err(arg_error(fi, "Lua function expected")),
+    for (fi, (f, _)) in [0, 2].into_iter().zip(&picked) {
+        if matches!(Gc::as_ref(f.0), FunctionKind::Native(_)) {
+            return Err(arg_error(fi, "Lua function expected"));
         }
     }
-    let (f1, i1) = closures[0];
-    let (f2, i2) = closures[1];
+    let (f1, n1) = picked[0];
+    let (f2, n2) = picked[1];
+    // Both indices were checked above.
     let cell = f2
-        .upvalue(i2)
+        .upvalue(ctx, n2 as usize - 1)
         .ok_or_else(|| arg_error(3, "invalid upvalue index"))?;
-    if !f1.rebind_upvalue(ctx.mc, i1, cell) {
-        return Err(RuntimeError::msg(
-            "debug.upvaluejoin: the function's upvalues are in use",
-        ));
+    if !f1.rebind_upvalue(ctx, n1 as usize - 1, cell) {
+        return Err(arg_error(1, "invalid upvalue index"));
     }
     stack.clear();
     Ok(NativeAction::Return)

@@ -186,3 +186,20 @@ fn from_environment(ctx: Context<'_>, c: usize) -> Vec<u8> {
     }
     b"C".to_vec()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::query_all;
+
+    #[test]
+    fn mixed_categories_give_glibcs_composite_name() {
+        let mut names = vec![b"C".to_vec(); 12];
+        assert_eq!(query_all(&names), b"C");
+        names[1] = b"C.UTF-8".to_vec();
+        // As lua5.4 printed it on this machine after os.setlocale("C.UTF-8", "numeric").
+        let want = "LC_CTYPE=C;LC_NUMERIC=C.UTF-8;LC_TIME=C;LC_COLLATE=C;LC_MONETARY=C;\
+                    LC_MESSAGES=C;LC_PAPER=C;LC_NAME=C;LC_ADDRESS=C;LC_TELEPHONE=C;\
+                    LC_MEASUREMENT=C;LC_IDENTIFICATION=C";
+        assert_eq!(String::from_utf8(query_all(&names)).expect("ascii"), want);
+    }
+}

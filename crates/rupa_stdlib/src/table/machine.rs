@@ -48,7 +48,9 @@ pub struct Scratch {
 
 /// A running table function.
 pub struct Machine<'gc> {
-    pub s: Scratch,
+    /// Boxed so saving and loading the machine around each call moves a pointer, not the
+    /// scratch itself (a sort does it around every comparator call).
+    pub s: Box<Scratch>,
     pub v: [Value<'gc>; NVALS],
     /// Results gathered while running (`unpack`), after those saved in `out_table`.
     pub out: Vec<Value<'gc>>,
@@ -91,10 +93,10 @@ impl<'gc> Machine<'gc> {
     /// A fresh machine for `op`, starting at pc 0.
     pub fn new(op: Op) -> Machine<'gc> {
         Machine {
-            s: Scratch {
+            s: Box::new(Scratch {
                 op,
                 ..Scratch::default()
-            },
+            }),
             v: [Value::Nil; NVALS],
             out: Vec::new(),
             out_table: None,
@@ -105,7 +107,7 @@ impl<'gc> Machine<'gc> {
 
     /// Moves the machine into a state table (slot 1: the scratch userdata, 2..: registers,
     /// then the `out` table).
-    fn save(&mut self, ctx: Context<'gc>, state: Table<'gc>) -> Result<(), RuntimeError<'gc>> {
+    fn save(mut self, ctx: Context<'gc>, state: Table<'gc>) -> Result<(), RuntimeError<'gc>> {
         let mut out_created = false;
         if !self.out.is_empty() {
             let out = match self.out_table {
@@ -122,27 +124,7 @@ impl<'gc> Machine<'gc> {
                 out.set_int(ctx, self.s.out_saved as i64, v)?;
             }
         }
-        let scratch = std::mem::take(&mut self.s);
-        match self.scratch_ud {
-            Some(ud) => {
-                if let Some(cell) = ud.0.data.downcast_ref::<RefCell<Scratch>>() {
-                    *cell.borrow_mut() = scratch;
-                }
-            }
-            None => {
-                ctx.reserve(std::mem::size_of::<Scratch>() + 64)?;
-                let ud = UserData(Gc::new(
-                    ctx.mc,
-                    UserDataObj {
-                        metatable: Lock::new(None),
-                        user_value: Lock::new(Value::Nil),
-                        data: Box::new(RefCell::new(scratch)),
-                    },
-                ));
-                self.scratch_ud = Some(ud);
-                state.set_int(ctx, 1, Value::UserData(ud))?;
-            }
-        }
+        // Registers first: `self.s` moves out below.
         for (k, v) in self.v.iter().enumerate() {
             let unchanged = self.saved.as_ref().is_some_and(|old| same(&old[k], v));
             if !unchanged {
@@ -153,6 +135,26 @@ impl<'gc> Machine<'gc> {
             let out = self.out_table.map_or(Value::Nil, Value::Table);
             state.set_int(ctx, NVALS as i64 + 2, out)?;
         }
+        let scratch = self.s;
+        match self.scratch_ud {
+            Some(ud) => {
+                if let Some(cell) = ud.0.data.downcast_ref::<RefCell<Option<Box<Scratch>>>>() {
+                    *cell.borrow_mut() = Some(scratch);
+                }
+            }
+            None => {
+                ctx.reserve(std::mem::size_of::<Scratch>() + 64)?;
+                let ud = UserData(Gc::new(
+                    ctx.mc,
+                    UserDataObj {
+                        metatable: Lock::new(None),
+                        user_value: Lock::new(Value::Nil),
+                        data: Box::new(RefCell::new(Some(scratch))),
+                    },
+                ));
+                state.set_int(ctx, 1, Value::UserData(ud))?;
+            }
+        }
         Ok(())
     }
 
@@ -161,10 +163,12 @@ impl<'gc> Machine<'gc> {
         let Value::UserData(ud) = state.get_int(ctx, 1) else {
             return Err(RuntimeError::msg("table function state lost"));
         };
-        let Some(cell) = ud.0.data.downcast_ref::<RefCell<Scratch>>() else {
+        let Some(cell) = ud.0.data.downcast_ref::<RefCell<Option<Box<Scratch>>>>() else {
             return Err(RuntimeError::msg("table function state lost"));
         };
-        let s = std::mem::take(&mut *cell.borrow_mut());
+        let Some(s) = cell.borrow_mut().take() else {
+            return Err(RuntimeError::msg("table function state lost"));
+        };
         let mut v = [Value::Nil; NVALS];
         for (k, slot) in v.iter_mut().enumerate() {
             *slot = state.get_int(ctx, k as i64 + 2);
@@ -215,7 +219,11 @@ fn same<'gc>(a: &Value<'gc>, b: &Value<'gc>) -> bool {
         (Value::Integer(x), Value::Integer(y)) => x == y,
         (Value::Number(x), Value::Number(y)) => x.to_bits() == y.to_bits(),
         (Value::String(x), Value::String(y)) => Gc::ptr_eq(x.0, y.0),
-        _ => a.address().is_some() && a.address() == b.address() && a.type_name() == b.type_name(),
+        _ => {
+            std::mem::discriminant(a) == std::mem::discriminant(b)
+                && a.address().is_some()
+                && a.address() == b.address()
+        }
     }
 }
 

@@ -7,6 +7,7 @@
 pub mod machine;
 mod ops;
 mod sort;
+mod sort_plain;
 
 use rupa_vm::baselib::args::{check_integer, opt_integer, type_error};
 use rupa_vm::metaops;
@@ -171,6 +172,10 @@ pub fn unpack<'gc>(
 pub fn sort<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
     check_tab(ctx, stack, 0, TAB_R | TAB_W | TAB_L)?;
     let (t, comp) = (stack.get(0), stack.get(1));
+    if sort_plain::try_sort_plain(ctx, t, comp)? {
+        stack.clear();
+        return Ok(NativeAction::Return);
+    }
     start(ctx, stack, Op::Sort, sort::START, |m| {
         m.v[0] = t;
         m.v[1] = comp;

@@ -17,7 +17,7 @@ use crate::access;
 type S<'gc> = Result<Step<'gc>, RuntimeError<'gc>>;
 
 /// Intervals at least this long may use a random pivot (5.4's RANLIMIT).
-const RANLIMIT: i64 = 100;
+pub(super) const RANLIMIT: i64 = 100;
 
 // Registers: v0 = t, v1 = comparator (nil: `<`), v2 = a, v3 = b, v4 = pivot value;
 // n0 = lo, n1 = up, n2 = p, n3 = i, n4 = j, n5 = rnd.
@@ -281,7 +281,7 @@ pub fn run_sort<'gc>(
 
 /// A fresh pivot seed (5.4 mixes the clock and the time; rupa_stdlib has no clock, so the
 /// address of a new allocation and a counter stand in).
-fn random_key() -> u32 {
+pub(super) fn random_key() -> u32 {
     use std::sync::atomic::{AtomicU64, Ordering};
     static COUNTER: AtomicU64 = AtomicU64::new(0x9e37_79b9_7f4a_7c15);
     let probe = Box::new(0u8);

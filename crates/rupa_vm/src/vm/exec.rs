@@ -104,9 +104,9 @@ pub(crate) fn run_lua<'gc>(
         let mut code: &'gc [Op] = &proto.code;
         let mut consts: &'gc [Value<'gc>] = &fproto.constants;
         let mut field_hints: &'gc [std::cell::Cell<u32>] = &fproto.field_hints;
-        // The running closure's upvalue slots, borrowed at each use (`upvaluejoin` can rebind
-        // them between two uses): cheaper than a borrow held across every call and return.
-        let mut upvals = closure.upvalues;
+        // The closure's own slots unless `debug.upvaluejoin` rebound one (a native, run outside
+        // this loop: the slots cannot change while an activation runs here).
+        let mut upvals: &'gc [UpValue<'gc>] = frame.func.upvalue_slots(ctx);
         let mut base = frame.base;
         let mut pc = frame.pc;
         // Switches the locals to another Lua frame (a caller being returned to).
@@ -122,7 +122,7 @@ pub(crate) fn run_lua<'gc>(
                 code = &proto.code;
                 consts = &fproto.constants;
                 field_hints = &fproto.field_hints;
-                upvals = closure.upvalues;
+                upvals = frame.func.upvalue_slots(ctx);
                 base = frame.base;
                 pc = frame.pc;
             }};
@@ -317,14 +317,14 @@ pub(crate) fn run_lua<'gc>(
                     }
                 }
                 Op::GetUpval { dst, up } => {
-                    reg!(dst) = read_upvalue(upvals.borrow()[up as usize], thread, stack)
+                    reg!(dst) = read_upvalue(upvals[up as usize], thread, stack)
                 }
                 Op::SetUpval { src, up } => {
                     let v = reg!(src);
-                    write_upvalue(ctx, upvals.borrow()[up as usize], thread, stack, v);
+                    write_upvalue(ctx, upvals[up as usize], thread, stack, v);
                 }
                 Op::GetTabUp { dst, up, key } => {
-                    let t = read_upvalue(upvals.borrow()[up as usize], thread, stack);
+                    let t = read_upvalue(upvals[up as usize], thread, stack);
                     let k = consts[key as usize];
                     if let (Value::Table(tb), Value::String(ks)) = (t, k) {
                         if let Some(v) = index_str_fast(ctx, tb, ks, &field_hints[2 * (pc - 1)..]) {
@@ -335,7 +335,7 @@ pub(crate) fn run_lua<'gc>(
                     index_into!(dst, t, k, Operand::Up(up))
                 }
                 Op::SetTabUp { up, key, src } => {
-                    let t = read_upvalue(upvals.borrow()[up as usize], thread, stack);
+                    let t = read_upvalue(upvals[up as usize], thread, stack);
                     let k = consts[key as usize];
                     let v = rk!(src);
                     if let (Value::Table(tb), Value::String(ks)) = (t, k) {
@@ -717,7 +717,7 @@ pub(crate) fn run_lua<'gc>(
                                 code = &proto.code;
                                 consts = &fproto.constants;
                                 field_hints = &fproto.field_hints;
-                                upvals = cl.upvalues;
+                                upvals = f.upvalue_slots(ctx);
                                 base = fs + 1;
                                 pc = 0;
                                 stack = &mut ts.stack;
@@ -991,7 +991,7 @@ pub(crate) fn run_lua<'gc>(
                 }
                 Op::Closure { dst, proto: p } => {
                     let child = fproto.protos[p as usize];
-                    match new_closure(ctx, thread, ts, closure, child, base) {
+                    match new_closure(ctx, thread, ts, upvals, child, base) {
                         Ok(f) => {
                             stack = &mut ts.stack;
                             reg!(dst) = Value::Function(f)
@@ -1251,22 +1251,24 @@ fn new_closure<'gc>(
     ctx: Context<'gc>,
     thread: Thread<'gc>,
     ts: &mut ThreadState<'gc>,
-    parent: &LuaClosure<'gc>,
+    inherited: &[UpValue<'gc>],
     child: Gc<'gc, crate::function::FunctionProto<'gc>>,
     base: usize,
 ) -> Result<Function<'gc>, RuntimeError<'gc>> {
     let descs = &child.proto.upvalues;
     ctx.reserve(64 + descs.len() * 16)?;
-    let inherited = parent.upvalues.borrow();
-    let upvalues = descs.iter().map(|d| {
-        if d.in_stack {
-            ts.find_upvalue(ctx.mc, thread, base + d.index as usize)
-        } else {
-            inherited[d.index as usize]
-        }
-    });
+    let upvalues: Box<[UpValue<'gc>]> = descs
+        .iter()
+        .map(|d| {
+            if d.in_stack {
+                ts.find_upvalue(ctx.mc, thread, base + d.index as usize)
+            } else {
+                inherited[d.index as usize]
+            }
+        })
+        .collect();
     Ok(Function(Gc::new(
         ctx.mc,
-        FunctionKind::Lua(LuaClosure::new(ctx.mc, child, upvalues)),
+        FunctionKind::Lua(LuaClosure::new(child, upvalues)),
     )))
 }

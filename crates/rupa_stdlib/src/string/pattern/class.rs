@@ -4,42 +4,93 @@
 //! This module only answers "does byte `c` belong to this class"; finding where a class ends
 //! in the pattern (and the errors for malformed ones) is the matcher's job.
 
-/// `isspace` in the C locale: space, `\t`, `\n`, `\v`, `\f`, `\r`. Rust's
-/// `is_ascii_whitespace` leaves out `\v`, so it cannot be used here.
-fn is_space(c: u8) -> bool {
-    c == b' ' || (b'\t'..=b'\r').contains(&c)
-}
-
 /// Whether byte `c` belongs to the class named by the letter after `%` (`a`, `D`, ...).
 /// Upper-case letters complement their class; a non-letter (or an unknown letter) stands
 /// for itself, which is how `%.` or `%%` match a literal byte.
-#[inline]
-pub(crate) fn class_matches(c: u8, class: u8) -> bool {
-    let res = match class.to_ascii_lowercase() {
+/// The class letters, in the order of their bits in [`MEMBERS`].
+const LETTERS: &[u8; 10] = b"acdglpsuwx";
+
+/// For each byte, a bit per class of [`LETTERS`] it belongs to (C locale), so a class test is
+/// one table load instead of a dispatch on the class letter.
+static MEMBERS: [u16; 256] = members();
+
+const fn in_class(c: u8, letter: u8) -> bool {
+    match letter {
         b'a' => c.is_ascii_alphabetic(),
         b'c' => c.is_ascii_control(),
         b'd' => c.is_ascii_digit(),
         b'g' => c.is_ascii_graphic(),
         b'l' => c.is_ascii_lowercase(),
         b'p' => c.is_ascii_punctuation(),
-        b's' => is_space(c),
+        // C's `isspace`: space, `\t`, `\n`, `\v`, `\f`, `\r` (Rust's ascii whitespace lacks `\v`).
+        b's' => c == b' ' || (c >= b'\t' && c <= b'\r'),
         b'u' => c.is_ascii_uppercase(),
         b'w' => c.is_ascii_alphanumeric(),
         b'x' => c.is_ascii_hexdigit(),
-        // Deprecated in 5.2 but still accepted by lua5.4: the NUL byte.
-        b'z' => c == 0,
-        _ => return class == c,
-    };
-    if class.is_ascii_uppercase() {
-        !res
-    } else {
-        res
+        _ => false,
     }
 }
 
-/// Whether byte `c` belongs to the set `set`, which is the pattern text from the opening `[`
-/// up to (not including) its closing `]`, so `set[0] == b'['`. The set was already checked
-/// for well-formedness when its end was found.
+const fn members() -> [u16; 256] {
+    let mut table = [0u16; 256];
+    let mut c = 0;
+    while c < 256 {
+        let mut k = 0;
+        while k < LETTERS.len() {
+            if in_class(c as u8, LETTERS[k]) {
+                table[c] |= 1 << k;
+            }
+            k += 1;
+        }
+        c += 1;
+    }
+    table
+}
+
+/// What `%x` (`x` = `class`) tests, worked out once per pattern item: membership in a
+/// class (negated for an upper-case letter), or equality with `class` itself (`%.`, `%%`).
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum ClassTest {
+    Bits { mask: u16, negate: bool },
+    Zero { negate: bool },
+    Byte(u8),
+}
+
+impl ClassTest {
+    /// The test for `%` followed by `class`.
+    #[inline]
+    pub(crate) fn new(class: u8) -> ClassTest {
+        let lower = class.to_ascii_lowercase();
+        let negate = class.is_ascii_uppercase();
+        if lower == b'z' {
+            return ClassTest::Zero { negate };
+        }
+        match LETTERS.iter().position(|&l| l == lower) {
+            Some(k) => ClassTest::Bits {
+                mask: 1 << k,
+                negate,
+            },
+            None => ClassTest::Byte(class),
+        }
+    }
+
+    /// Whether byte `c` passes the test.
+    #[inline]
+    pub(crate) fn matches(self, c: u8) -> bool {
+        match self {
+            ClassTest::Bits { mask, negate } => (MEMBERS[usize::from(c)] & mask != 0) != negate,
+            ClassTest::Zero { negate } => (c == 0) != negate,
+            ClassTest::Byte(b) => b == c,
+        }
+    }
+}
+
+/// Whether byte `c` is in class `%class` (`class` a letter) or is `class` (anything else).
+#[inline]
+pub(crate) fn class_matches(c: u8, class: u8) -> bool {
+    ClassTest::new(class).matches(c)
+}
+
 pub(crate) fn set_matches(c: u8, set: &[u8]) -> bool {
     let mut i = 1;
     let mut found = true;

@@ -7,7 +7,7 @@
 //! recursion is therefore bounded by that depth (two frames per level), never by the input.
 //! Every step also costs one unit of [`Budget`].
 
-use super::class::{class_matches, set_matches};
+use super::class::{class_matches, set_matches, ClassTest};
 use super::{Budget, PatternError};
 
 /// How deep attempts may nest before "pattern too complex" (lua5.4's `MAXCCALLS`).
@@ -349,10 +349,8 @@ impl<'a, 'b> Matcher<'a, 'b> {
         match self.pat[p] {
             b'.' => rest.len(),
             b'%' => {
-                let class = self.pat[p + 1];
-                rest.iter()
-                    .take_while(|&&c| class_matches(c, class))
-                    .count()
+                let test = ClassTest::new(self.pat[p + 1]);
+                rest.iter().take_while(|&&c| test.matches(c)).count()
             }
             b'[' => {
                 let set = &self.pat[p..ep - 1];
