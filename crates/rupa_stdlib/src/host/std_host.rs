@@ -261,8 +261,10 @@ fn no_processes() -> HostError {
     HostError::io("Function not implemented", 38)
 }
 
+/// Where `tmpfile`/`tmpname` create files: `/tmp` as C's `P_tmpdir`. WASI included: its
+/// `std::env::temp_dir` panics, and a host that preopens no `/tmp` gets an error from `open`.
 fn tmp_dir() -> std::path::PathBuf {
-    if cfg!(unix) {
+    if cfg!(any(unix, target_os = "wasi")) {
         std::path::PathBuf::from("/tmp")
     } else {
         std::env::temp_dir()
