@@ -100,7 +100,7 @@ fn num<'gc>(
     Ok(match check_number(ctx, stack, i)? {
         Value::Integer(n) => n as f64,
         Value::Number(f) => f,
-        _ => unreachable!("check_number returns numbers"),
+        _ => rupa_vm::vm_bug!("check_number returns numbers"),
     })
 }
 

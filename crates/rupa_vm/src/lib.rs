@@ -2,6 +2,15 @@
 //! stackless interpreter, values, tables, strings, closures, coroutines, metamethods and errors.
 #![forbid(unsafe_code)]
 
+/// Panics for a broken internal invariant: a bug in rupa, never a consequence of any Lua or
+/// host input (those are errors). The one way rupa's code gives up; the message says so.
+#[macro_export]
+macro_rules! vm_bug {
+    ($($arg:tt)*) => {
+        panic!("rupa internal error (a bug; please report it): {}", format_args!($($arg)*))
+    };
+}
+
 pub mod arith;
 pub mod ast;
 pub mod baselib;

@@ -153,7 +153,7 @@ fn set_dst(op: &mut Op, reg: Reg) {
         | Op::Len { dst, .. }
         | Op::Closure { dst, .. }
         | Op::VarArg { dst, .. } => *dst = reg,
-        _ => unreachable!("only value-producing instructions are relocatable"),
+        _ => crate::vm_bug!("only value-producing instructions are relocatable"),
     }
 }
 
@@ -171,7 +171,7 @@ fn arith_op(op: BinOp, dst: Reg, lhs: Rk, rhs: Rk) -> Op {
         BinOp::BXor => Op::BXor { dst, lhs, rhs },
         BinOp::Shl => Op::Shl { dst, lhs, rhs },
         BinOp::Shr => Op::Shr { dst, lhs, rhs },
-        _ => unreachable!("not an arithmetic operator"),
+        _ => crate::vm_bug!("not an arithmetic operator"),
     }
 }
 
@@ -457,7 +457,7 @@ impl Compiler {
         self.exp_to_next_reg(e)?;
         match e.k {
             ExpKind::NonReloc(r) => Ok(r),
-            _ => unreachable!("exp_to_next_reg leaves a register"),
+            _ => crate::vm_bug!("exp_to_next_reg leaves a register"),
         }
     }
 
@@ -641,7 +641,7 @@ impl Compiler {
                 Op::Eq { k, .. } | Op::Lt { k, .. } | Op::Le { k, .. } | Op::Test { k, .. } => {
                     *k = !*k
                 }
-                _ => unreachable!("a comparison controls this jump"),
+                _ => crate::vm_bug!("a comparison controls this jump"),
             }
         }
     }
@@ -664,7 +664,7 @@ impl Compiler {
         self.free_exp(e);
         let src = match e.k {
             ExpKind::NonReloc(r) => r,
-            _ => unreachable!("discharged to a register"),
+            _ => crate::vm_bug!("discharged to a register"),
         };
         self.emit(Op::TestSet {
             dst: NO_REG,
@@ -727,11 +727,11 @@ impl Compiler {
                 self.free_exp(e);
                 let src = match e.k {
                     ExpKind::NonReloc(r) => r,
-                    _ => unreachable!("discharged to a register"),
+                    _ => crate::vm_bug!("discharged to a register"),
                 };
                 e.k = ExpKind::Reloc(self.emit(Op::Not { dst: 0, src }));
             }
-            _ => unreachable!("discharged expressions only"),
+            _ => crate::vm_bug!("discharged expressions only"),
         }
         std::mem::swap(&mut e.t, &mut e.f);
         self.remove_values(e.f);
@@ -761,7 +761,7 @@ impl Compiler {
             UnOp::Neg => Op::Unm { dst: 0, src },
             UnOp::BNot => Op::BNot { dst: 0, src },
             UnOp::Len => Op::Len { dst: 0, src },
-            UnOp::Not => unreachable!("handled above"),
+            UnOp::Not => crate::vm_bug!("handled above"),
         };
         e.k = ExpKind::Reloc(self.emit(op));
         self.fix_line(line);
@@ -842,7 +842,7 @@ impl Compiler {
     fn code_concat(&mut self, e1: &mut ExpDesc, e2: &ExpDesc, line: u32) {
         let r1 = match e1.k {
             ExpKind::NonReloc(r) => r,
-            _ => unreachable!("concat operands are in consecutive registers"),
+            _ => crate::vm_bug!("concat operands are in consecutive registers"),
         };
         if let Some(Op::Concat { dst, count }) = self.previous_instruction() {
             if *dst == r1 + 1 {
@@ -950,7 +950,7 @@ impl Compiler {
         let mut v = self.expr(cur)?;
         for node in spine.into_iter().rev() {
             let ExprKind::Binary { op, rhs, .. } = &node.kind else {
-                unreachable!("the spine holds binary nodes")
+                crate::vm_bug!("the spine holds binary nodes")
             };
             self.fs().advance_line(node.line);
             self.at(rhs.start);
@@ -1025,7 +1025,7 @@ impl Compiler {
                     self.self_op(&mut v, &mut key)?;
                     self.func_args(&mut v, args, node)?;
                 }
-                _ => unreachable!("the spine holds suffix nodes"),
+                _ => crate::vm_bug!("the spine holds suffix nodes"),
             }
             prev_next = node.next;
         }
@@ -1055,7 +1055,7 @@ impl Compiler {
         let line = call.line;
         let base = match f.k {
             ExpKind::NonReloc(r) => r,
-            _ => unreachable!("the called value is in a register"),
+            _ => crate::vm_bug!("the called value is in a register"),
         };
         let mut open = false;
         if !args.is_empty() {

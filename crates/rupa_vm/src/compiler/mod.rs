@@ -533,7 +533,7 @@ impl Compiler {
         match self.fs_ref().code[pc] {
             Op::Jmp { offset } if offset == LIST_END => NO_JUMP,
             Op::Jmp { offset } => (pc as i64 + 1 + offset as i64) as usize,
-            _ => unreachable!("jump lists only link Jmp instructions"),
+            _ => crate::vm_bug!("jump lists only link Jmp instructions"),
         }
     }
 
@@ -545,7 +545,7 @@ impl Compiler {
         let offset = i32::try_from(offset).expect("code size is far below 2^31 instructions");
         match &mut self.fs().code[pc] {
             Op::Jmp { offset: o } => *o = offset,
-            _ => unreachable!("jump lists only link Jmp instructions"),
+            _ => crate::vm_bug!("jump lists only link Jmp instructions"),
         }
     }
 

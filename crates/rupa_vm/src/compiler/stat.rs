@@ -306,7 +306,7 @@ impl Compiler {
                 ExpKind::Upval(up) => {
                     self.emit(Op::GetUpval { dst: extra, up });
                 }
-                _ => unreachable!("conflicts come from locals and upvalues"),
+                _ => crate::vm_bug!("conflicts come from locals and upvalues"),
             }
             self.reserve_regs(1)?;
         }

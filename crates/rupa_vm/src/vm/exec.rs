@@ -97,7 +97,7 @@ pub(crate) fn run_lua<'gc>(
         };
         let mut closure: &'gc LuaClosure<'gc> = match Gc::as_ref(frame.func.0) {
             FunctionKind::Lua(c) => c,
-            FunctionKind::Native(_) => unreachable!("a Lua frame holds a Lua closure"),
+            FunctionKind::Native(_) => crate::vm_bug!("a Lua frame holds a Lua closure"),
         };
         let mut fproto = Gc::as_ref(closure.proto);
         let mut proto: &'gc crate::proto::Proto = &fproto.proto;
@@ -115,7 +115,7 @@ pub(crate) fn run_lua<'gc>(
                 frame = $f;
                 closure = match Gc::as_ref(frame.func.0) {
                     FunctionKind::Lua(c) => c,
-                    FunctionKind::Native(_) => unreachable!("a Lua frame holds a Lua closure"),
+                    FunctionKind::Native(_) => crate::vm_bug!("a Lua frame holds a Lua closure"),
                 };
                 fproto = Gc::as_ref(closure.proto);
                 proto = &fproto.proto;
@@ -1215,7 +1215,7 @@ fn for_prep<'gc>(
             other => match for_number(ctx, other, "limit")? {
                 Value::Integer(l) => Some(l),
                 Value::Number(f) => number::for_limit_from_float(i, f, s),
-                _ => unreachable!("for_number returns numbers"),
+                _ => crate::vm_bug!("for_number returns numbers"),
             },
         };
         let Some(count) = lim.and_then(|l| number::for_int_count(i, l, s)) else {
@@ -1228,7 +1228,7 @@ fn for_prep<'gc>(
     let to_f = |v: Value<'gc>| match v {
         Value::Integer(i) => i as f64,
         Value::Number(f) => f,
-        _ => unreachable!("for_number returns numbers"),
+        _ => crate::vm_bug!("for_number returns numbers"),
     };
     let l = to_f(for_number(ctx, limit, "limit")?);
     let s = to_f(for_number(ctx, step, "step")?);

@@ -292,7 +292,7 @@ impl<'gc> Executor<'gc> {
                     let yieldable = st.threads.len() > 1;
                     let (r, mut ts) = invoke(ctx, thread, func_slot + 1, yieldable, fuel, |ns| {
                         let FunctionKind::Native(nc) = &*func.0 else {
-                            unreachable!("CallNative holds a native function")
+                            crate::vm_bug!("CallNative holds a native function")
                         };
                         (nc.func)(ctx, &nc.upvalues, ns)
                     });
@@ -373,7 +373,7 @@ impl<'gc> Executor<'gc> {
                                 work = Work::RunLua;
                                 continue;
                             }
-                            _ => unreachable!("Continue needs a native frame on top"),
+                            _ => crate::vm_bug!("Continue needs a native frame on top"),
                         }
                     };
                     match nf.cont {
@@ -498,7 +498,7 @@ impl<'gc> Executor<'gc> {
                 Work::ContinueUnwind => {
                     let mut ts = thread.0.borrow_mut(ctx.mc);
                     let Some(Frame::CloseUnwind(u)) = ts.frames.last().copied() else {
-                        unreachable!("ContinueUnwind needs an unwind frame on top")
+                        crate::vm_bug!("ContinueUnwind needs an unwind frame on top")
                     };
                     match ts.tbc.last() {
                         Some(&idx) if idx >= u.level => {
