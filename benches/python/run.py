@@ -155,7 +155,7 @@ def main(argv: list[str]) -> int:
               f"{memory[name].lua_kib:.0f} KiB Lua heap", flush=True)
 
     mandelbrot = load_mandelbrot()
-    threads = time_mandelbrot(mandelbrot, modules, args.size, max(2, args.repeat // 2 + 1))
+    threads = time_mandelbrot(mandelbrot, modules, args.size, max(2, args.repeat))
     for name in SIDES:
         one, two = threads[name][1][0], threads[name][2][0]
         print(f"mandelbrot {args.size}, {name}: 1 thread {one:.3f} s, 2 threads {two:.3f} s, "
