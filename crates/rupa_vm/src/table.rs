@@ -167,20 +167,29 @@ impl<'gc> Table<'gc> {
         s.hash.find_str(key).map_or(Value::Nil, |p| s.hash.value(p))
     }
 
-    /// Raw get of a string key together with the metatable, under one borrow: the interpreter
-    /// needs both to decide whether an index is done.
-    #[inline]
-    pub fn get_str_and_metatable(
+    /// The interpreter's field lookup step: `Ok(value)` when the string key holds a non-nil
+    /// value, else `Err(metatable)`. Shaped so the found value goes straight from the entry to
+    /// the caller: building a nil in a temporary and copying it whole stalls on store
+    /// forwarding.
+    #[inline(always)]
+    pub fn get_str_or_metatable(
         self,
         ctx: Context<'gc>,
         key: LuaString<'gc>,
-    ) -> (Value<'gc>, Option<Table<'gc>>) {
+    ) -> Result<Value<'gc>, Option<Table<'gc>>> {
         let s = self.0.borrow();
         let v = match &s.weak {
+            None => match s.hash.find_str(key) {
+                Some(p) => s.hash.value(p),
+                None => return Err(s.metatable),
+            },
             Some(w) => w.get_str(ctx.mc, key),
-            None => s.hash.find_str(key).map_or(Value::Nil, |p| s.hash.value(p)),
         };
-        (v, s.metatable)
+        if v.is_nil() {
+            Err(s.metatable)
+        } else {
+            Ok(v)
+        }
     }
 
     /// Raw set of a string key (fast path for fields). Errors only with out-of-memory.

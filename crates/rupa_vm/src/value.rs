@@ -11,6 +11,7 @@ use crate::userdata::UserData;
 /// A Lua value.
 #[derive(Collect, Clone, Copy, Debug)]
 #[collect(no_drop)]
+#[repr(C, u64)]
 pub enum Value<'gc> {
     Nil,
     Boolean(bool),

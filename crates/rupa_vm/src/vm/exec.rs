@@ -89,20 +89,22 @@ pub(crate) fn run_lua<'gc>(
     fuel: &mut i64,
 ) -> Work<'gc> {
     'frame: loop {
-        let frame: LuaFrame<'gc> = match ts.frames.last() {
+        // The running frame's state in locals. A Lua-to-Lua call sets them directly (see
+        // `Op::Call`) instead of coming back here, which would read the frame just pushed.
+        let mut frame: LuaFrame<'gc> = match ts.frames.last() {
             Some(Frame::Lua(f)) => *f,
             _ => return Work::Continue { error: None },
         };
-        let closure: &'gc LuaClosure<'gc> = match Gc::as_ref(frame.func.0) {
+        let mut closure: &'gc LuaClosure<'gc> = match Gc::as_ref(frame.func.0) {
             FunctionKind::Lua(c) => c,
             FunctionKind::Native(_) => unreachable!("a Lua frame holds a Lua closure"),
         };
-        let fproto = Gc::as_ref(closure.proto);
-        let proto: &'gc crate::proto::Proto = &fproto.proto;
-        let code: &'gc [Op] = &proto.code;
-        let consts: &'gc [Value<'gc>] = &fproto.constants;
-        let upvals: &'gc [UpValue<'gc>] = &closure.upvalues;
-        let base = frame.base;
+        let mut fproto = Gc::as_ref(closure.proto);
+        let mut proto: &'gc crate::proto::Proto = &fproto.proto;
+        let mut code: &'gc [Op] = &proto.code;
+        let mut consts: &'gc [Value<'gc>] = &fproto.constants;
+        let mut upvals: &'gc [UpValue<'gc>] = &closure.upvalues;
+        let mut base = frame.base;
         let mut pc = frame.pc;
         // The stack as a slice: its pointer and length stay in registers. Re-derived after
         // anything that may resize the stack.
@@ -238,11 +240,10 @@ pub(crate) fn run_lua<'gc>(
         // strings, metamethods, errors) through `metaops`.
         macro_rules! bitwise {
             ($op:expr, $dst:expr, $lhs:expr, $rhs:expr, $int:expr) => {{
-                let a = rk!($lhs);
-                let b = rk!($rhs);
-                if let (Value::Integer(x), Value::Integer(y)) = (a, b) {
+                if let (&Value::Integer(x), &Value::Integer(y)) = (rkr!($lhs), rkr!($rhs)) {
                     reg!($dst) = Value::Integer($int(x, y));
                 } else {
+                    let (a, b) = (rk!($lhs), rk!($rhs));
                     arith_slow!($op, $dst, $lhs, $rhs, a, b)
                 }
             }};
@@ -327,79 +328,82 @@ pub(crate) fn run_lua<'gc>(
                     assign!(t, k, v, Operand::Up(up))
                 }
                 Op::GetTable { dst, table, key } => {
-                    let t = reg!(table);
-                    let k = reg!(key);
-                    if let (Value::Table(tb), Value::Integer(i)) = (t, k) {
+                    if let (&Value::Table(tb), &Value::Integer(i)) = (&reg!(table), &reg!(key)) {
                         let v = tb.get_int(ctx, i);
                         if !v.is_nil() || tb.metatable().is_none() {
                             reg!(dst) = v;
                             continue;
                         }
                     }
-                    index_into!(dst, t, k, Operand::Reg(table))
+                    index_into!(dst, reg!(table), reg!(key), Operand::Reg(table))
                 }
                 Op::GetField { dst, table, key } => {
-                    let t = reg!(table);
-                    let k = consts[key as usize];
-                    if let (Value::Table(tb), Value::String(ks)) = (t, k) {
+                    if let (&Value::Table(tb), &Value::String(ks)) =
+                        (&reg!(table), &consts[key as usize])
+                    {
                         if let Some(v) = index_str_fast(ctx, tb, ks) {
                             reg!(dst) = v;
                             continue;
                         }
                     }
-                    index_into!(dst, t, k, Operand::Reg(table))
+                    index_into!(dst, reg!(table), consts[key as usize], Operand::Reg(table))
                 }
                 Op::GetInt { dst, table, index } => {
-                    let t = reg!(table);
-                    if let Value::Table(tb) = t {
+                    if let &Value::Table(tb) = &reg!(table) {
                         let v = tb.get_int(ctx, index as i64);
                         if !v.is_nil() || tb.metatable().is_none() {
                             reg!(dst) = v;
                             continue;
                         }
                     }
+                    let t = reg!(table);
                     index_into!(dst, t, Value::Integer(index as i64), Operand::Reg(table))
                 }
                 Op::SetTable { table, key, src } => {
-                    let t = reg!(table);
-                    let k = reg!(key);
-                    let v = rk!(src);
-                    if let (Value::Table(tb), Value::Integer(i)) = (t, k) {
+                    if let (&Value::Table(tb), &Value::Integer(i)) = (&reg!(table), &reg!(key)) {
                         if tb.metatable().is_none() {
-                            if let Err(e) = tb.set_int(ctx, i, v) {
+                            if let Err(e) = tb.set_int(ctx, i, rk!(src)) {
                                 throw!(e);
                             }
                             continue;
                         }
                     }
-                    assign!(t, k, v, Operand::Reg(table))
+                    assign!(reg!(table), reg!(key), rk!(src), Operand::Reg(table))
                 }
                 Op::SetField { table, key, src } => {
-                    let t = reg!(table);
-                    let k = consts[key as usize];
-                    let v = rk!(src);
-                    if let (Value::Table(tb), Value::String(ks)) = (t, k) {
+                    if let (&Value::Table(tb), &Value::String(ks)) =
+                        (&reg!(table), &consts[key as usize])
+                    {
                         if assigns_raw(ctx, tb) {
-                            if let Err(e) = tb.set_str(ctx, ks, v) {
+                            if let Err(e) = tb.set_str(ctx, ks, rk!(src)) {
                                 throw!(e);
                             }
                             continue;
                         }
                     }
-                    assign!(t, k, v, Operand::Reg(table))
+                    assign!(
+                        reg!(table),
+                        consts[key as usize],
+                        rk!(src),
+                        Operand::Reg(table)
+                    )
                 }
                 Op::SetInt { table, index, src } => {
-                    let t = reg!(table);
-                    let v = rk!(src);
-                    if let Value::Table(tb) = t {
+                    if let &Value::Table(tb) = &reg!(table) {
                         if tb.metatable().is_none() {
-                            if let Err(e) = tb.set_int(ctx, index as i64, v) {
+                            if let Err(e) = tb.set_int(ctx, index as i64, rk!(src)) {
                                 throw!(e);
                             }
                             continue;
                         }
                     }
-                    assign!(t, Value::Integer(index as i64), v, Operand::Reg(table))
+                    let t = reg!(table);
+                    assign!(
+                        t,
+                        Value::Integer(index as i64),
+                        rk!(src),
+                        Operand::Reg(table)
+                    )
                 }
                 Op::NewTable { dst, array, hash } => {
                     match Table::with_capacity(ctx, array as usize, hash as usize) {
@@ -658,7 +662,7 @@ pub(crate) fn run_lua<'gc>(
                     // The common case inline: a Lua function with fixed parameters whose
                     // registers fit in the stack's capacity.
                     if let Value::Function(f) = ts.stack[fs] {
-                        if let FunctionKind::Lua(cl) = &*f.0 {
+                        if let FunctionKind::Lua(cl) = Gc::as_ref(f.0) {
                             let p = &cl.proto.proto;
                             let top = fs + 1 + p.max_stack as usize;
                             if !p.is_vararg
@@ -670,7 +674,10 @@ pub(crate) fn run_lua<'gc>(
                                 // compiler never reads a register it did not write; missing
                                 // parameters are past the old top and become nil.
                                 call::set_top(&mut ts.stack, top);
-                                ts.frames.push(Frame::Lua(LuaFrame {
+                                let c_depth = frame.c_depth;
+                                // Built twice from scalars rather than copied: a copy of a
+                                // just-built frame stalls on store forwarding.
+                                let new_frame = || LuaFrame {
                                     func: f,
                                     base: fs + 1,
                                     top,
@@ -678,10 +685,21 @@ pub(crate) fn run_lua<'gc>(
                                     pc: 0,
                                     n_varargs: 0,
                                     ret,
-                                    c_depth: frame.c_depth,
+                                    c_depth,
                                     tail: false,
-                                }));
-                                continue 'frame;
+                                };
+                                ts.frames.push(Frame::Lua(new_frame()));
+                                frame = new_frame();
+                                closure = cl;
+                                fproto = Gc::as_ref(cl.proto);
+                                proto = &fproto.proto;
+                                code = &proto.code;
+                                consts = &fproto.constants;
+                                upvals = &cl.upvalues;
+                                base = fs + 1;
+                                pc = 0;
+                                stack = &mut ts.stack;
+                                continue;
                             }
                         }
                     }
@@ -1014,14 +1032,14 @@ fn index_str_fast<'gc>(
     key: LuaString<'gc>,
 ) -> Option<Value<'gc>> {
     for _ in 0..FAST_INDEX_HOPS {
-        let (v, mt) = t.get_str_and_metatable(ctx, key);
-        if !v.is_nil() {
-            return Some(v);
-        }
-        match mt.map(|mt| mt.metamethod(ctx, MetaEvent::Index)) {
-            None | Some(Value::Nil) => return Some(Value::Nil),
-            Some(Value::Table(next)) => t = next,
-            Some(_) => return None,
+        match t.get_str_or_metatable(ctx, key) {
+            Ok(v) => return Some(v),
+            Err(None) => return Some(Value::Nil),
+            Err(Some(mt)) => match mt.metamethod(ctx, MetaEvent::Index) {
+                Value::Nil => return Some(Value::Nil),
+                Value::Table(next) => t = next,
+                _ => return None,
+            },
         }
     }
     None
