@@ -112,7 +112,8 @@ def render(rows, memory, threads, size, runtimes, header) -> str:
         f"| Lua heap, `collectgarbage(\"count\")` | {lupa_mem.lua_kib:.1f} KiB | "
         f"{rupa_mem.lua_kib:.1f} KiB | {fmt_ratio(ratio(rupa_mem.lua_kib, lupa_mem.lua_kib))} |",
         "",
-        f"| mandelbrot example, {size}x{size} | lupa | rupa | ratio |",
+        f"| mandelbrot example, {size}x{size}, best of {header['thread_samples']} | lupa | rupa "
+        "| ratio |",
         "|---|---:|---:|---:|",
     ]
     lupa_t, rupa_t = threads["lupa.lua54"], threads["rupa"]

@@ -120,6 +120,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--quick", action="store_true",
                         help="a tenth of the iterations, 2 samples, a small image: a smoke test")
     parser.add_argument("--size", type=int, default=1280, help="Mandelbrot image size (default 1280)")
+    parser.add_argument("--thread-samples", type=int, default=10,
+                        help="Mandelbrot samples per side and thread count (default 10)")
     parser.add_argument("--runtimes", type=int, default=200,
                         help="idle runtimes per memory measurement (default 200)")
     parser.add_argument("--output", help="report to update (default docs/performance.md; '-' prints it)")
@@ -128,8 +130,9 @@ def main(argv: list[str]) -> int:
     scale = 1.0
     if args.quick:
         scale, args.repeat, args.size, args.runtimes = 0.1, min(args.repeat, 2), 160, 20
-    if args.repeat < 1 or args.size < 16 or args.runtimes < 1:
-        parser.error("need --repeat >= 1, --size >= 16, --runtimes >= 1")
+        args.thread_samples = 2
+    if args.repeat < 1 or args.size < 16 or args.runtimes < 1 or args.thread_samples < 1:
+        parser.error("need --repeat, --runtimes, --thread-samples >= 1 and --size >= 16")
     output = args.output or str(ROOT / "docs" / "performance.md")
 
     modules = {name: importlib.import_module(name) for name in SIDES}
@@ -155,7 +158,7 @@ def main(argv: list[str]) -> int:
               f"{memory[name].lua_kib:.0f} KiB Lua heap", flush=True)
 
     mandelbrot = load_mandelbrot()
-    threads = time_mandelbrot(mandelbrot, modules, args.size, max(2, args.repeat))
+    threads = time_mandelbrot(mandelbrot, modules, args.size, args.thread_samples)
     for name in SIDES:
         one, two = threads[name][1][0], threads[name][2][0]
         print(f"mandelbrot {args.size}, {name}: 1 thread {one:.3f} s, 2 threads {two:.3f} s, "
@@ -176,6 +179,7 @@ def main(argv: list[str]) -> int:
             "commit": git_rev(),
             "command": command,
             "repeat": args.repeat,
+            "thread_samples": args.thread_samples,
             "load": (load_before, load_after),
         },
     )
