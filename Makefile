@@ -9,7 +9,7 @@ WASM := target/wasm32-wasip1/release/rupa.wasm
 # Root installs packages directly; anyone else goes through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help deps build run test test-rust test-diff test-wasm test-python bench lint fmt fuzz
+.PHONY: help deps build py-deps py-install run test test-rust test-diff test-wasm test-python bench lint fmt fuzz
 
 help: ## Show this help.
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -23,10 +23,15 @@ deps: ## Install what a fresh machine lacks: lua5.4 (the oracle), the wasm32-was
 build: ## Build the rupa command (release).
 	$(CARGO) build --release -p rupa_cli
 
-run: build ## The main job: render the Mandelbrot set with rupa into target/mandelbrot.pbm.
-	@time $(RUPA) examples/mandelbrot.lua 512 > target/mandelbrot.pbm
-	@echo "rupa rendered a 512x512 Mandelbrot image into target/mandelbrot.pbm:"
-	@tail -n 1 target/mandelbrot.pbm
+py-deps: ## Install maturin, which builds the Python package (all that `make run` needs besides cargo).
+	@$(PYTHON) -c "import maturin" 2>/dev/null || $(PYTHON) -m pip install --quiet "maturin>=1.5,<2"
+
+py-install: py-deps ## Build the Python package (release) and install it into $(PYTHON).
+	@echo "building and installing the rupa Python package (release; a first build takes minutes)"
+	$(PYTHON) -m pip install --quiet --no-build-isolation --force-reinstall --no-deps .
+
+run: py-install ## The main job: lupa's Mandelbrot example from Python on two runtimes in two threads, into target/mandelbrot.pbm.
+	$(PYTHON) examples/mandelbrot.py --size 1280 --threads 2 --output target/mandelbrot.pbm
 
 test: deps test-rust test-diff test-wasm test-python ## Run every test (what CI runs).
 
@@ -46,8 +51,10 @@ test-python: ## The Python package: build and install it, pytest (stubtest inclu
 	$(PYTHON) -m pytest -q -p no:cacheprovider
 	$(PYTHON) conformance/run.py
 
-bench: build ## Benchmarks: each benches/lua program through rupa and lua5.4; writes docs/performance.md.
+bench: build py-install ## Benchmarks: benches/lua against lua5.4, then the Python bridge against lupa; writes docs/performance.md.
 	$(PYTHON) benches/run_lua.py --rupa $(RUPA)
+	@$(PYTHON) -c "import lupa.lua54" 2>/dev/null || $(PYTHON) -m pip install --quiet lupa==2.8
+	$(PYTHON) benches/python/run.py
 
 lint: ## cargo fmt --check and clippy with warnings denied.
 	$(CARGO) fmt --all -- --check
