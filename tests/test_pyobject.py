@@ -213,3 +213,16 @@ def test_attribute_filter_guards_every_index_on_attribute_objects(impl):
     lua.eval("function(o) o.y = 5 end")(c)
     assert c.y == 5
     assert calls == [("x", False), ("x", False), ("_secret", False), ("_b", False), ("y", True)]
+
+
+def test_errors_name_python_objects_pobject_as_lupa():
+    # lupa's metatable of Python objects has __name "POBJECT", which Lua's messages use.
+    lua = rupa.LuaRuntime()
+
+    class Plain:
+        pass
+
+    f = lua.eval("function(o) return pcall(function() return o + 1 end) end")
+    ok, msg = f(Plain())
+    assert ok is False
+    assert "attempt to perform arithmetic on a POBJECT value (upvalue 'o')" in msg

@@ -12,7 +12,8 @@ use crate::errors;
 /// order of `Op::ALL`.
 pub(crate) const INIT: &str = r##"
 local index, newindex, call, tostr, asattr, asitem, check, mkiter, iternext, args, setofh = ...
-local meta = {__index = index, __newindex = newindex, __call = call, __tostring = tostr}
+local meta = {__index = index, __newindex = newindex, __call = call, __tostring = tostr,
+  __name = "POBJECT"}
 local next, rawlen, getmetatable, rawget, type = next, rawlen, getmetatable, rawget, type
 local select, error, pcall = select, error, pcall
 local function ispy(o) return type(o) == "userdata" and getmetatable(o) == meta end
