@@ -58,6 +58,13 @@ pub enum NativeAction<'gc> {
         then: Continuation<'gc>,
         protected: bool,
     },
+    /// Call the function at window position `at` with the values after it as arguments,
+    /// keeping the window's first `at` values; then run `then` with those kept values
+    /// followed by the call's results. A native parks the Lua values it needs across the call
+    /// there, on its thread's stack, where the collector sees them, and the callee needs no
+    /// slot made for it below the arguments. Unprotected: an error the callee raises goes to
+    /// the native's callers.
+    CallKeep { at: usize, then: Continuation<'gc> },
     /// Like a protected `Call`, but `handler` is called with the error value at the point the
     /// error is raised, before the stack unwinds (so it can build a traceback), and its first
     /// result becomes the error given to `then` (this is how `xpcall` works).
@@ -151,6 +158,12 @@ impl<'gc, 'a> NativeStack<'gc, 'a> {
     /// Keeps the first `n` values (padding with nil).
     pub fn resize(&mut self, n: usize) {
         self.values.resize(self.base + n, Value::Nil);
+    }
+
+    /// Keeps the first `n` values, if there are more.
+    #[inline]
+    pub fn truncate(&mut self, n: usize) {
+        self.values.truncate(self.base + n);
     }
 
     /// Replaces the window's contents with `vals`.

@@ -2,10 +2,12 @@
 //! machine whose table reads, writes, length and comparisons go through metamethods exactly
 //! as 5.4's `lua_geti`/`lua_seti`/`luaL_len`/`lua_lessthan` do. When one of them must call a
 //! Lua function (`__index`, `__newindex`, `__len`, `__lt`, a `sort` comparator), the machine
-//! is saved into a state value and the call is made through a continuation, so no Lua call
-//! ever recurses on the Rust stack. On plain tables nothing is ever saved.
+//! is parked (its Lua values in the native's window, kept below the call, its scratch in a
+//! userdata) and the call is made through a continuation, so no Lua call ever recurses on the
+//! Rust stack. On plain tables nothing is ever parked.
 //!
-//! It must not keep Lua values anywhere but its registers: they are what the collector sees.
+//! It must not keep Lua values anywhere but its registers and `out`: those are what it parks
+//! where the collector sees them.
 
 use std::cell::RefCell;
 
@@ -48,18 +50,19 @@ pub struct Scratch {
 
 /// A running table function.
 pub struct Machine<'gc> {
-    /// Boxed so saving and loading the machine around each call moves a pointer, not the
-    /// scratch itself (a sort does it around every comparator call).
+    /// Boxed so parking the machine around a call moves a pointer, not the scratch itself
+    /// (a sort does it around every comparator call).
     pub s: Box<Scratch>,
     pub v: [Value<'gc>; NVALS],
     /// Results gathered while running (`unpack`), after those saved in `out_table`.
     pub out: Vec<Value<'gc>>,
     out_table: Option<Table<'gc>>,
     scratch_ud: Option<UserData<'gc>>,
-    /// The registers as last saved: only the ones that changed are written again (a sort
-    /// saves its machine around every comparator call).
-    saved: Option<[Value<'gc>; NVALS]>,
 }
+
+/// Window slots kept across a call: the registers, then the `out` table (or nil). The called
+/// function sits right above them.
+const KEPT: usize = NVALS + 1;
 
 /// What a machine needs next.
 pub enum Step<'gc> {
@@ -89,6 +92,9 @@ pub type RunFn = for<'gc> fn(
     stack: &mut NativeStack<'gc, '_>,
 ) -> Result<Step<'gc>, RuntimeError<'gc>>;
 
+/// The scratch userdata's contents: empty while the machine runs (it is in the machine).
+type ScratchCell = RefCell<Option<Box<Scratch>>>;
+
 impl<'gc> Machine<'gc> {
     /// A fresh machine for `op`, starting at pc 0.
     pub fn new(op: Op) -> Machine<'gc> {
@@ -101,85 +107,86 @@ impl<'gc> Machine<'gc> {
             out: Vec::new(),
             out_table: None,
             scratch_ud: None,
-            saved: None,
         }
     }
 
-    /// Moves the machine into a state table (slot 1: the scratch userdata, 2..: registers,
-    /// then the `out` table).
-    fn save(mut self, ctx: Context<'gc>, state: Table<'gc>) -> Result<(), RuntimeError<'gc>> {
-        let mut out_created = false;
-        if !self.out.is_empty() {
-            let out = match self.out_table {
+    /// Parks the machine for a call of `func(args)`: its Lua values go to the window's kept
+    /// slots (on the thread's stack, so the collector sees them while the call runs), the
+    /// scratch into its userdata, which is returned. The window ends as `kept, func, args`.
+    fn park(
+        self,
+        ctx: Context<'gc>,
+        stack: &mut NativeStack<'gc, '_>,
+        func: Value<'gc>,
+        args: &[Value<'gc>],
+    ) -> Result<UserData<'gc>, RuntimeError<'gc>> {
+        let Machine {
+            mut s,
+            v,
+            out,
+            mut out_table,
+            scratch_ud,
+        } = self;
+        if !out.is_empty() {
+            let t = match out_table {
                 Some(t) => t,
-                None => {
-                    let t = Table::new(ctx.mc);
-                    self.out_table = Some(t);
-                    out_created = true;
-                    t
-                }
+                None => *out_table.insert(Table::new(ctx.mc)),
             };
-            for v in self.out.drain(..) {
-                self.s.out_saved += 1;
-                out.set_int(ctx, self.s.out_saved as i64, v)?;
+            for v in out {
+                s.out_saved += 1;
+                t.set_int(ctx, s.out_saved as i64, v)?;
             }
         }
-        // Registers first: `self.s` moves out below.
-        for (k, v) in self.v.iter().enumerate() {
-            let unchanged = self.saved.as_ref().is_some_and(|old| same(&old[k], v));
-            if !unchanged {
-                state.set_int(ctx, k as i64 + 2, *v)?;
-            }
+        stack.clear();
+        for v in v {
+            stack.push(v);
         }
-        if out_created {
-            let out = self.out_table.map_or(Value::Nil, Value::Table);
-            state.set_int(ctx, NVALS as i64 + 2, out)?;
+        stack.push(out_table.map_or(Value::Nil, Value::Table));
+        stack.push(func);
+        for a in args {
+            stack.push(*a);
         }
-        let scratch = self.s;
-        match self.scratch_ud {
+        match scratch_ud {
             Some(ud) => {
-                if let Some(cell) = ud.0.data.downcast_ref::<RefCell<Option<Box<Scratch>>>>() {
-                    *cell.borrow_mut() = Some(scratch);
-                }
+                let Some(cell) = ud.0.data.downcast_ref::<ScratchCell>() else {
+                    return Err(lost());
+                };
+                *cell.borrow_mut() = Some(s);
+                Ok(ud)
             }
             None => {
                 ctx.reserve(std::mem::size_of::<Scratch>() + 64)?;
-                let ud = UserData(Gc::new(
+                let data: ScratchCell = RefCell::new(Some(s));
+                Ok(UserData(Gc::new(
                     ctx.mc,
                     UserDataObj {
                         metatable: Lock::new(None),
                         user_value: Lock::new(Value::Nil),
-                        data: Box::new(RefCell::new(Some(scratch))),
+                        data: Box::new(data),
                     },
-                ));
-                state.set_int(ctx, 1, Value::UserData(ud))?;
+                )))
             }
         }
-        Ok(())
     }
 
-    /// Takes a machine back out of its state table.
-    fn load(ctx: Context<'gc>, state: Table<'gc>) -> Result<Machine<'gc>, RuntimeError<'gc>> {
-        let Value::UserData(ud) = state.get_int(ctx, 1) else {
-            return Err(RuntimeError::msg("table function state lost"));
-        };
-        let Some(cell) = ud.0.data.downcast_ref::<RefCell<Option<Box<Scratch>>>>() else {
-            return Err(RuntimeError::msg("table function state lost"));
+    /// Takes a parked machine back: the scratch from `ud`, the Lua values from the window.
+    fn unpark(
+        ud: UserData<'gc>,
+        stack: &NativeStack<'gc, '_>,
+    ) -> Result<Machine<'gc>, RuntimeError<'gc>> {
+        let Some(cell) = ud.0.data.downcast_ref::<ScratchCell>() else {
+            return Err(lost());
         };
         let Some(s) = cell.borrow_mut().take() else {
-            return Err(RuntimeError::msg("table function state lost"));
+            return Err(lost());
         };
         let mut v = [Value::Nil; NVALS];
         for (k, slot) in v.iter_mut().enumerate() {
-            *slot = state.get_int(ctx, k as i64 + 2);
+            *slot = stack.get(k);
         }
-        let out_table = if s.out_saved > 0 {
-            match state.get_int(ctx, NVALS as i64 + 2) {
-                Value::Table(t) => Some(t),
-                _ => None,
-            }
-        } else {
-            None
+        let out_table = match stack.get(NVALS) {
+            Value::Table(t) => Some(t),
+            _ => None,
         };
         Ok(Machine {
             s,
@@ -187,7 +194,6 @@ impl<'gc> Machine<'gc> {
             out: Vec::new(),
             out_table,
             scratch_ud: Some(ud),
-            saved: Some(v),
         })
     }
 
@@ -210,21 +216,8 @@ impl<'gc> Machine<'gc> {
     }
 }
 
-/// Whether two register values are the same value (bitwise for numbers, identity for
-/// objects): an unchanged register need not be saved again.
-fn same<'gc>(a: &Value<'gc>, b: &Value<'gc>) -> bool {
-    match (a, b) {
-        (Value::Nil, Value::Nil) => true,
-        (Value::Boolean(x), Value::Boolean(y)) => x == y,
-        (Value::Integer(x), Value::Integer(y)) => x == y,
-        (Value::Number(x), Value::Number(y)) => x.to_bits() == y.to_bits(),
-        (Value::String(x), Value::String(y)) => Gc::ptr_eq(x.0, y.0),
-        _ => {
-            std::mem::discriminant(a) == std::mem::discriminant(b)
-                && a.address().is_some()
-                && a.address() == b.address()
-        }
-    }
+fn lost<'gc>() -> RuntimeError<'gc> {
+    RuntimeError::msg("table function state lost")
 }
 
 /// Runs `m` (fed `input` when it was waiting) and turns its outcome into a native action.
@@ -233,27 +226,20 @@ pub fn drive<'gc>(
     mut m: Machine<'gc>,
     input: Option<Value<'gc>>,
     stack: &mut NativeStack<'gc, '_>,
-    state: Option<Table<'gc>>,
 ) -> R<'gc> {
     let run = run_fn(m.s.op);
     match run(ctx, &mut m, input, stack)? {
         Step::Done => Ok(NativeAction::Return),
         Step::Call { func, args, nargs } => {
-            let state = match state {
-                Some(t) => t,
-                None => Table::with_capacity(ctx, NVALS + 2, 0)?,
-            };
-            m.save(ctx, state)?;
-            stack.replace(&args[..nargs as usize]);
+            let ud = m.park(ctx, stack, func, &args[..nargs as usize])?;
             // The table library's comparators and metamethods are called with lua_call.
             ctx.state.call_not_yieldable.set(true);
-            Ok(NativeAction::Call {
-                func,
+            Ok(NativeAction::CallKeep {
+                at: KEPT,
                 then: Continuation {
                     func: resume,
-                    data: Value::Table(state),
+                    data: Value::UserData(ud),
                 },
-                protected: false,
             })
         }
     }
@@ -268,12 +254,12 @@ fn resume<'gc>(
     if let CallStatus::Err(e) = status {
         return Err(RuntimeError::Value(e));
     }
-    let Value::Table(state) = data else {
-        return Err(RuntimeError::msg("table function state lost"));
+    let Value::UserData(ud) = data else {
+        return Err(lost());
     };
-    let m = Machine::load(ctx, state)?;
-    let input = stack.get(0);
-    drive(ctx, m, Some(input), stack, Some(state))
+    let m = Machine::unpark(ud, stack)?;
+    let input = stack.get(KEPT);
+    drive(ctx, m, Some(input), stack)
 }
 
 fn run_fn(op: Op) -> RunFn {

@@ -77,7 +77,7 @@ fn start<'gc>(
     let mut m = Machine::new(op);
     m.s.pc = pc;
     setup(&mut m);
-    drive(ctx, m, None, stack, None)
+    drive(ctx, m, None, stack)
 }
 
 /// `table.insert(t, [pos,] value)`.

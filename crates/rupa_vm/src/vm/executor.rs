@@ -298,7 +298,9 @@ impl<'gc> Executor<'gc> {
                     });
                     if !matches!(
                         r,
-                        Ok(NativeAction::Call { .. } | NativeAction::CallWithHandler { .. })
+                        Ok(NativeAction::Call { .. }
+                            | NativeAction::CallKeep { .. }
+                            | NativeAction::CallWithHandler { .. })
                     ) {
                         ctx.state.call_not_yieldable.set(false);
                     }
@@ -441,7 +443,17 @@ impl<'gc> Executor<'gc> {
                                 st.pending = Some(w);
                                 return StepResult::GcRequested;
                             }
-                            w
+                            // A continuation that called Lua (a comparator, a metamethod): run
+                            // it under the borrow we hold.
+                            match w {
+                                Work::RunLua
+                                    if ts.hook.is_none()
+                                        && st.threads.last().is_some_and(|t| t.ptr_eq(thread)) =>
+                                {
+                                    exec::run_lua(ctx, thread, &mut ts, fuel)
+                                }
+                                w => w,
+                            }
                         }
                     }
                 }
@@ -640,6 +652,16 @@ fn apply_action<'gc>(
             mark_yieldable(ctx, ts);
             call_from_native(ctx, ts, p, func)
         }
+        NativeAction::CallKeep { at, then } => {
+            set_frame(ts, p, Some(then), false, None);
+            mark_yieldable(ctx, ts);
+            let func_slot = p.base + at;
+            if ts.stack.len() <= func_slot {
+                // Nothing to call there: calling nil raises the usual error.
+                ts.stack.resize(func_slot + 1, Value::Nil);
+            }
+            call_in_window(ctx, ts, p, func_slot)
+        }
         NativeAction::CallWithHandler {
             func,
             handler,
@@ -762,7 +784,18 @@ fn call_from_native<'gc>(
         };
     }
     ts.stack.insert(p.base, func);
-    match call::start_call(ctx, ts, p.base, ReturnTo::Native, p.c_depth + 1) {
+    call_in_window(ctx, ts, p, p.base)
+}
+
+/// Calls `stack[func_slot]` (inside the window of the native frame on top) with the values
+/// above it; its results come back from `func_slot` on.
+fn call_in_window<'gc>(
+    ctx: Context<'gc>,
+    ts: &mut ThreadState<'gc>,
+    p: Pending<'gc>,
+    func_slot: usize,
+) -> Work<'gc> {
+    match call::start_call(ctx, ts, func_slot, ReturnTo::Native, p.c_depth + 1) {
         // "attempt to call a nil value" raised for a native has no position (the native is the
         // running function and has no line).
         Work::Error { error, .. } => Work::Error {
