@@ -62,7 +62,7 @@ pub struct Machine<'gc> {
 
 /// Window slots kept across a call: the registers, then the `out` table (or nil). The called
 /// function sits right above them.
-const KEPT: usize = NVALS + 1;
+pub(super) const KEPT: usize = NVALS + 1;
 
 /// What a machine needs next.
 pub enum Step<'gc> {
@@ -93,7 +93,7 @@ pub type RunFn = for<'gc> fn(
 ) -> Result<Step<'gc>, RuntimeError<'gc>>;
 
 /// The scratch userdata's contents: empty while the machine runs (it is in the machine).
-type ScratchCell = RefCell<Option<Box<Scratch>>>;
+pub(super) type ScratchCell = RefCell<Option<Box<Scratch>>>;
 
 impl<'gc> Machine<'gc> {
     /// A fresh machine for `op`, starting at pc 0.
@@ -137,15 +137,14 @@ impl<'gc> Machine<'gc> {
                 t.set_int(ctx, s.out_saved as i64, v)?;
             }
         }
-        stack.clear();
-        for v in v {
-            stack.push(v);
-        }
-        stack.push(out_table.map_or(Value::Nil, Value::Table));
-        stack.push(func);
-        for a in args {
-            stack.push(*a);
-        }
+        // One copy into the window: this runs around every comparator call of a sort.
+        let mut window = [Value::Nil; KEPT + 4];
+        window[..NVALS].copy_from_slice(&v);
+        window[NVALS] = out_table.map_or(Value::Nil, Value::Table);
+        window[KEPT] = func;
+        let n = args.len().min(3);
+        window[KEPT + 1..KEPT + 1 + n].copy_from_slice(&args[..n]);
+        stack.replace(&window[..KEPT + 1 + n]);
         match scratch_ud {
             Some(ud) => {
                 let Some(cell) = ud.0.data.downcast_ref::<ScratchCell>() else {
@@ -180,12 +179,12 @@ impl<'gc> Machine<'gc> {
         let Some(s) = cell.borrow_mut().take() else {
             return Err(lost());
         };
+        let kept = stack.as_slice();
         let mut v = [Value::Nil; NVALS];
-        for (k, slot) in v.iter_mut().enumerate() {
-            *slot = stack.get(k);
-        }
-        let out_table = match stack.get(NVALS) {
-            Value::Table(t) => Some(t),
+        let n = kept.len().min(NVALS);
+        v[..n].copy_from_slice(&kept[..n]);
+        let out_table = match kept.get(NVALS) {
+            Some(Value::Table(t)) => Some(*t),
             _ => None,
         };
         Ok(Machine {
@@ -216,7 +215,7 @@ impl<'gc> Machine<'gc> {
     }
 }
 
-fn lost<'gc>() -> RuntimeError<'gc> {
+pub(super) fn lost<'gc>() -> RuntimeError<'gc> {
     RuntimeError::msg("table function state lost")
 }
 
@@ -231,13 +230,19 @@ pub fn drive<'gc>(
     match run(ctx, &mut m, input, stack)? {
         Step::Done => Ok(NativeAction::Return),
         Step::Call { func, args, nargs } => {
+            let m_op = m.s.op;
             let ud = m.park(ctx, stack, func, &args[..nargs as usize])?;
             // The table library's comparators and metamethods are called with lua_call.
             ctx.state.call_not_yieldable.set(true);
             Ok(NativeAction::CallKeep {
                 at: KEPT,
                 then: Continuation {
-                    func: resume,
+                    // A sort's comparisons resume in place when they can.
+                    func: if m_op == Op::Sort {
+                        super::sort_comp::resume_sort
+                    } else {
+                        resume
+                    },
                     data: Value::UserData(ud),
                 },
             })
@@ -245,7 +250,8 @@ pub fn drive<'gc>(
     }
 }
 
-fn resume<'gc>(
+/// The continuation of a machine's call (data: its scratch userdata).
+pub(super) fn resume<'gc>(
     ctx: Context<'gc>,
     data: Value<'gc>,
     status: CallStatus<'gc>,

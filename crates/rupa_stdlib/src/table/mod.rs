@@ -7,6 +7,7 @@
 pub mod machine;
 mod ops;
 mod sort;
+mod sort_comp;
 mod sort_plain;
 
 use rupa_vm::baselib::args::{check_integer, opt_integer, type_error};

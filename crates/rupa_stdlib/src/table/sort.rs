@@ -21,36 +21,36 @@ pub(super) const RANLIMIT: i64 = 100;
 
 // Registers: v0 = t, v1 = comparator (nil: `<`), v2 = a, v3 = b, v4 = pivot value;
 // n0 = lo, n1 = up, n2 = p, n3 = i, n4 = j, n5 = rnd.
-const LOOP: u8 = 0;
+pub(super) const LOOP: u8 = 0;
 const GET_LO: u8 = 1;
 const GET_UP: u8 = 2;
-const CMP_UP_LO: u8 = 3;
+pub(super) const CMP_UP_LO: u8 = 3;
 const SWAP_LO_UP_1: u8 = 4;
 const SWAP_LO_UP_2: u8 = 5;
 const CHOOSE: u8 = 6;
 const GET_P: u8 = 7;
 const GET_LO2: u8 = 8;
-const CMP_P_LO: u8 = 9;
+pub(super) const CMP_P_LO: u8 = 9;
 const SWAP_P_LO_1: u8 = 10;
 const SWAP_P_LO_2: u8 = 11;
 const GET_UP2: u8 = 12;
-const CMP_UP_P: u8 = 13;
+pub(super) const CMP_UP_P: u8 = 13;
 const SWAP_P_UP_1: u8 = 14;
 const SWAP_P_UP_2: u8 = 15;
-const THREE: u8 = 16;
+pub(super) const THREE: u8 = 16;
 const PIVOT_GET: u8 = 17;
 const PIVOT_GET_UP1: u8 = 18;
 const PIVOT_SET_P: u8 = 19;
 const PIVOT_SET_UP1: u8 = 20;
 const PART_GET_I: u8 = 21;
-const PART_CMP_I: u8 = 22;
+pub(super) const PART_CMP_I: u8 = 22;
 const PART_GET_J: u8 = 23;
-const PART_CMP_J: u8 = 24;
+pub(super) const PART_CMP_J: u8 = 24;
 const PART_END_1: u8 = 25;
 const PART_END_2: u8 = 26;
 const PART_SWAP_1: u8 = 27;
 const PART_SWAP_2: u8 = 28;
-const POP: u8 = 29;
+pub(super) const POP: u8 = 29;
 /// The first step: the length, then the argument checks that depend on it.
 pub const START: u8 = 30;
 
@@ -73,7 +73,7 @@ fn lt<'gc>(
     }
 }
 
-fn invalid_order<'gc>() -> RuntimeError<'gc> {
+pub(super) fn invalid_order<'gc>() -> RuntimeError<'gc> {
     RuntimeError::msg("invalid order function for sorting")
 }
 
