@@ -652,16 +652,7 @@ fn apply_action<'gc>(
             mark_yieldable(ctx, ts);
             call_from_native(ctx, ts, p, func)
         }
-        NativeAction::CallKeep { at, then } => {
-            set_frame(ts, p, Some(then), false, None);
-            mark_yieldable(ctx, ts);
-            let func_slot = p.base + at;
-            if ts.stack.len() <= func_slot {
-                // Nothing to call there: calling nil raises the usual error.
-                ts.stack.resize(func_slot + 1, Value::Nil);
-            }
-            call_in_window(ctx, ts, p, func_slot)
-        }
+        NativeAction::CallKeep { at, then } => call_keep(ctx, ts, p, at, then),
         NativeAction::CallWithHandler {
             func,
             handler,
@@ -755,6 +746,38 @@ fn apply_action<'gc>(
             }
         }
     }
+}
+
+/// `NativeAction::CallKeep`: the path of every comparator call of a sort, so the native's
+/// frame is updated in place rather than rebuilt.
+fn call_keep<'gc>(
+    ctx: Context<'gc>,
+    ts: &mut ThreadState<'gc>,
+    p: Pending<'gc>,
+    at: usize,
+    then: Continuation<'gc>,
+) -> Work<'gc> {
+    let yieldable = !ctx.state.call_not_yieldable.take();
+    match ts.frames.last_mut() {
+        Some(Frame::Native(nf)) if p.in_frame => {
+            nf.cont = Some(then);
+            nf.protected = false;
+            nf.handler = None;
+            nf.yieldable = yieldable;
+        }
+        _ => {
+            set_frame(ts, p, Some(then), false, None);
+            if let Some(Frame::Native(nf)) = ts.frames.last_mut() {
+                nf.yieldable = yieldable;
+            }
+        }
+    }
+    let func_slot = p.base + at;
+    if ts.stack.len() <= func_slot {
+        // Nothing to call there: calling nil raises the usual error.
+        ts.stack.resize(func_slot + 1, Value::Nil);
+    }
+    call_in_window(ctx, ts, p, func_slot)
 }
 
 /// Records on the native frame on top whether the call it starts may be yielded across.
