@@ -256,7 +256,10 @@ fn first<'gc>(stack: &[Value<'gc>], src: usize, n: usize) -> Value<'gc> {
 
 #[inline]
 fn move_results(stack: &mut [Value<'_>], dst: usize, src: usize, n: usize) {
-    if dst != src {
+    if n == 1 {
+        // The usual single result (a comparator's verdict): no call to memmove.
+        stack[dst] = stack[src];
+    } else if dst != src {
         stack.copy_within(src..src + n, dst);
     }
 }

@@ -166,6 +166,12 @@ impl<'gc, 'a> NativeStack<'gc, 'a> {
         self.values.truncate(self.base + n);
     }
 
+    /// Appends `vals`.
+    #[inline]
+    pub fn extend_from_slice(&mut self, vals: &[Value<'gc>]) {
+        self.values.extend_from_slice(vals);
+    }
+
     /// Replaces the window's contents with `vals`.
     pub fn replace(&mut self, vals: &[Value<'gc>]) {
         self.clear();

@@ -59,9 +59,7 @@ pub fn resume_sort<'gc>(
     let regs = &mut stack.as_mut_slice()[..NVALS];
     match run(ctx, s, t, regs, verdict)? {
         Some((a, b)) => {
-            stack.push(comp);
-            stack.push(a);
-            stack.push(b);
+            stack.extend_from_slice(&[comp, a, b]);
             // Comparators are called with lua_call: they may not yield.
             ctx.state.call_not_yieldable.set(true);
             Ok(NativeAction::CallKeep {
