@@ -6,7 +6,7 @@
 
 use crate::error::RuntimeError;
 use crate::frame::{Frame, LuaFrame, ReturnTo};
-use crate::function::{Function, FunctionKind};
+use crate::function::{Function, FunctionKind, LuaClosure};
 use crate::metaops;
 use crate::state::Context;
 use crate::thread::ThreadState;
@@ -100,47 +100,7 @@ pub(crate) fn precall<'gc>(
         match ts.stack[func_slot] {
             Value::Function(f) => match &*f.0 {
                 FunctionKind::Lua(cl) => {
-                    let p = &cl.proto.proto;
-                    let nargs = ts.stack.len() - func_slot - 1;
-                    let nparams = p.num_params as usize;
-                    let max_stack = p.max_stack as usize;
-                    if c_depth >= MAX_C_DEPTH {
-                        return Err(RuntimeError::msg("C stack overflow").into());
-                    }
-                    let (base, n_varargs) = if p.is_vararg && nargs > nparams {
-                        let base = func_slot + 1 + nargs;
-                        let max = MAX_STACK + ts.error_zone;
-                        ensure_stack_within(ctx, &mut ts.stack, base + max_stack, max)?;
-                        ts.stack.resize(base + max_stack, Value::Nil);
-                        for i in 0..nparams {
-                            ts.stack[base + i] = ts.stack[func_slot + 1 + i];
-                        }
-                        (base, nargs - nparams)
-                    } else {
-                        // Registers past the parameters need no clearing: the compiler never
-                        // reads a register it did not write. Missing parameters are past the
-                        // old top, so growing fills them with nil.
-                        let base = func_slot + 1;
-                        let top = base + max_stack;
-                        // Growing within the capacity needs no check (and no call).
-                        if top > ts.stack.capacity() || top > MAX_STACK {
-                            let max = MAX_STACK + ts.error_zone;
-                            ensure_stack_within(ctx, &mut ts.stack, top, max)?;
-                        }
-                        set_top(&mut ts.stack, top);
-                        (base, 0)
-                    };
-                    ts.frames.push(Frame::Lua(LuaFrame {
-                        func: f,
-                        base,
-                        top: base + max_stack,
-                        func_slot,
-                        pc: 0,
-                        n_varargs,
-                        ret,
-                        c_depth,
-                        tail: false,
-                    }));
+                    enter_lua(ctx, ts, f, cl, func_slot, ret, c_depth)?;
                     return Ok(PreCall::Lua);
                 }
                 FunctionKind::Native(_) => return Ok(PreCall::Native(f)),
@@ -157,6 +117,62 @@ pub(crate) fn precall<'gc>(
             },
         }
     }
+}
+
+/// Pushes a frame for Lua closure `f` (at `func_slot`, its arguments above it): the Lua half
+/// of [`precall`], also taken directly by calls made for natives.
+#[inline(always)]
+pub(crate) fn enter_lua<'gc>(
+    ctx: Context<'gc>,
+    ts: &mut ThreadState<'gc>,
+    f: Function<'gc>,
+    cl: &LuaClosure<'gc>,
+    func_slot: usize,
+    ret: ReturnTo,
+    c_depth: u16,
+) -> Result<(), RuntimeError<'gc>> {
+    let p = &cl.proto.proto;
+    let nargs = ts.stack.len() - func_slot - 1;
+    let nparams = p.num_params as usize;
+    let max_stack = p.max_stack as usize;
+    if c_depth >= MAX_C_DEPTH {
+        return Err(RuntimeError::msg("C stack overflow"));
+    }
+    let (base, n_varargs) = if p.is_vararg && nargs > nparams {
+        let base = func_slot + 1 + nargs;
+        let max = MAX_STACK + ts.error_zone;
+        ensure_stack_within(ctx, &mut ts.stack, base + max_stack, max)?;
+        ts.stack.resize(base + max_stack, Value::Nil);
+        for i in 0..nparams {
+            ts.stack[base + i] = ts.stack[func_slot + 1 + i];
+        }
+        (base, nargs - nparams)
+    } else {
+        // Registers past the parameters need no clearing: the compiler never
+        // reads a register it did not write. Missing parameters are past the
+        // old top, so growing fills them with nil.
+        let base = func_slot + 1;
+        let top = base + max_stack;
+        // Growing within the capacity needs no check (and no call).
+        if top > ts.stack.capacity() || top > MAX_STACK {
+            let max = MAX_STACK + ts.error_zone;
+            ensure_stack_within(ctx, &mut ts.stack, top, max)?;
+        }
+        set_top(&mut ts.stack, top);
+        (base, 0)
+    };
+    ts.frames.push(Frame::Lua(LuaFrame {
+        func: f,
+        base,
+        top: base + max_stack,
+        func_slot,
+        pc: 0,
+        n_varargs,
+        ret,
+        c_depth,
+        tail: false,
+    }));
+    Ok(())
 }
 
 /// Delivers results `stack[src .. src + n]` of a call whose frame was just popped, following

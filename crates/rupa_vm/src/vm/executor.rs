@@ -777,7 +777,33 @@ fn call_keep<'gc>(
         // Nothing to call there: calling nil raises the usual error.
         ts.stack.resize(func_slot + 1, Value::Nil);
     }
+    // A Lua function (the usual comparator) is entered here, without `start_call`'s detour.
+    if let Value::Function(f) = ts.stack[func_slot] {
+        if let FunctionKind::Lua(cl) = &*f.0 {
+            return match call::enter_lua(ctx, ts, f, cl, func_slot, ReturnTo::Native, p.c_depth + 1)
+            {
+                Ok(()) => Work::RunLua,
+                Err(e) => native_call_error(p, e),
+            };
+        }
+    }
     call_in_window(ctx, ts, p, func_slot)
+}
+
+/// An error starting a call made for a native: raised in the native, which has no line, so
+/// it carries no position.
+fn native_call_error<'gc>(p: Pending<'gc>, error: RuntimeError<'gc>) -> Work<'gc> {
+    Work::Error {
+        error: match error {
+            RuntimeError::Message(m) => RuntimeError::Plain(m),
+            e => e,
+        },
+        site: ErrorSite::Native {
+            func: p.func,
+            ret: p.ret,
+            in_frame: true,
+        },
+    }
 }
 
 /// Records on the native frame on top whether the call it starts may be yielded across.
@@ -821,17 +847,7 @@ fn call_in_window<'gc>(
     match call::start_call(ctx, ts, func_slot, ReturnTo::Native, p.c_depth + 1) {
         // "attempt to call a nil value" raised for a native has no position (the native is the
         // running function and has no line).
-        Work::Error { error, .. } => Work::Error {
-            error: match error {
-                RuntimeError::Message(m) => RuntimeError::Plain(m),
-                e => e,
-            },
-            site: ErrorSite::Native {
-                func: p.func,
-                ret: p.ret,
-                in_frame: true,
-            },
-        },
+        Work::Error { error, .. } => native_call_error(p, error),
         w => w,
     }
 }
