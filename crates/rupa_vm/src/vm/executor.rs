@@ -777,17 +777,23 @@ fn call_keep<'gc>(
         // Nothing to call there: calling nil raises the usual error.
         ts.stack.resize(func_slot + 1, Value::Nil);
     }
-    // A Lua function (the usual comparator) is entered here, without `start_call`'s detour.
-    if let Value::Function(f) = ts.stack[func_slot] {
-        if let FunctionKind::Lua(cl) = &*f.0 {
-            return match call::enter_lua(ctx, ts, f, cl, func_slot, ReturnTo::Native, p.c_depth + 1)
-            {
-                Ok(()) => Work::RunLua,
-                Err(e) => native_call_error(p, e),
-            };
-        }
-    }
     call_in_window(ctx, ts, p, func_slot)
+}
+
+/// Enters Lua function `f` at `func_slot` for the native frame on top.
+#[inline(always)]
+fn enter_lua_for_native<'gc>(
+    ctx: Context<'gc>,
+    ts: &mut ThreadState<'gc>,
+    p: Pending<'gc>,
+    f: Function<'gc>,
+    cl: &crate::function::LuaClosure<'gc>,
+    func_slot: usize,
+) -> Work<'gc> {
+    match call::enter_lua(ctx, ts, f, cl, func_slot, ReturnTo::Native, p.c_depth + 1) {
+        Ok(()) => Work::RunLua,
+        Err(e) => native_call_error(p, e),
+    }
 }
 
 /// An error starting a call made for a native: raised in the native, which has no line, so
@@ -838,12 +844,20 @@ fn call_from_native<'gc>(
 
 /// Calls `stack[func_slot]` (inside the window of the native frame on top) with the values
 /// above it; its results come back from `func_slot` on.
+#[inline]
 fn call_in_window<'gc>(
     ctx: Context<'gc>,
     ts: &mut ThreadState<'gc>,
     p: Pending<'gc>,
     func_slot: usize,
 ) -> Work<'gc> {
+    // A Lua function (a comparator, a `gsub` replacement, a `pcall`ed function) is entered
+    // here, without `start_call`'s detour.
+    if let Value::Function(f) = ts.stack[func_slot] {
+        if let FunctionKind::Lua(cl) = &*f.0 {
+            return enter_lua_for_native(ctx, ts, p, f, cl, func_slot);
+        }
+    }
     match call::start_call(ctx, ts, func_slot, ReturnTo::Native, p.c_depth + 1) {
         // "attempt to call a nil value" raised for a native has no position (the native is the
         // running function and has no line).
