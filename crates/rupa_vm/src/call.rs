@@ -50,11 +50,7 @@ pub(crate) fn set_top(stack: &mut Vec<Value<'_>>, top: usize) {
     if len >= top {
         stack.truncate(top);
     } else {
-        // A plain loop, unlike `resize` or `extend` (out of line): calls made for natives
-        // (sort comparators) grow the stack by a slot or two on every call.
-        for _ in len..top {
-            stack.push(Value::Nil);
-        }
+        stack.resize(top, Value::Nil);
     }
 }
 
@@ -158,7 +154,16 @@ pub(crate) fn enter_lua<'gc>(
             let max = MAX_STACK + ts.error_zone;
             ensure_stack_within(ctx, &mut ts.stack, top, max)?;
         }
-        set_top(&mut ts.stack, top);
+        let len = ts.stack.len();
+        if len >= top {
+            ts.stack.truncate(top);
+        } else {
+            // A plain loop, not `resize` (out of line): a call made for a native (a sort
+            // comparator) grows the stack by a slot or two every time.
+            for _ in len..top {
+                ts.stack.push(Value::Nil);
+            }
+        }
         (base, 0)
     };
     ts.frames.push(Frame::Lua(LuaFrame {
