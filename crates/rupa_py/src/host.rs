@@ -146,18 +146,28 @@ fn run(
         Err(Bad::Message(m)) => return Err(HostError::Message(m)),
         Err(Bad::Py(e)) => return Err(raise(core, py, lua, roots, e)),
     };
-    let outcome = match (op, target) {
-        (Op::Check, _) => return Ok(()),
-        (Op::AsAttr | Op::AsItem, Some((obj, _))) => {
-            let flags = if op == Op::AsItem { AS_INDEX } else { 0 };
-            Bound::new(py, ProtocolWrapper { obj, flags }).map(|w| vec![w.into_any()])
-        }
-        (Op::Call, Some((f, _))) => core.run_python(lua, || call_object(core, py, f, args)),
-        (Op::Index | Op::NewIndex, Some(target)) if core.plain_index => {
-            core.run_python(lua, || index_object(core, py, op, target, args))
-        }
-        (op, target) => core.run_python(lua, || call_bridge(core, py, op, target, args)),
-    };
+    let outcome =
+        match (op, target) {
+            (Op::Check, _) => return Ok(()),
+            (Op::AsAttr | Op::AsItem, Some((obj, _))) => {
+                let flags = if op == Op::AsItem { AS_INDEX } else { 0 };
+                Bound::new(py, ProtocolWrapper { obj, flags }).map(|w| vec![w.into_any()])
+            }
+            (Op::Call, Some((f, _))) => core.run_python(lua, || call_object(core, py, f, args)),
+            (Op::MakeIter, Some((obj, _))) => core.run_python(lua, || {
+                crate::pyiter::make_iter(py, core.unpack_tuples, obj, &args)
+            }),
+            (Op::IterNext, Some((it, flags))) => core.run_python(lua, || {
+                match crate::pyiter::iter_next(py, &it, flags, &args) {
+                    Some(r) => r,
+                    None => call_bridge(core, py, op, Some((it, flags)), args),
+                }
+            }),
+            (Op::Index | Op::NewIndex, Some(target)) if core.plain_index => {
+                core.run_python(lua, || index_object(core, py, op, target, args))
+            }
+            (op, target) => core.run_python(lua, || call_bridge(core, py, op, target, args)),
+        };
     match outcome {
         Ok(results) => give_back(core, py, lua, roots, call, &results),
         Err(e) => Err(raise(core, py, lua, roots, e)),
