@@ -8,6 +8,9 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyIterator, PyTuple};
 
+use smallvec::smallvec;
+
+use crate::host::PyResults;
 use crate::pyobject::ProtocolWrapper;
 
 /// A tuple from the iterator is several Lua values (`iterex`, or `unpack_returned_tuples`).
@@ -21,7 +24,7 @@ pub(crate) fn make_iter<'py>(
     unpack_tuples: bool,
     obj: PyObject,
     args: &[PyObject],
-) -> PyResult<Vec<Bound<'py, PyAny>>> {
+) -> PyResult<PyResults<'py>> {
     let mut mode = match args.first() {
         Some(m) => m.extract::<u8>(py)?,
         None => 0,
@@ -37,7 +40,7 @@ pub(crate) fn make_iter<'py>(
             flags: mode,
         },
     )?;
-    Ok(vec![wrapped.into_any()])
+    Ok(smallvec![wrapped.into_any()])
 }
 
 /// One step of a Python iterator for Lua's generic `for`: `nil` when it is exhausted, else
@@ -49,7 +52,7 @@ pub(crate) fn iter_next<'py>(
     it: &PyObject,
     flags: u8,
     args: &[PyObject],
-) -> Option<PyResult<Vec<Bound<'py, PyAny>>>> {
+) -> Option<PyResult<PyResults<'py>>> {
     let it = it.bind(py).downcast::<PyIterator>().ok()?.clone();
     Some(step(py, it, flags, args))
 }
@@ -59,11 +62,11 @@ fn step<'py>(
     mut it: Bound<'py, PyIterator>,
     flags: u8,
     args: &[PyObject],
-) -> PyResult<Vec<Bound<'py, PyAny>>> {
+) -> PyResult<PyResults<'py>> {
     let Some(obj) = it.next().transpose()? else {
-        return Ok(vec![py.None().into_bound(py)]);
+        return Ok(smallvec![py.None().into_bound(py)]);
     };
-    let mut out = Vec::with_capacity(2);
+    let mut out = PyResults::new();
     if flags & ENUMERATOR != 0 {
         let count = match args.first().map(|c| c.bind(py)) {
             Some(c) if c.is_truthy()? => c.add(1)?,
