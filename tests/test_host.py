@@ -88,6 +88,18 @@ def test_nested_python_lua_python(lua):
     assert outer(lambda x: inner(x) + inner(x), 5) == 21
 
 
+def test_nesting_across_two_runtimes(impl):
+    # Lua in a calls Python, which runs Lua in b, which calls Python running Lua in a again:
+    # each runtime finds its own parked state.
+    a, b = impl.LuaRuntime(), impl.LuaRuntime()
+    a.execute("x = 'a'")
+    b.execute("x = 'b'")
+    inner_a = a.eval("function() return x end")
+    via_b = b.eval("function(f) return x .. f() end")
+    outer = a.eval("function(f) return x .. f() .. x end")
+    assert outer(lambda: via_b(lambda: inner_a())) == "abaa"
+
+
 def test_same_object_twice_is_the_same_userdata(lua):
     o = object()
     assert lua.eval("function(a, b) return rawequal(a, b) end")(o, o) is True

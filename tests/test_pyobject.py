@@ -57,6 +57,47 @@ def test_python_table(lua):
     assert lua.eval("r[0] .. r[1]") == "ab"
 
 
+def test_as_function_gives_the_object_back(lua):
+    def f(x):
+        return x + 1
+
+    assert lua.eval("python.as_function")(f) is f
+    af, r, kind = lua.eval(
+        "function(f) local af = python.as_function(f) return af, af(1), type(af) end"
+    )(f)
+    assert af is f and r == 2 and kind == "function"
+    # A new function each time, as lupa makes one.
+    assert lua.eval("function(f) return python.as_function(f) == python.as_function(f) end")(f) is False
+    ok, err = lua.eval('function(f) return pcall(python.as_function(f), "x") end')(f)
+    assert ok is False and isinstance(err, TypeError)
+    ok, msg = lua.eval("function() return pcall(python.as_function, 1) end")()
+    assert ok is False
+    assert msg == "bad argument #1 to 'python.as_function' (not a python object)"
+
+
+def test_python_iteration(lua):
+    total = lua.eval(
+        "function(l) local s = 0 for v in python.iter(l) do s = s + v end return s end"
+    )
+    assert total(list(range(1000))) == 499500
+    assert total(x * 2 for x in range(10)) == 90
+    collect = lua.eval(
+        "function(how, ...) local r = {}"
+        " for a, b in python[how](...) do r[#r + 1] = tostring(a) .. '/' .. tostring(b) end"
+        " return table.concat(r, ' ') end"
+    )
+    pairs = [(1, "a"), (None, "b"), (3, None)]
+    assert collect("iterex", pairs) == "1/a None/b 3/nil"
+    assert collect("iter", pairs) == "(1, 'a')/nil (None, 'b')/nil (3, None)/nil"
+    assert collect("iter", [None, 2]) == "None/nil 2/nil"
+    assert collect("enumerate", ["x", None], 5) == "5/x 6/nil"
+    # A generator may call back into the same runtime while Lua iterates over it.
+    double = lua.eval("function(x) return 2 * x end")
+    assert total(double(x) for x in range(4)) == 12
+    with pytest.raises(TypeError):
+        total(object())
+
+
 def test_registration_flags(impl):
     lua = impl.LuaRuntime(register_eval=False, register_builtins=False)
     assert lua.eval("python.eval") is None

@@ -17,7 +17,10 @@ pub struct Limits {
     /// their work; a call that runs out fails with [`Error::OutOfFuel`].
     pub fuel: Option<i64>,
     /// Memory cap in bytes for the whole runtime (`None`: unlimited). An allocation that would
-    /// pass it fails with Lua's "not enough memory" before it happens.
+    /// pass it fails with Lua's "not enough memory" before it happens. Limit: the empty tables
+    /// a library function makes for its own bookkeeping (a few hundred bytes each) are counted
+    /// but not checked one by one, so usage can pass the cap by what one such call creates;
+    /// the next checked allocation (any growth, string, closure or table constructor) fails.
     pub memory: Option<usize>,
 }
 

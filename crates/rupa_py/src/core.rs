@@ -3,8 +3,11 @@
 //!
 //! How nesting works without a borrow across the Python call: a host function gets the state
 //! as `&mut Lua`; before running Python it swaps that state with a spare empty `Lua` and parks
-//! the real one in `VmState::lua`, where a nested call finds it; afterwards it swaps back.
+//! the real one on this thread's stack of parked states (`PARKED`), where a nested call on the
+//! same thread finds it; afterwards it swaps back. Only the thread holding the runtime lock
+//! parks or nests, so the stack is thread-local: no atomic operation per crossing.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -52,24 +55,36 @@ pub(crate) struct VmState {
     roots: Option<Roots>,
 }
 
-/// Where a host function parks the Lua state while Python code runs, so that code may call
-/// into the same runtime (nested, on the thread holding the lock).
+/// A Lua state parked by a host function while Python code runs, so that code may call into
+/// the same runtime (nested, on the thread holding the lock).
 struct Parked {
-    /// The parked state, `None` when none is parked (or a nested call is using it).
+    /// The runtime's `Core` (its address: only compared, never followed).
+    core: usize,
+    /// The parked state, `None` while a nested call is using it.
     lua: Option<Box<Lua>>,
-    /// Empty states swapped in while the real one is parked.
+}
+
+/// This thread's parking: the parked states, innermost last, and empty states to swap in.
+#[derive(Default)]
+struct Parking {
+    stack: Vec<Parked>,
     #[expect(
         clippy::vec_box,
         reason = "a spare becomes the parked box, so parking moves a pointer"
     )]
     spares: Vec<Box<Lua>>,
-    roots: Option<Roots>,
+}
+
+thread_local! {
+    /// The states parked on this thread (see the module header).
+    static PARKED: RefCell<Parking> = RefCell::new(Parking::default());
 }
 
 /// One runtime, shared by the `Runtime` object, its wrappers and its host functions.
 pub(crate) struct Core {
     state: RuntimeLock<VmState>,
-    parked: Mutex<Unshared<Parked>>,
+    /// The bridge root for nested entries (which cannot reach `VmState`); lock owner only.
+    nested_roots: Mutex<Unshared<Option<Roots>>>,
     /// Slot ids of wrappers dropped on any thread, freed by the next lock owner.
     dropped: Mutex<Vec<usize>>,
     /// Whether `dropped` may be non-empty (checked without its mutex on every entry).
@@ -114,11 +129,7 @@ impl Core {
                 lua: Box::new(lua),
                 roots: None,
             }),
-            parked: Mutex::new(Unshared(Parked {
-                lua: None,
-                spares: Vec::new(),
-                roots: None,
-            })),
+            nested_roots: Mutex::new(Unshared(None)),
             dropped: Mutex::new(Vec::new()),
             any_dropped: AtomicBool::new(false),
             capped: AtomicBool::new(false),
@@ -135,13 +146,18 @@ impl Core {
         }
     }
 
-    fn parked(&self) -> MutexGuard<'_, Unshared<Parked>> {
-        self.parked.lock().unwrap_or_else(|e| e.into_inner())
+    fn nested_roots(&self) -> MutexGuard<'_, Unshared<Option<Roots>>> {
+        self.nested_roots.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// This runtime's key on the parking stack.
+    fn key(&self) -> usize {
+        self as *const Core as usize
     }
 
     /// Makes the runtime usable: its bridge root is known.
     pub(crate) fn set_roots(&self, py: Python<'_>, roots: Roots) {
-        self.parked().0.roots = Some(roots.clone());
+        self.nested_roots().0 = Some(roots.clone());
         if let Some(mut st) = self.state.lock(py) {
             st.roots = Some(roots);
         }
@@ -210,17 +226,31 @@ impl Core {
     /// An entry on the thread already running Lua on this runtime: it uses the state a host
     /// function parked (none is parked while the outer entry converts values: busy then).
     fn nested<R>(&self, f: impl FnOnce(&mut Lua, Option<&Roots>) -> PyResult<R>) -> PyResult<R> {
-        let (lua, roots) = {
-            let mut p = self.parked();
-            (p.0.lua.take(), p.0.roots.clone())
-        };
+        let key = self.key();
+        // The innermost state this runtime parked; none (busy) if it is in use.
+        let (depth, lua) = PARKED.with_borrow_mut(|p| {
+            match p
+                .stack
+                .iter_mut()
+                .enumerate()
+                .rev()
+                .find(|(_, e)| e.core == key)
+            {
+                Some((i, e)) => (i, e.lua.take()),
+                None => (0, None),
+            }
+        });
         let Some(mut lua) = lua else {
             return Err(pyo3::exceptions::PyRuntimeError::new_err(
                 "the Lua runtime is busy in this thread",
             ));
         };
+        let roots = self.nested_roots().0.clone();
         let r = f(&mut lua, roots.as_ref());
-        self.parked().0.lua = Some(lua);
+        PARKED.with_borrow_mut(|p| match p.stack.get_mut(depth) {
+            Some(e) if e.core == key => e.lua = Some(lua),
+            _ => errors::bug("the parking stack changed under a nested call"),
+        });
         r
     }
 
@@ -268,21 +298,26 @@ impl Core {
     /// Runs Python code `f` from inside a host function whose state is `lua`: the state is
     /// parked where nested calls find it, and put back afterwards.
     pub(crate) fn run_python<R>(&self, lua: &mut Lua, f: impl FnOnce() -> R) -> R {
-        {
-            let mut p = self.parked();
-            let mut parked = p.0.spares.pop().unwrap_or_default();
+        let key = self.key();
+        PARKED.with_borrow_mut(|p| {
+            let mut parked = p.spares.pop().unwrap_or_default();
             std::mem::swap(lua, &mut *parked);
-            p.0.lua = Some(parked);
-        }
+            p.stack.push(Parked {
+                core: key,
+                lua: Some(parked),
+            });
+        });
         let r = f();
-        let mut p = self.parked();
-        match p.0.lua.take() {
-            Some(mut parked) => {
+        PARKED.with_borrow_mut(|p| match p.stack.pop() {
+            Some(Parked {
+                core,
+                lua: Some(mut parked),
+            }) if core == key => {
                 std::mem::swap(lua, &mut *parked);
-                p.0.spares.push(parked);
+                p.spares.push(parked);
             }
-            None => errors::bug("a nested call did not return the Lua state"),
-        }
+            _ => errors::bug("a nested call did not return the Lua state"),
+        });
         r
     }
 }

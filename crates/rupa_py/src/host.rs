@@ -15,11 +15,17 @@ use pyo3::sync::GILOnceCell;
 use pyo3::types::{PyTuple, PyType};
 use rupa_vm::lua::{HostCall, HostError, Lua, RawHostFn};
 use rupa_vm::Value;
+use smallvec::{smallvec, SmallVec};
 
 use crate::convert::{self, Failure, FromLua, ToLua};
 use crate::core::Core;
 use crate::pyobject::{self, ProtocolWrapper, Seen, AS_INDEX};
 use crate::roots::Roots;
+
+/// A host call's arguments as Python objects (inline for a short call: no allocation).
+pub(crate) type PyArgs = SmallVec<[PyObject; 4]>;
+/// What Python gives back to Lua from a host call (inline when short).
+pub(crate) type PyResults<'py> = SmallVec<[Bound<'py, PyAny>; 4]>;
 
 /// The host operations behind the metatable and the `python` table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,7 +98,7 @@ enum Read {
     Done,
     /// The Python object the operation is on (none for `python.args`) and the other
     /// arguments.
-    Args(Option<(PyObject, u8)>, Vec<PyObject>),
+    Args(Option<(PyObject, u8)>, PyArgs),
 }
 
 /// Why reading the arguments failed.
@@ -134,7 +140,7 @@ fn run(
                 Seen::Other => return Err(bad_first(op, "not a python object")),
             }
         };
-        let mut pyargs = Vec::with_capacity(rest.len());
+        let mut pyargs = PyArgs::with_capacity(rest.len());
         for v in rest {
             pyargs.push(conv.value(*v).map_err(Bad::Py)?);
         }
@@ -146,18 +152,28 @@ fn run(
         Err(Bad::Message(m)) => return Err(HostError::Message(m)),
         Err(Bad::Py(e)) => return Err(raise(core, py, lua, roots, e)),
     };
-    let outcome = match (op, target) {
-        (Op::Check, _) => return Ok(()),
-        (Op::AsAttr | Op::AsItem, Some((obj, _))) => {
-            let flags = if op == Op::AsItem { AS_INDEX } else { 0 };
-            Bound::new(py, ProtocolWrapper { obj, flags }).map(|w| vec![w.into_any()])
-        }
-        (Op::Call, Some((f, _))) => core.run_python(lua, || call_object(core, py, f, args)),
-        (Op::Index | Op::NewIndex, Some(target)) if core.plain_index => {
-            core.run_python(lua, || index_object(core, py, op, target, args))
-        }
-        (op, target) => core.run_python(lua, || call_bridge(core, py, op, target, args)),
-    };
+    let outcome =
+        match (op, target) {
+            (Op::Check, _) => return Ok(()),
+            (Op::AsAttr | Op::AsItem, Some((obj, _))) => {
+                let flags = if op == Op::AsItem { AS_INDEX } else { 0 };
+                Bound::new(py, ProtocolWrapper { obj, flags }).map(|w| smallvec![w.into_any()])
+            }
+            (Op::Call, Some((f, _))) => core.run_python(lua, || call_object(core, py, f, args)),
+            (Op::MakeIter, Some((obj, _))) => core.run_python(lua, || {
+                crate::pyiter::make_iter(py, core.unpack_tuples, obj, &args)
+            }),
+            (Op::IterNext, Some((it, flags))) => core.run_python(lua, || {
+                match crate::pyiter::iter_next(py, &it, flags, &args) {
+                    Some(r) => r,
+                    None => call_bridge(core, py, op, Some((it, flags)), args),
+                }
+            }),
+            (Op::Index | Op::NewIndex, Some(target)) if core.plain_index => {
+                core.run_python(lua, || index_object(core, py, op, target, args))
+            }
+            (op, target) => core.run_python(lua, || call_bridge(core, py, op, target, args)),
+        };
     match outcome {
         Ok(results) => give_back(core, py, lua, roots, call, &results),
         Err(e) => Err(raise(core, py, lua, roots, e)),
@@ -221,8 +237,8 @@ fn call_object<'py>(
     core: &Arc<Core>,
     py: Python<'py>,
     f: PyObject,
-    args: Vec<PyObject>,
-) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    args: PyArgs,
+) -> PyResult<PyResults<'py>> {
     let (method, arguments) = call_types(py)?;
     if args
         .iter()
@@ -242,7 +258,7 @@ fn call_object<'py>(
             return Ok(t.iter().collect());
         }
     }
-    Ok(vec![result])
+    Ok(smallvec![result])
 }
 
 /// `obj[key]`, `obj.key` and their assignments for a runtime without attribute filter or
@@ -253,8 +269,8 @@ fn index_object<'py>(
     py: Python<'py>,
     op: Op,
     target: (PyObject, u8),
-    args: Vec<PyObject>,
-) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    args: PyArgs,
+) -> PyResult<PyResults<'py>> {
     let (obj, flags) = target;
     let obj = obj.into_bound(py);
     let mut args = args.into_iter().map(|a| a.into_bound(py));
@@ -264,9 +280,9 @@ fn index_object<'py>(
         return match (op, value) {
             (Op::NewIndex, value) => {
                 obj.set_item(key, value.unwrap_or_else(|| py.None().into_bound(py)))?;
-                Ok(Vec::new())
+                Ok(PyResults::new())
             }
-            _ => Ok(vec![obj.get_item(key)?]),
+            _ => Ok(smallvec![obj.get_item(key)?]),
         };
     }
     let name = match key.downcast::<pyo3::types::PyBytes>() {
@@ -277,16 +293,16 @@ fn index_object<'py>(
         Err(_) => key.downcast::<pyo3::types::PyString>().ok().cloned(),
     };
     let Some(name) = name else {
-        let mut all = vec![key.unbind()];
+        let mut all = smallvec![key.unbind()];
         all.extend(value.map(Bound::unbind));
         return call_bridge(core, py, op, Some((obj.unbind(), flags)), all);
     };
     match (op, value) {
         (Op::NewIndex, value) => {
             obj.setattr(&name, value.unwrap_or_else(|| py.None().into_bound(py)))?;
-            Ok(Vec::new())
+            Ok(PyResults::new())
         }
-        _ => Ok(vec![obj.getattr(&name)?]),
+        _ => Ok(smallvec![obj.getattr(&name)?]),
     }
 }
 
@@ -297,9 +313,9 @@ fn call_bridge<'py>(
     py: Python<'py>,
     op: Op,
     target: Option<(PyObject, u8)>,
-    args: Vec<PyObject>,
-) -> PyResult<Vec<Bound<'py, PyAny>>> {
-    let mut pyargs = Vec::with_capacity(args.len() + 2);
+    args: PyArgs,
+) -> PyResult<PyResults<'py>> {
+    let mut pyargs = PyArgs::with_capacity(args.len() + 2);
     if let Some((obj, flags)) = target {
         pyargs.push(obj);
         pyargs.push(flags.into_py(py));

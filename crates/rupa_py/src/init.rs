@@ -25,7 +25,7 @@ local cache = {[0] = {__mode = "v"}}
 local python = {
   as_attrgetter = asattr,
   as_itemgetter = asitem,
-  as_function = function(o) check(o); return function(...) return o(...) end end,
+  -- as_function is native (`pyobject::as_function_native`), set after this chunk.
   iter = function(o) return iternext, mkiter(o, 0), nil end,
   iterex = function(o) return iternext, mkiter(o, 2), nil end,
   enumerate = function(o, start)

@@ -17,6 +17,7 @@ mod init;
 mod iter;
 mod lock;
 mod object;
+mod pyiter;
 mod pyobject;
 mod registry;
 mod roots;

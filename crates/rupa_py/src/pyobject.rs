@@ -80,6 +80,72 @@ pub(crate) fn gc_native<'gc>(
     Ok(NativeAction::Return)
 }
 
+/// The name of the functions `python.as_function` makes.
+const AS_FUNCTION: &str = "python.as_function";
+
+/// `python.as_function(obj)`, a native whose upvalue is the metatable of Python objects: a
+/// native closure over `obj` that calls it ([`as_function_call`]). Being native, it is known
+/// again when it goes back to Python, which gets `obj` itself, as from lupa.
+pub(crate) fn as_function_native<'gc>(
+    ctx: Context<'gc>,
+    upvalues: &[Value<'gc>],
+    stack: &mut NativeStack<'gc, '_>,
+) -> Result<NativeAction<'gc>, RuntimeError<'gc>> {
+    let o = stack.get(0);
+    let why = match o {
+        Value::UserData(ud) => {
+            let ours = match (ud.0.metatable.get(), upvalues.first()) {
+                (Some(m), Some(Value::Table(meta))) => Gc::ptr_eq(m.0, meta.0),
+                _ => false,
+            };
+            match ud.0.data.downcast_ref::<PyObjData>() {
+                Some(d) if ours && !d.alive.get() => Some("deleted python object"),
+                Some(_) if ours => None,
+                _ => Some("not a python object"),
+            }
+        }
+        _ => Some("not a python object"),
+    };
+    if let Some(why) = why {
+        return Err(RuntimeError::BadArgument {
+            index: 1,
+            message: why.to_string(),
+        });
+    }
+    let f = rupa_vm::function::Function::new_native(
+        ctx.mc,
+        AS_FUNCTION,
+        as_function_call,
+        Box::new([o]),
+    );
+    stack.replace(&[Value::Function(f)]);
+    Ok(NativeAction::Return)
+}
+
+/// The function `python.as_function(obj)` makes: calls `obj` with its arguments.
+fn as_function_call<'gc>(
+    _ctx: Context<'gc>,
+    upvalues: &[Value<'gc>],
+    _stack: &mut NativeStack<'gc, '_>,
+) -> Result<NativeAction<'gc>, RuntimeError<'gc>> {
+    Ok(NativeAction::TailCall {
+        func: upvalues.first().copied().unwrap_or(Value::Nil),
+    })
+}
+
+/// The Python object's userdata behind a function `python.as_function` made, if `f` is one.
+pub(crate) fn as_function_target<'gc>(f: rupa_vm::function::Function<'gc>) -> Option<Value<'gc>> {
+    match &*f.0 {
+        rupa_vm::function::FunctionKind::Native(n)
+            // The name as well: identical code folding could give another native this address.
+            if n.func as *const () == as_function_call as *const () && n.name == AS_FUNCTION =>
+        {
+            n.upvalues.first().copied()
+        }
+        _ => None,
+    }
+}
+
 /// What a Lua value is, seen as a Python object.
 pub(crate) enum Seen {
     /// A live Python object with its protocol flags.

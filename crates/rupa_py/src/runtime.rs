@@ -97,6 +97,15 @@ impl Runtime {
                 let key = rupa_vm::LuaString::new(ctx.mc, b"__gc");
                 m.set_str(ctx, key, Value::Function(gc))
                     .map_err(|_| no_memory_error(py))?;
+                let as_function = rupa_vm::function::Function::new_native(
+                    ctx.mc,
+                    "as_function",
+                    crate::pyobject::as_function_native,
+                    Box::new([Value::Table(m)]),
+                );
+                let key = rupa_vm::LuaString::new(ctx.mc, b"as_function");
+                p.set_str(ctx, key, Value::Function(as_function))
+                    .map_err(|_| no_memory_error(py))?;
                 let roots = Roots::new(ctx, m, c, h);
                 let conv = ToLua::new(&core, py, ctx, &roots);
                 for (name, obj) in &python_extras {

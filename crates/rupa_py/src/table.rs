@@ -22,19 +22,20 @@ impl LuaTableBase {
 
     /// `t[key] = value`, honouring `__newindex`.
     fn __setitem__(
-        slf: &Bound<'_, Self>,
+        slf: PyRef<'_, Self>,
         key: &Bound<'_, PyAny>,
         value: &Bound<'_, PyAny>,
     ) -> PyResult<()> {
-        let this = slf.downcast::<LuaObject>()?.get();
+        // The base class without a second type check (`downcast` would make one).
+        let this: &LuaObject = slf.as_super();
         this.set_item(slf.py(), key, value).map(|_| ())
     }
 
     /// `t.name` (the facade's `_LuaTable.__getattr__`): the name encoded with the runtime's
     /// source encoding; dunder names are not table keys.
-    fn _attr_get(slf: &Bound<'_, Self>, name: &Bound<'_, PyAny>) -> PyResult<PyObject> {
+    fn _attr_get(slf: PyRef<'_, Self>, name: &Bound<'_, PyAny>) -> PyResult<PyObject> {
         let py = slf.py();
-        let this = slf.downcast::<LuaObject>()?.get();
+        let this: &LuaObject = slf.as_super();
         let Some(key) = attr_key(this, name)? else {
             return Err(pyo3::exceptions::PyAttributeError::new_err(
                 name.clone().unbind(),
@@ -46,16 +47,16 @@ impl LuaTableBase {
     /// `t.name = value`: the name encoded with the runtime's source encoding; dunder names
     /// are set on the Python object. A slot, so `_LuaTable` runs it without a Python frame.
     fn __setattr__(
-        slf: &Bound<'_, Self>,
+        slf: PyRef<'_, Self>,
         name: &Bound<'_, PyAny>,
         value: &Bound<'_, PyAny>,
     ) -> PyResult<()> {
         let py = slf.py();
-        let this = slf.downcast::<LuaObject>()?.get();
+        let this: &LuaObject = slf.as_super();
         match attr_key(this, name)? {
             Some(key) => this.set_item(py, &key, value).map(|_| ()),
             None => {
-                object_type(py)?.call_method1(intern!(py, "__setattr__"), (slf, name, value))?;
+                object_type(py)?.call_method1(intern!(py, "__setattr__"), (&slf, name, value))?;
                 Ok(())
             }
         }

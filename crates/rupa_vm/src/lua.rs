@@ -124,7 +124,9 @@ const MAX_HOST_DEPTH: usize = 200;
 
 /// One Lua state.
 pub struct Lua {
-    arena: LuaArena,
+    /// Boxed: a host that parks the state while it runs its own code (the Python bridge)
+    /// swaps whole `Lua`s on every crossing, so the struct is kept small.
+    arena: Box<LuaArena>,
     interrupt: InterruptHandle,
     hosts: Vec<Host>,
     host_depth: usize,
@@ -148,7 +150,7 @@ impl Lua {
         Lua {
             // A closure, not `State::new`: the arena needs a function generic over `'gc`.
             #[allow(clippy::redundant_closure)]
-            arena: LuaArena::new(|mc| State::new(mc)),
+            arena: Box::new(LuaArena::new(|mc| State::new(mc))),
             interrupt: InterruptHandle::default(),
             hosts: Vec::new(),
             host_depth: 0,
@@ -347,7 +349,11 @@ impl Lua {
     fn execute_counting(&mut self, exec: &Execution, fuel: i64) -> i64 {
         let mut left = fuel;
         loop {
-            if self.interrupt.0.swap(false, Ordering::SeqCst) {
+            // A plain load first: the swap is an atomic write, paid on every slice and every
+            // host call otherwise.
+            if self.interrupt.0.load(Ordering::Relaxed)
+                && self.interrupt.0.swap(false, Ordering::SeqCst)
+            {
                 if self.host_depth > 0 || self.finalizing {
                     // The outer runs must stop too: a host function must not be able to turn
                     // an interrupt into an ordinary (catchable) error.

@@ -10,6 +10,7 @@ use super::{
     not_finished, report_of, ExecuteStatus, Execution, HostCall, Lua, LuaErrorReport,
     MAX_IDLE_EXECUTIONS,
 };
+use crate::frame::Frame;
 use crate::state::Context;
 use crate::value::Value;
 use crate::vm::executor::Executor;
@@ -27,7 +28,24 @@ impl Lua {
     ) -> R {
         self.enter(|ctx| {
             let ex = *ctx.state.roots.fetch(&call.exec.0);
-            f(ctx, &ex.host_args(ctx))
+            // Copied out (inline for a short call: no allocation), so `f` runs with no borrow
+            // of the executor or its thread held.
+            let args: CallValues<'_> = {
+                let st = ex.0.borrow();
+                match st.threads.last() {
+                    Some(thread) => {
+                        let ts = thread.0.borrow();
+                        match ts.frames.last() {
+                            Some(Frame::Native(nf)) => {
+                                CallValues::from_slice(ts.stack.get(nf.base..).unwrap_or(&[]))
+                            }
+                            _ => CallValues::new(),
+                        }
+                    }
+                    None => CallValues::new(),
+                }
+            };
+            f(ctx, &args)
         })
     }
 
