@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import math
 import os
-import platform
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import run_lua  # noqa: E402  (benches/run_lua.py: one machine description for both reports)
 
 START = "<!-- bench:python:start -->"
 END = "<!-- bench:python:end -->"
@@ -50,20 +53,8 @@ def geomean(values: list) -> float:
 
 
 def machine() -> str:
-    """CPUs available to this process and the CPU model."""
-    try:
-        ncpu = len(os.sched_getaffinity(0))
-    except AttributeError:
-        ncpu = os.cpu_count() or 0
-    model = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{ncpu} CPUs, {model}, {platform.system()} {platform.release()}"
+    """CPUs available to this process and the CPU model (benches/run_lua.py's line)."""
+    return run_lua.machine().replace(" (nproc)", "")
 
 
 def render(rows, memory, threads, size, runtimes, header) -> str:

@@ -168,32 +168,10 @@ impl<'gc> Table<'gc> {
     }
 
     /// The interpreter's field lookup step: `Ok(value)` when the string key holds a non-nil
-    /// value, else `Err(metatable)`. Shaped so the found value goes straight from the entry to
+    /// value, else `Err(metatable)`. Tries entry position `hint` first; a found key's position
+    /// is stored back into `hint`. Shaped so the found value goes straight from the entry to
     /// the caller: building a nil in a temporary and copying it whole stalls on store
     /// forwarding.
-    #[inline(always)]
-    pub fn get_str_or_metatable(
-        self,
-        ctx: Context<'gc>,
-        key: LuaString<'gc>,
-    ) -> Result<Value<'gc>, Option<Table<'gc>>> {
-        let s = self.0.borrow();
-        let v = match &s.weak {
-            None => match s.hash.find_str(key) {
-                Some(p) => s.hash.value(p),
-                None => return Err(s.metatable),
-            },
-            Some(w) => w.get_str(ctx.mc, key),
-        };
-        if v.is_nil() {
-            Err(s.metatable)
-        } else {
-            Ok(v)
-        }
-    }
-
-    /// [`Table::get_str_or_metatable`] trying position `hint` first; a found key's position
-    /// is stored back into `hint`.
     #[inline(always)]
     pub fn get_str_hinted(
         self,
