@@ -177,7 +177,7 @@ def case(rng: random.Random) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--count", type=int, default=8000)
+    ap.add_argument("--count", type=int, default=12000)
     ap.add_argument("--seed", type=int, default=20261122)
     ap.add_argument("--lua", default="lua5.4")
     args = ap.parse_args()
