@@ -306,15 +306,14 @@ fn close_next<'gc>(
     carry.set_int(ctx, 4, Value::Boolean(mode == CloseFor::Wrap))?;
     stack.replace(&[v, error.unwrap_or(Value::Nil)]);
     // lua_closethread runs `__close` handlers without a continuation.
-    ctx.state.call_not_yieldable.set(true);
-    Ok(NativeAction::Call {
-        func: mm,
-        then: Continuation {
+    Ok(NativeAction::lua_pcall(
+        ctx,
+        mm,
+        Continuation {
             func: close_step_done,
             data: Value::Table(carry),
         },
-        protected: true,
-    })
+    ))
 }
 
 fn close_step_done<'gc>(

@@ -97,6 +97,48 @@ pub struct NativeStack<'gc, 'a> {
     pub yieldable: bool,
 }
 
+impl<'gc> NativeAction<'gc> {
+    /// A call as C's `lua_call` makes it, where lua5.4 has no continuation: unprotected, and a
+    /// yield inside it fails with "attempt to yield across a C-call boundary".
+    pub fn lua_call(
+        ctx: Context<'gc>,
+        func: Value<'gc>,
+        then: Continuation<'gc>,
+    ) -> NativeAction<'gc> {
+        ctx.state.call_not_yieldable.set(true);
+        NativeAction::Call {
+            func,
+            then,
+            protected: false,
+        }
+    }
+
+    /// A protected call as C's `lua_pcall` makes it without a continuation: an error comes to
+    /// `then` as `CallStatus::Err`, and a yield inside fails as in [`NativeAction::lua_call`].
+    pub fn lua_pcall(
+        ctx: Context<'gc>,
+        func: Value<'gc>,
+        then: Continuation<'gc>,
+    ) -> NativeAction<'gc> {
+        ctx.state.call_not_yieldable.set(true);
+        NativeAction::Call {
+            func,
+            then,
+            protected: true,
+        }
+    }
+
+    /// [`NativeAction::CallKeep`] made as [`NativeAction::lua_call`] makes its call.
+    pub fn lua_call_keep(
+        ctx: Context<'gc>,
+        at: usize,
+        then: Continuation<'gc>,
+    ) -> NativeAction<'gc> {
+        ctx.state.call_not_yieldable.set(true);
+        NativeAction::CallKeep { at, then }
+    }
+}
+
 impl<'gc, 'a> NativeStack<'gc, 'a> {
     /// A window over `values[base..]`.
     pub fn new(

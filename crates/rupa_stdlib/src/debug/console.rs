@@ -60,15 +60,14 @@ fn next_command<'gc>(ctx: Context<'gc>, stack: &mut NativeStack<'gc, '_>) -> R<'
             Ok(f) => {
                 stack.clear();
                 // lua5.4's debug.debug runs commands with lua_pcall, without a continuation.
-                ctx.state.call_not_yieldable.set(true);
-                return Ok(NativeAction::Call {
-                    func: Value::Function(f),
-                    then: Continuation {
+                return Ok(NativeAction::lua_pcall(
+                    ctx,
+                    Value::Function(f),
+                    Continuation {
                         func: after_command,
                         data: Value::Nil,
                     },
-                    protected: true,
-                });
+                ));
             }
             Err(e) => write_stderr(ctx, format!("{}\n", e.message).as_bytes()),
         }

@@ -57,15 +57,14 @@ fn scan<'gc>(
                 saved.set_int(ctx, MAX, Value::Boolean(max))?;
                 saved.set_int(ctx, NEGATE, Value::Boolean(negate))?;
                 stack.replace(&args[..usize::from(nargs)]);
-                ctx.state.call_not_yieldable.set(true);
-                return Ok(NativeAction::Call {
+                return Ok(NativeAction::lua_call(
+                    ctx,
                     func,
-                    then: Continuation {
+                    Continuation {
                         func: compared,
                         data: Value::Table(saved),
                     },
-                    protected: false,
-                });
+                ));
             }
         }
     }

@@ -85,15 +85,14 @@ fn step<'gc>(ctx: Context<'gc>, state: Table<'gc>, stack: &mut NativeStack<'gc, 
 }
 
 fn call<'gc>(ctx: Context<'gc>, func: Value<'gc>, state: Table<'gc>) -> NativeAction<'gc> {
-    ctx.state.call_not_yieldable.set(true);
-    NativeAction::Call {
+    NativeAction::lua_pcall(
+        ctx,
         func,
-        then: Continuation {
+        Continuation {
             func: called,
             data: Value::Table(state),
         },
-        protected: true,
-    }
+    )
 }
 
 /// After a `__close` or `__gc`: a `__close` error is handed to the next ones, as

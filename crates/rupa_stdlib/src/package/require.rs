@@ -84,15 +84,14 @@ fn next_searcher<'gc>(
     }
     stack.replace(&[name]);
     // ll_require calls searchers and loaders with lua_call: no yield inside.
-    ctx.state.call_not_yieldable.set(true);
-    Ok(NativeAction::Call {
-        func: searcher,
-        then: Continuation {
+    Ok(NativeAction::lua_call(
+        ctx,
+        searcher,
+        Continuation {
             func: searcher_returned,
             data: Value::Table(st),
         },
-        protected: false,
-    })
+    ))
 }
 
 fn state_table<'gc>(data: Value<'gc>) -> Result<Table<'gc>, RuntimeError<'gc>> {
@@ -116,15 +115,14 @@ fn searcher_returned<'gc>(
             st.set_int(ctx, SLOT_EXTRA, extra)?;
             let name = st.get_int(ctx, SLOT_NAME);
             stack.replace(&[name, extra]);
-            ctx.state.call_not_yieldable.set(true);
-            Ok(NativeAction::Call {
-                func: loader,
-                then: Continuation {
+            Ok(NativeAction::lua_call(
+                ctx,
+                loader,
+                Continuation {
                     func: loader_returned,
                     data: Value::Table(st),
                 },
-                protected: false,
-            })
+            ))
         }
         v @ (Value::String(_) | Value::Integer(_) | Value::Number(_)) => {
             let s = match v {

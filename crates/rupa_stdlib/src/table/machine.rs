@@ -233,10 +233,10 @@ pub fn drive<'gc>(
             let m_op = m.s.op;
             let ud = m.park(ctx, stack, func, &args[..nargs as usize])?;
             // The table library's comparators and metamethods are called with lua_call.
-            ctx.state.call_not_yieldable.set(true);
-            Ok(NativeAction::CallKeep {
-                at: KEPT,
-                then: Continuation {
+            Ok(NativeAction::lua_call_keep(
+                ctx,
+                KEPT,
+                Continuation {
                     // A sort's comparisons resume in place when they can.
                     func: if m_op == Op::Sort {
                         super::sort_comp::resume_sort
@@ -245,7 +245,7 @@ pub fn drive<'gc>(
                     },
                     data: Value::UserData(ud),
                 },
-            })
+            ))
         }
     }
 }

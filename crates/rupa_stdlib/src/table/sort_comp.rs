@@ -61,14 +61,14 @@ pub fn resume_sort<'gc>(
         Some((a, b)) => {
             stack.extend_from_slice(&[comp, a, b]);
             // Comparators are called with lua_call: they may not yield.
-            ctx.state.call_not_yieldable.set(true);
-            Ok(NativeAction::CallKeep {
-                at: KEPT,
-                then: Continuation {
+            Ok(NativeAction::lua_call_keep(
+                ctx,
+                KEPT,
+                Continuation {
                     func: resume_sort,
                     data,
                 },
-            })
+            ))
         }
         None => {
             stack.clear();

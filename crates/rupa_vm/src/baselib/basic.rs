@@ -211,15 +211,14 @@ pub fn ipairs_aux<'gc>(
         Ok(Meta::Call { func, args, nargs }) => {
             stack.replace(&args[..nargs as usize]);
             // lua_geti calls `__index` without a continuation.
-            ctx.state.call_not_yieldable.set(true);
-            Ok(NativeAction::Call {
+            Ok(NativeAction::lua_call(
+                ctx,
                 func,
-                then: Continuation {
+                Continuation {
                     func: ipairs_index_done,
                     data: key,
                 },
-                protected: false,
-            })
+            ))
         }
         Err(e) => Err(op_error(e)),
     }

@@ -63,15 +63,14 @@ pub fn load<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'g
 
 fn call_reader<'gc>(ctx: Context<'gc>, reader: Value<'gc>, st: Table<'gc>) -> NativeAction<'gc> {
     // lua_load's reader is called with lua_call: no yield inside.
-    ctx.state.call_not_yieldable.set(true);
-    NativeAction::Call {
-        func: reader,
-        then: Continuation {
+    NativeAction::lua_pcall(
+        ctx,
+        reader,
+        Continuation {
             func: reader_returned,
             data: Value::Table(st),
         },
-        protected: true,
-    }
+    )
 }
 
 fn reader_returned<'gc>(

@@ -81,15 +81,14 @@ pub fn tostring<'gc>(
         Conversion::Call(mm) => {
             stack.replace(&[v]);
             // luaL_tolstring calls `__tostring` with lua_call: no yield inside.
-            ctx.state.call_not_yieldable.set(true);
-            Ok(NativeAction::Call {
-                func: mm,
-                then: Continuation {
+            Ok(NativeAction::lua_call(
+                ctx,
+                mm,
+                Continuation {
                     func: tostring_done,
                     data: Value::Nil,
                 },
-                protected: false,
-            })
+            ))
         }
     }
 }
@@ -144,15 +143,14 @@ pub fn print<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'
 
 fn call_tostring<'gc>(ctx: Context<'gc>, mm: Value<'gc>, pending: Table<'gc>) -> NativeAction<'gc> {
     // print's luaL_tolstring calls `__tostring` with lua_call: no yield inside.
-    ctx.state.call_not_yieldable.set(true);
-    NativeAction::Call {
-        func: mm,
-        then: Continuation {
+    NativeAction::lua_call(
+        ctx,
+        mm,
+        Continuation {
             func: print_resume,
             data: Value::Table(pending),
         },
-        protected: false,
-    }
+    )
 }
 
 /// Continues `print` after a `__tostring` call. `data` holds the position reached (key 0,

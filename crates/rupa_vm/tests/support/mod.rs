@@ -73,15 +73,14 @@ fn pcall<'gc>(_: Context<'gc>, _: &[Value<'gc>], s: &mut NativeStack<'gc, '_>) -
 /// `callnoyield(f, ...)`: calls `f` like C's `lua_call` (yields inside it fail).
 fn callnoyield<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], s: &mut NativeStack<'gc, '_>) -> R<'gc> {
     let f = s.pop_front();
-    ctx.state.call_not_yieldable.set(true);
-    Ok(NativeAction::Call {
-        func: f,
-        then: Continuation {
+    Ok(NativeAction::lua_call(
+        ctx,
+        f,
+        Continuation {
             func: return_all,
             data: Value::Nil,
         },
-        protected: false,
-    })
+    ))
 }
 
 fn return_all<'gc>(

@@ -63,15 +63,14 @@ fn run<'gc>(
             saved.set_int(ctx, -1, Value::Integer(stack.len() as i64))?;
             stack.replace(&[v]);
             // luaL_tolstring calls `__tostring` without a continuation.
-            ctx.state.call_not_yieldable.set(true);
-            Ok(NativeAction::Call {
-                func: mm,
-                then: Continuation {
+            Ok(NativeAction::lua_call(
+                ctx,
+                mm,
+                Continuation {
                     func: resume,
                     data: Value::Table(saved),
                 },
-                protected: false,
-            })
+            ))
         }
     }
 }

@@ -140,15 +140,14 @@ fn run<'gc>(ctx: Context<'gc>, data: Table<'gc>, stack: &mut NativeStack<'gc, '_
 /// The call of a replacement function or `__index`: lua5.4's `gsub` makes it with `lua_call`,
 /// without a continuation, so a yield inside fails.
 fn call<'gc>(ctx: Context<'gc>, func: Value<'gc>, data: Table<'gc>) -> NativeAction<'gc> {
-    ctx.state.call_not_yieldable.set(true);
-    NativeAction::Call {
+    NativeAction::lua_call(
+        ctx,
         func,
-        then: Continuation {
+        Continuation {
             func: resume,
             data: Value::Table(data),
         },
-        protected: false,
-    }
+    )
 }
 
 /// Continues after the function (or `__index`) returned the replacement.
