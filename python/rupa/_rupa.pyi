@@ -10,6 +10,7 @@ __all__ = [
     "_LuaTableBase",
     "_Pending",
     "_PyProtocolWrapper",
+    "_SeqIter",
     "_TableIter",
     "_register",
     "_wrap",
@@ -92,6 +93,13 @@ class _TableIter:
 @final
 class _PyProtocolWrapper:
     def __new__(cls) -> _PyProtocolWrapper: ...
+
+@final
+class _SeqIter:
+    def __new__(cls) -> _SeqIter: ...
+    def __iter__(self) -> _SeqIter: ...
+    def __next__(self) -> Any: ...
+    def __length_hint__(self) -> int: ...
 
 def _wrap(obj: Any, flags: int) -> _PyProtocolWrapper: ...
 def _register(

@@ -10,7 +10,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use pyo3::prelude::*;
@@ -113,6 +113,10 @@ pub(crate) struct Core {
     pub(crate) unpack_tuples: bool,
     /// No attribute filter or handlers: Lua indexes Python objects natively.
     pub(crate) plain_index: bool,
+    /// Advanced whenever Python code may have run since Lua last did (every entry and every
+    /// host call): values Lua read ahead from Python are valid within one epoch
+    /// (`seqiter.rs`). Written by the lock owner only.
+    pub(crate) epoch: Arc<AtomicU64>,
 }
 
 impl Core {
@@ -143,7 +147,15 @@ impl Core {
             source_encoding,
             unpack_tuples,
             plain_index,
+            epoch: Arc::default(),
         }
+    }
+
+    /// Starts a new epoch (see `Core::epoch`).
+    pub(crate) fn touch(&self) {
+        // Only the lock owner writes: a load and a store, not a locked add.
+        let e = self.epoch.load(Ordering::Relaxed);
+        self.epoch.store(e.wrapping_add(1), Ordering::Relaxed);
     }
 
     fn nested_roots(&self) -> MutexGuard<'_, Unshared<Option<Roots>>> {
@@ -186,8 +198,10 @@ impl Core {
         f: impl FnOnce(&mut Lua, Option<&Roots>) -> PyResult<R>,
     ) -> PyResult<R> {
         let Some(mut st) = self.state.lock(py) else {
+            self.touch();
             return self.nested(f);
         };
+        self.touch();
         let VmState { lua, roots } = &mut *st;
         if let Some(roots) = roots.as_ref() {
             // A plain load first: the swap is an atomic write, paid on every entry otherwise.

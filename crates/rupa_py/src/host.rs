@@ -19,8 +19,10 @@ use smallvec::{smallvec, SmallVec};
 
 use crate::convert::{self, Failure, FromLua, ToLua};
 use crate::core::Core;
+use crate::pyiter::ENUMERATOR;
 use crate::pyobject::{self, ProtocolWrapper, Seen, AS_INDEX};
 use crate::roots::Roots;
+use crate::seqiter::{self, SeqIter};
 
 /// A host call's arguments as Python objects (inline for a short call: no allocation).
 pub(crate) type PyArgs = SmallVec<[PyObject; 4]>;
@@ -99,6 +101,8 @@ enum Read {
     /// The Python object the operation is on (none for `python.args`) and the other
     /// arguments.
     Args(Option<(PyObject, u8)>, PyArgs),
+    /// A step of a list or tuple iterator, taken (its item, `None` at the end; the flags).
+    SeqStep(Option<PyObject>, u8),
 }
 
 /// Why reading the arguments failed.
@@ -115,6 +119,7 @@ fn run(
     op: Op,
     call: &HostCall,
 ) -> Result<(), HostError> {
+    core.touch();
     if let Some(keys) = core.dead.take() {
         pyobject::release(core, lua, keys);
     }
@@ -135,6 +140,17 @@ fn run(
                 _ => Seen::Other,
             };
             match first {
+                Seen::Object(obj, flags) if op == Op::IterNext && flags & ENUMERATOR == 0 => {
+                    if let Ok(it) = obj.bind(py).downcast::<SeqIter>() {
+                        let item = it.get().next_item(py);
+                        if item.is_some() {
+                            let conv = ToLua::new(core, py, ctx, roots);
+                            seqiter::read_ahead(&conv, args[0], it.get(), &core.epoch);
+                        }
+                        return Ok(Read::SeqStep(item.map(Bound::unbind), flags));
+                    }
+                    (Some((obj, flags)), &args[1..])
+                }
                 Seen::Object(obj, flags) => (Some((obj, flags)), &args[1..]),
                 Seen::Deleted => return Err(bad_first(op, "deleted python object")),
                 Seen::Other => return Err(bad_first(op, "not a python object")),
@@ -148,6 +164,13 @@ fn run(
     });
     let (target, args) = match read {
         Ok(Read::Done) => return Ok(()),
+        Ok(Read::SeqStep(item, flags)) => {
+            let item = item.map(|i| i.into_bound(py));
+            return match crate::pyiter::values(py, item, flags, &[]) {
+                Ok(results) => give_back(core, py, lua, roots, call, &results),
+                Err(e) => Err(raise(core, py, lua, roots, e)),
+            };
+        }
         Ok(Read::Args(target, args)) => (target, args),
         Err(Bad::Message(m)) => return Err(HostError::Message(m)),
         Err(Bad::Py(e)) => return Err(raise(core, py, lua, roots, e)),

@@ -22,6 +22,7 @@ mod pyobject;
 mod registry;
 mod roots;
 mod runtime;
+mod seqiter;
 mod table;
 mod unshared;
 
@@ -36,6 +37,7 @@ fn _rupa(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<object::Pending>()?;
     m.add_class::<iter::TableIter>()?;
     m.add_class::<pyobject::ProtocolWrapper>()?;
+    m.add_class::<seqiter::SeqIter>()?;
     m.add_function(wrap_pyfunction!(registry::register, m)?)?;
     m.add_function(wrap_pyfunction!(pyobject::wrap_protocol, m)?)?;
     m.add("LUA_MAXINTEGER", i64::MAX)?;

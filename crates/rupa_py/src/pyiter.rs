@@ -12,11 +12,12 @@ use smallvec::smallvec;
 
 use crate::host::PyResults;
 use crate::pyobject::ProtocolWrapper;
+use crate::seqiter::SeqIter;
 
 /// A tuple from the iterator is several Lua values (`iterex`, or `unpack_returned_tuples`).
 const UNPACK_TUPLE: u8 = 2;
 /// The loop's control value counts up and comes first (`enumerate`).
-const ENUMERATOR: u8 = 4;
+pub(crate) const ENUMERATOR: u8 = 4;
 
 /// `iter(obj)` as the userdata the loop's `iter_next` is given; `args` holds the mode.
 pub(crate) fn make_iter<'py>(
@@ -32,11 +33,17 @@ pub(crate) fn make_iter<'py>(
     if unpack_tuples {
         mode |= UNPACK_TUPLE;
     }
-    let it = obj.bind(py).iter()?;
+    let obj = obj.bind(py);
+    // A list or tuple is stepped by index, in batches (`seqiter.rs`); not for `enumerate`,
+    // whose count is the loop's control value.
+    let it = match SeqIter::over(obj) {
+        Some(seq) if mode & ENUMERATOR == 0 => Bound::new(py, seq)?.into_any(),
+        _ => obj.iter()?.into_any(),
+    };
     let wrapped = Bound::new(
         py,
         ProtocolWrapper {
-            obj: it.into_any().unbind(),
+            obj: it.unbind(),
             flags: mode,
         },
     )?;
@@ -63,7 +70,18 @@ fn step<'py>(
     flags: u8,
     args: &[PyObject],
 ) -> PyResult<PyResults<'py>> {
-    let Some(obj) = it.next().transpose()? else {
+    let obj = it.next().transpose()?;
+    values(py, obj, flags, args)
+}
+
+/// What one step gives Lua for `obj`, the iterator's next item (`None`: exhausted).
+pub(crate) fn values<'py>(
+    py: Python<'py>,
+    obj: Option<Bound<'py, PyAny>>,
+    flags: u8,
+    args: &[PyObject],
+) -> PyResult<PyResults<'py>> {
+    let Some(obj) = obj else {
         return Ok(smallvec![py.None().into_bound(py)]);
     };
     let mut out = PyResults::new();

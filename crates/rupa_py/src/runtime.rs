@@ -62,7 +62,14 @@ impl Runtime {
             let hosts: Vec<_> = Op::ALL
                 .iter()
                 .map(|&op| {
-                    lua.create_raw_host_function(op.name(), host(weak.clone(), cell.clone(), op))
+                    let f = lua
+                        .create_raw_host_function(op.name(), host(weak.clone(), cell.clone(), op));
+                    // Steps of a list or tuple are served natively when read ahead.
+                    if op == Op::IterNext {
+                        crate::seqiter::stepper(lua, f)
+                    } else {
+                        f
+                    }
                 })
                 .collect();
             let init = lua
