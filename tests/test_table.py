@@ -112,3 +112,13 @@ def test_attribute_access_on_tables(impl, lua):
         del t.__nothing__
     mt = lua.eval("setmetatable({}, {__index = function(t, k) return k .. '?' end})")
     assert mt.hello == "hello?"
+
+
+def test_tables_built_from_python_are_collected(impl):
+    # No Lua code runs in this loop: the collector must still step as the tables are made
+    # (about 160 MB in all, under a 40 MB cap).
+    lua = impl.LuaRuntime(max_memory=40 * 2**20)
+    data = list(range(100_000))
+    for _ in range(100):
+        lua.table_from(data)
+    assert lua.get_memory_used() < 40 * 2**20

@@ -67,11 +67,26 @@ impl<'a, 'py, 'gc> ToLua<'a, 'py, 'gc> {
     }
 
     /// `o` as a Lua value; `wrap_none` maps `None` to `python.none` (table keys cannot be nil).
+    #[inline]
     pub(crate) fn value(
         &self,
         o: &Bound<'py, PyAny>,
         wrap_none: bool,
     ) -> Result<Value<'gc>, Failure> {
+        // The commonest values without the frame of the general conversion (an `int` that
+        // does not fit goes there for its error or the overflow handler).
+        if o.is_exact_instance_of::<PyLong>() {
+            if let Ok(i) = o.extract::<i64>() {
+                return Ok(Value::Integer(i));
+            }
+        } else if let Ok(f) = o.downcast_exact::<PyFloat>() {
+            return Ok(Value::Number(f.value()));
+        }
+        self.any_value(o, wrap_none)
+    }
+
+    /// [`ToLua::value`] for any object.
+    fn any_value(&self, o: &Bound<'py, PyAny>, wrap_none: bool) -> Result<Value<'gc>, Failure> {
         let py = self.py;
         if o.is_none() {
             return Ok(if wrap_none {

@@ -229,6 +229,10 @@ impl Core {
             lua.collect_full();
         }
         let r = f(lua, roots.as_ref());
+        // What Python made in the arena (tables from `table_from`, values set from Python) is
+        // paid for here, as lua5.4 steps its collector on allocation: a loop that only builds
+        // tables would otherwise grow without bound until Lua code next runs.
+        lua.collect_debt();
         // Objects whose userdata Lua collected during the call are released before the lock
         // is: `collectgarbage()` from Python has the effect lupa's has.
         if let Some(keys) = self.dead.take() {

@@ -218,6 +218,7 @@ fn give_back(
 ) -> Result<(), HostError> {
     let fast = lua.host_return(call, |ctx, out| {
         let conv = ToLua::new(core, py, ctx, roots);
+        out.reserve_exact(results.len());
         for r in results {
             out.push(conv.value(r, false)?);
         }

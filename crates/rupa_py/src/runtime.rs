@@ -221,9 +221,16 @@ impl Runtime {
             let fast = lua.enter(|ctx| {
                 let conv = ToLua::new(core, py, ctx, roots);
                 let t = table_target(&conv, target.as_ref(), n, pairs.len())?;
+                // In chunks: one table write (borrow and barrier) per chunk, not per item.
+                let mut chunk = smallvec::SmallVec::<[Value<'_>; 64]>::new();
+                let mut start = 1;
                 for i in 0..n {
-                    let v = conv.value(&items.get(i)?, false)?;
-                    t.set_int(ctx, i as i64 + 1, v).map_err(|_| no_memory(py))?;
+                    chunk.push(conv.value(&items.get(i)?, false)?);
+                    if chunk.len() == chunk.inline_size() || i + 1 == n {
+                        t.set_list(ctx, start, &chunk).map_err(|_| no_memory(py))?;
+                        start += chunk.len() as i64;
+                        chunk.clear();
+                    }
                 }
                 for (k, v) in &pairs {
                     let k = conv.value(k, true)?;

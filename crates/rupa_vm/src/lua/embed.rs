@@ -98,6 +98,20 @@ impl Lua {
         })
     }
 
+    /// Pays the collector's allocation debt, as the end of a call does: for hosts that
+    /// allocate in the arena outside calls (a table built from host data), so that garbage
+    /// made that way is collected although no Lua code runs. Does nothing while the collector
+    /// is stopped; `__gc` metamethods that become due run at the next call.
+    pub fn collect_debt(&mut self) {
+        // Most entries owe nothing: checked before entering the arena.
+        if self.arena.metrics().allocation_debt() <= 0.0 {
+            return;
+        }
+        if !self.enter(|ctx| ctx.state.gc_stopped.get()) {
+            crate::gc::collect_debt(&mut self.arena);
+        }
+    }
+
     /// Runs `exec` to completion (as [`Lua::execute`] with unlimited fuel).
     pub fn run(&mut self, exec: &Execution) {
         while self.execute(exec, i64::MAX) == ExecuteStatus::OutOfFuel {}
