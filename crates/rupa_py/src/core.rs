@@ -47,6 +47,10 @@ impl Hasher for KeyHasher {
     }
 }
 
+/// The collector's debt (bytes) an entry from Python pays before it returns (see
+/// `Core::with_state`); a smaller one waits for the next entry or call.
+const ENTRY_DEBT: usize = 64 * 1024;
+
 /// The part of a runtime only the lock owner may touch.
 pub(crate) struct VmState {
     /// The Lua state. Boxed: parking it moves a pointer.
@@ -232,7 +236,7 @@ impl Core {
         // What Python made in the arena (tables from `table_from`, values set from Python) is
         // paid for here, as lua5.4 steps its collector on allocation: a loop that only builds
         // tables would otherwise grow without bound until Lua code next runs.
-        lua.collect_debt();
+        lua.collect_debt(ENTRY_DEBT);
         // Objects whose userdata Lua collected during the call are released before the lock
         // is: `collectgarbage()` from Python has the effect lupa's has.
         if let Some(keys) = self.dead.take() {

@@ -98,13 +98,15 @@ impl Lua {
         })
     }
 
-    /// Pays the collector's allocation debt, as the end of a call does: for hosts that
-    /// allocate in the arena outside calls (a table built from host data), so that garbage
-    /// made that way is collected although no Lua code runs. Does nothing while the collector
-    /// is stopped; `__gc` metamethods that become due run at the next call.
-    pub fn collect_debt(&mut self) {
-        // Most entries owe nothing: checked before entering the arena.
-        if self.arena.metrics().allocation_debt() <= 0.0 {
+    /// Pays the collector's allocation debt if it is at least `min_bytes`, as the end of a
+    /// call does (whatever the debt): for hosts that allocate in the arena outside calls (a
+    /// table built from host data), so that garbage made that way is collected although no
+    /// Lua code runs. A small debt is left for later: each payment has a fixed cost. Does
+    /// nothing while the collector is stopped; `__gc` metamethods that become due run at the
+    /// next call.
+    pub fn collect_debt(&mut self, min_bytes: usize) {
+        // Checked before entering the arena: most entries owe little.
+        if self.arena.metrics().allocation_debt() < (min_bytes as f64).max(f64::MIN_POSITIVE) {
             return;
         }
         if !self.enter(|ctx| ctx.state.gc_stopped.get()) {
