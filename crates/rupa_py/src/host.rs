@@ -264,15 +264,15 @@ fn call_object<'py>(
     args: PyArgs,
 ) -> PyResult<PyResults<'py>> {
     let (method, arguments) = call_types(py)?;
-    if args
-        .iter()
-        .any(|a| a.bind(py).get_type().is(arguments.bind(py)))
-    {
+    // Types compared by address: `get_type` would take and drop a reference each time.
+    let arguments = arguments.as_ptr().cast::<pyo3::ffi::PyTypeObject>();
+    if args.iter().any(|a| a.bind(py).get_type_ptr() == arguments) {
         return call_bridge(core, py, Op::Call, Some((f, 0)), args);
     }
     let mut f = f.into_bound(py);
     if let Some(first) = args.first() {
-        if f.get_type().is(method.bind(py)) && f.getattr(intern!(py, "__self__"))?.is(first) {
+        let is_method = f.get_type_ptr() == method.as_ptr().cast::<pyo3::ffi::PyTypeObject>();
+        if is_method && f.getattr(intern!(py, "__self__"))?.is(first) {
             f = f.getattr(intern!(py, "__func__"))?;
         }
     }
