@@ -136,3 +136,27 @@ def test_gil_released_while_lua_runs(impl):
         stop.set()
         t.join()
     assert advanced
+
+
+def test_threads_wait_for_a_long_lua_call():
+    # One thread holds the runtime (Lua running, GIL released) while others queue for it
+    # with table writes; each waiter must be woken when it is released.
+    lua = rupa.LuaRuntime()
+    t = lua.table()
+    spin = lua.eval("function(n) local s = 0 for i = 1, n do s = s + i end return s end")
+    errors = []
+
+    def writer(k):
+        try:
+            for i in range(300):
+                t[k * 1000 + i] = i
+        except BaseException as e:  # reported below, not lost in the thread
+            errors.append(e)
+
+    def spinner():
+        for _ in range(20):
+            spin(20_000)
+
+    _run_threads([threading.Thread(target=spinner)] + [threading.Thread(target=writer, args=(k,)) for k in range(4)])
+    assert errors == []
+    assert sum(1 for _ in t.keys()) == 1200

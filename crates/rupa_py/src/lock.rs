@@ -1,13 +1,21 @@
 //! [`RuntimeLock`]: the lock around one runtime's state. The outermost entry of a thread holds
-//! it for the whole operation (one atomic exchange to take, one to release); it is waited for
-//! with the GIL released. A thread that already holds it (Python called from Lua calling
-//! Lua again) gets `None` and uses the state its host function parked (`core.rs`).
+//! it for the whole operation; it is waited for with the GIL released. A thread that already
+//! holds it (Python called from Lua calling Lua again) gets `None` and uses the state its host
+//! function parked (`core.rs`).
+//!
+//! Taking and releasing it happen with the GIL held (a `Python` token is needed to lock, and
+//! the holder drops it before giving the GIL up for good), so its state is a `RefCell` that
+//! the GIL guards (`GILProtected`): an uncontended crossing costs no atomic read-modify-write.
+//! The holder may release the GIL while it holds the lock (Lua runs without it); a thread
+//! that finds the lock taken sleeps on a condition variable, with the GIL released, until the
+//! holder's release bumps the generation.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell, RefMut};
 use std::ops::{Deref, DerefMut};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, MutexGuard, TryLockError};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex};
 
+use pyo3::sync::GILProtected;
 use pyo3::Python;
 
 use crate::unshared::Unshared;
@@ -28,42 +36,57 @@ fn me() -> u64 {
 
 /// A runtime's state behind its lock.
 pub(crate) struct RuntimeLock<T> {
-    data: Mutex<Unshared<T>>,
-    /// The thread holding `data` (0: none). Written only by that thread while it holds the
-    /// mutex, so a thread reading its own number here is the owner.
+    data: GILProtected<RefCell<Unshared<T>>>,
+    /// The thread holding `data` (0: none). Written only with the GIL held, by that thread.
     owner: AtomicU64,
+    /// Threads waiting for the lock (only touched on contention).
+    waiting: AtomicUsize,
+    /// Releases so far, and the sleep of the waiters.
+    released: Mutex<u64>,
+    wake: Condvar,
 }
 
 impl<T> RuntimeLock<T> {
     pub(crate) fn new(v: T) -> Self {
         RuntimeLock {
-            data: Mutex::new(Unshared(v)),
+            data: GILProtected::new(RefCell::new(Unshared(v))),
             owner: AtomicU64::new(0),
+            waiting: AtomicUsize::new(0),
+            released: Mutex::new(0),
+            wake: Condvar::new(),
         }
     }
 
     /// Locks the state for this thread, waiting with the GIL released if another thread
     /// holds it; `None` if this thread holds it already (a nested entry).
-    pub(crate) fn lock(&self, py: Python<'_>) -> Option<Held<'_, T>> {
+    pub(crate) fn lock<'py>(&'py self, py: Python<'py>) -> Option<Held<'py, T>> {
         let me = me();
         if self.owner.load(Ordering::Relaxed) == me {
             return None;
         }
-        let guard = match self.data.try_lock() {
-            Ok(g) => g,
-            Err(TryLockError::Poisoned(e)) => e.into_inner(),
-            Err(TryLockError::WouldBlock) => {
-                // The guard comes back to the thread that locked it: `allow_threads` runs the
-                // closure on the calling thread.
-                py.allow_threads(|| Unshared(self.data.lock().unwrap_or_else(|e| e.into_inner())))
-                    .into_inner()
+        let cell = self.data.get(py);
+        loop {
+            if let Ok(guard) = cell.try_borrow_mut() {
+                self.owner.store(me, Ordering::Relaxed);
+                return Some(Held { lock: self, guard });
             }
-        };
-        self.owner.store(me, Ordering::Relaxed);
-        Some(Held {
-            owner: &self.owner,
-            guard,
-        })
+            // Taken by another thread, which runs with the GIL released: sleep until it
+            // releases (the generation is read with the GIL held, so a release after this
+            // point changes it).
+            self.waiting.fetch_add(1, Ordering::SeqCst);
+            let seen = *self.generation();
+            py.allow_threads(|| {
+                let mut g = self.generation();
+                while *g == seen {
+                    g = self.wake.wait(g).unwrap_or_else(|e| e.into_inner());
+                }
+            });
+            self.waiting.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+
+    fn generation(&self) -> std::sync::MutexGuard<'_, u64> {
+        self.released.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Whether the current thread holds the lock.
@@ -72,10 +95,10 @@ impl<T> RuntimeLock<T> {
     }
 }
 
-/// The locked state; unlocks when dropped.
+/// The locked state; unlocks when dropped (with the GIL held, as it was taken).
 pub(crate) struct Held<'a, T> {
-    owner: &'a AtomicU64,
-    guard: MutexGuard<'a, Unshared<T>>,
+    lock: &'a RuntimeLock<T>,
+    guard: RefMut<'a, Unshared<T>>,
 }
 
 impl<T> Deref for Held<'_, T> {
@@ -93,7 +116,12 @@ impl<T> DerefMut for Held<'_, T> {
 
 impl<T> Drop for Held<'_, T> {
     fn drop(&mut self) {
-        // Before the mutex is released (the guard field drops after this).
-        self.owner.store(0, Ordering::Relaxed);
+        // Before the borrow ends (the guard field drops after this); the waiters are woken
+        // after it, below, so none of them can miss it.
+        self.lock.owner.store(0, Ordering::Relaxed);
+        if self.lock.waiting.load(Ordering::SeqCst) > 0 {
+            *self.lock.generation() += 1;
+            self.lock.wake.notify_all();
+        }
     }
 }

@@ -10,9 +10,7 @@
 pub(crate) struct Unshared<T>(pub(crate) T);
 
 // SAFETY: `Unshared` wraps only a runtime's Lua state, the bridge's handles into it and values
-// taken out of them for one call, plus (in `lock.rs`) the guard of the runtime's state mutex
-// while it is carried through `allow_threads`, which runs its closure on the calling thread, so
-// that guard never actually leaves the thread that locked it. The `Rc`s inside (gc-arena
+// taken out of them for one call. The `Rc`s inside (gc-arena
 // roots, host closures) are shared only among these values, all of which belong to one
 // runtime; they are created, cloned, dropped and read only by the thread that holds that
 // runtime's `RuntimeLock` (every path into `Core` takes the lock first, or is the owner's own
