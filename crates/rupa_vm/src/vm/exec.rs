@@ -81,14 +81,46 @@ pub(crate) fn write_upvalue<'gc>(
     }
 }
 
-/// Runs Lua frames of `thread` (its top frame must be a Lua frame).
+/// Runs Lua frames of `thread` (its top frame must be a Lua frame) until `fuel` runs out.
+///
+/// Fuel is charged where control can come back to code already run, not per instruction:
+/// a backward jump costs the length of the loop body it closes, a return the distance the
+/// activation got (`pc`), a call one. That bounds the instructions run by the fuel (a loop
+/// body or straight-line stretch can only run once per charge) while the dispatch of an
+/// ordinary instruction does no fuel work. Fuel is checked at backward jumps and on entering
+/// a function, after the instruction: every slice makes progress, however small the budget.
 pub(crate) fn run_lua<'gc>(
     ctx: Context<'gc>,
     thread: Thread<'gc>,
     ts: &mut ThreadState<'gc>,
     fuel: &mut i64,
 ) -> Work<'gc> {
+    run::<false>(ctx, thread, ts, fuel)
+}
+
+/// Runs exactly one instruction of the top Lua frame (for hooks; `fuel` is a budget of 1).
+pub(crate) fn run_lua_step<'gc>(
+    ctx: Context<'gc>,
+    thread: Thread<'gc>,
+    ts: &mut ThreadState<'gc>,
+    fuel: &mut i64,
+) -> Work<'gc> {
+    run::<true>(ctx, thread, ts, fuel)
+}
+
+fn run<'gc, const STEP: bool>(
+    ctx: Context<'gc>,
+    thread: Thread<'gc>,
+    ts: &mut ThreadState<'gc>,
+    fuel: &mut i64,
+) -> Work<'gc> {
     'frame: loop {
+        // Entering a frame (a call made outside the inline path, a return through the
+        // executor): the frame's pc is saved, so stopping here resumes it.
+        if *fuel < 0 {
+            *fuel = 0;
+            return Work::OutOfFuel;
+        }
         // The running frame's state in locals. A Lua-to-Lua call sets them directly (see
         // `Op::Call`) instead of coming back here, which would read the frame just pushed.
         let mut frame: LuaFrame<'gc> = match ts.frames.last() {
@@ -292,12 +324,21 @@ pub(crate) fn run_lua<'gc>(
             }};
         }
 
+        // Stops after a backward jump or on entering a function when the fuel is spent.
+        macro_rules! check_fuel {
+            () => {
+                if *fuel < 0 {
+                    *fuel = 0;
+                    save_pc!();
+                    return Work::OutOfFuel;
+                }
+            };
+        }
+
         loop {
-            *fuel -= 1;
-            if *fuel < 0 {
-                *fuel = 0;
-                save_pc!();
-                return Work::OutOfFuel;
+            if STEP {
+                *fuel -= 1;
+                check_fuel!();
             }
             let op = code[pc];
             pc += 1;
@@ -611,7 +652,13 @@ pub(crate) fn run_lua<'gc>(
                     }
                     stack = &mut ts.stack;
                 }
-                Op::Jmp { offset } => pc = (pc as i64 + offset as i64) as usize,
+                Op::Jmp { offset } => {
+                    pc = (pc as i64 + offset as i64) as usize;
+                    if offset < 0 {
+                        *fuel += offset as i64;
+                        check_fuel!();
+                    }
+                }
                 Op::Eq { lhs, rhs, k } => {
                     let a = rk!(lhs);
                     let b = rk!(rhs);
@@ -721,6 +768,8 @@ pub(crate) fn run_lua<'gc>(
                                 base = fs + 1;
                                 pc = 0;
                                 stack = &mut ts.stack;
+                                *fuel -= 1;
+                                check_fuel!();
                                 continue;
                             }
                         }
@@ -754,6 +803,7 @@ pub(crate) fn run_lua<'gc>(
                 }
                 Op::TailCall { func, args } => {
                     let fs = base + func as usize;
+                    *fuel -= pc as i64;
                     if args != 0 {
                         ts.stack.truncate(fs + args as usize);
                     } else {
@@ -827,6 +877,7 @@ pub(crate) fn run_lua<'gc>(
                 }
                 Op::Return { base: rb, count } => {
                     let src = base + rb as usize;
+                    *fuel -= pc as i64;
                     if let Some(&idx) = ts.tbc.last() {
                         if idx >= base {
                             save_pc!();
@@ -896,6 +947,8 @@ pub(crate) fn run_lua<'gc>(
                                     stack[at] = i;
                                     stack[at + 3] = i;
                                     pc -= back as usize;
+                                    *fuel -= back as i64;
+                                    check_fuel!();
                                 }
                             }
                         }
@@ -907,6 +960,8 @@ pub(crate) fn run_lua<'gc>(
                                     stack[at] = Value::Number(i);
                                     stack[at + 3] = Value::Number(i);
                                     pc -= back as usize;
+                                    *fuel -= back as i64;
+                                    check_fuel!();
                                 }
                             }
                         }
@@ -964,6 +1019,8 @@ pub(crate) fn run_lua<'gc>(
                     if !v.is_nil() {
                         stack[at + 2] = v;
                         pc -= back as usize;
+                        *fuel -= back as i64;
+                        check_fuel!();
                     }
                 }
                 Op::SetList {
