@@ -938,34 +938,39 @@ fn run<'gc, const STEP: bool>(
                 }
                 Op::ForLoop { base: fb, back } => {
                     let at = base + fb as usize;
-                    match (&stack[at], &stack[at + 2]) {
-                        (&Value::Integer(i), &Value::Integer(step)) => {
-                            if let Value::Integer(count) = stack[at + 1] {
-                                if count as u64 > 0 {
-                                    stack[at + 1] = Value::Integer((count as u64 - 1) as i64);
-                                    let i = Value::Integer(i.wrapping_add(step));
-                                    stack[at] = i;
-                                    stack[at + 3] = i;
-                                    pc -= back as usize;
-                                    *fuel -= back as i64;
-                                    check_fuel!();
-                                }
+                    // One bounds check for the four loop registers (index, count or limit,
+                    // step, control variable).
+                    let [index, limit, step, var] = &mut stack[at..at + 4] else {
+                        crate::vm_bug!("a slice of four has four elements")
+                    };
+                    let looping = match (*index, *limit, *step) {
+                        (Value::Integer(i), Value::Integer(count), Value::Integer(step)) => {
+                            // `count` is the number of iterations left, as unsigned.
+                            if count as u64 > 0 {
+                                *limit = Value::Integer((count as u64 - 1) as i64);
+                                let i = Value::Integer(i.wrapping_add(step));
+                                *index = i;
+                                *var = i;
+                                true
+                            } else {
+                                false
                             }
                         }
-                        (&Value::Number(i), &Value::Number(step)) => {
-                            if let Value::Number(limit) = stack[at + 1] {
-                                let i = i + step;
-                                let go = if step > 0.0 { i <= limit } else { limit <= i };
-                                if go {
-                                    stack[at] = Value::Number(i);
-                                    stack[at + 3] = Value::Number(i);
-                                    pc -= back as usize;
-                                    *fuel -= back as i64;
-                                    check_fuel!();
-                                }
+                        (Value::Number(i), Value::Number(limit), Value::Number(step)) => {
+                            let i = i + step;
+                            let go = if step > 0.0 { i <= limit } else { limit <= i };
+                            if go {
+                                *index = Value::Number(i);
+                                *var = Value::Number(i);
                             }
+                            go
                         }
-                        _ => {}
+                        _ => false,
+                    };
+                    if looping {
+                        pc -= back as usize;
+                        *fuel -= back as i64;
+                        check_fuel!();
                     }
                 }
                 Op::TForPrep { base: fb, jump } => {
