@@ -944,17 +944,15 @@ fn run<'gc, const STEP: bool>(
                         crate::vm_bug!("a slice of four has four elements")
                     };
                     let looping = match (*index, *limit, *step) {
-                        (Value::Integer(i), Value::Integer(count), Value::Integer(step)) => {
-                            // `count` is the number of iterations left, as unsigned.
-                            if count as u64 > 0 {
-                                *limit = Value::Integer((count as u64 - 1) as i64);
-                                let i = Value::Integer(i.wrapping_add(step));
-                                *index = i;
-                                *var = i;
-                                true
-                            } else {
-                                false
-                            }
+                        // `count` is the number of iterations left, as unsigned.
+                        (Value::Integer(i), Value::Integer(count), Value::Integer(step))
+                            if count as u64 > 0 =>
+                        {
+                            *limit = Value::Integer((count as u64 - 1) as i64);
+                            let i = Value::Integer(i.wrapping_add(step));
+                            *index = i;
+                            *var = i;
+                            true
                         }
                         (Value::Number(i), Value::Number(limit), Value::Number(step)) => {
                             let i = i + step;
