@@ -12,7 +12,7 @@ use crate::call::{self, CallError, PreCall};
 use crate::debug_info;
 use crate::error::RuntimeError;
 use crate::frame::{Frame, LuaFrame, ReturnTo};
-use crate::function::{Function, FunctionKind, LuaClosure, UpValue, UpValueState};
+use crate::function::{Function, FunctionKind, LuaClosure, UpValue, UpValueState, HINTS_PER_OP};
 use crate::meta::MetaEvent;
 use crate::metaops::{self, Meta, OpError};
 use crate::number;
@@ -368,7 +368,9 @@ fn run<'gc, const STEP: bool>(
                     let t = read_upvalue(upvals[up as usize], thread, stack);
                     let k = consts[key as usize];
                     if let (Value::Table(tb), Value::String(ks)) = (t, k) {
-                        if let Some(v) = index_str_fast(ctx, tb, ks, &field_hints[2 * (pc - 1)..]) {
+                        if let Some(v) =
+                            index_str_fast(ctx, tb, ks, &field_hints[HINTS_PER_OP * (pc - 1)..])
+                        {
                             reg!(dst) = v;
                             continue;
                         }
@@ -403,7 +405,9 @@ fn run<'gc, const STEP: bool>(
                     if let (&Value::Table(tb), &Value::String(ks)) =
                         (&reg!(table), &consts[key as usize])
                     {
-                        if let Some(v) = index_str_fast(ctx, tb, ks, &field_hints[2 * (pc - 1)..]) {
+                        if let Some(v) =
+                            index_str_fast(ctx, tb, ks, &field_hints[HINTS_PER_OP * (pc - 1)..])
+                        {
                             reg!(dst) = v;
                             continue;
                         }
@@ -437,7 +441,8 @@ fn run<'gc, const STEP: bool>(
                         (&reg!(table), &consts[key as usize])
                     {
                         if assigns_raw(ctx, tb) {
-                            if let Err(e) = tb.set_str(ctx, ks, rk!(src)) {
+                            let hint = &field_hints[HINTS_PER_OP * (pc - 1)];
+                            if let Err(e) = tb.set_str_hinted(ctx, ks, rk!(src), hint) {
                                 throw!(e);
                             }
                             continue;
@@ -478,7 +483,9 @@ fn run<'gc, const STEP: bool>(
                     let k = rk!(key);
                     reg!(dst + 1) = o;
                     if let (Value::Table(tb), Value::String(ks)) = (o, k) {
-                        if let Some(v) = index_str_fast(ctx, tb, ks, &field_hints[2 * (pc - 1)..]) {
+                        if let Some(v) =
+                            index_str_fast(ctx, tb, ks, &field_hints[HINTS_PER_OP * (pc - 1)..])
+                        {
                             reg!(dst) = v;
                             continue;
                         }
@@ -1125,11 +1132,13 @@ fn index_str_fast<'gc>(
         match t.get_str_hinted(ctx, key, hint) {
             Ok(v) => return Some(v),
             Err(None) => return Some(Value::Nil),
-            Err(Some(mt)) => match mt.metamethod(ctx, MetaEvent::Index) {
-                Value::Nil => return Some(Value::Nil),
-                Value::Table(next) => t = next,
-                _ => return None,
-            },
+            Err(Some(mt)) => {
+                match mt.metamethod_hinted(ctx, MetaEvent::Index, &hints[2 + hop.min(1)]) {
+                    Value::Nil => return Some(Value::Nil),
+                    Value::Table(next) => t = next,
+                    _ => return None,
+                }
+            }
         }
     }
     None
