@@ -123,7 +123,10 @@ fn run<'gc, const STEP: bool>(
         }
         // The running frame's state in locals. A Lua-to-Lua call sets them directly (see
         // `Op::Call`) instead of coming back here, which would read the frame just pushed.
-        let mut frame: LuaFrame<'gc> = match ts.frames.last() {
+        // The rest of the frame (where results go, C depth, varargs) stays in `ts.frames` and
+        // is read there when needed (`cur!`): copying it in and out of a local on every call
+        // and return cost more than those reads.
+        let frame: LuaFrame<'gc> = match ts.frames.last() {
             Some(Frame::Lua(f)) => *f,
             _ => return Work::Continue { error: None },
         };
@@ -143,9 +146,9 @@ fn run<'gc, const STEP: bool>(
         let mut pc = frame.pc;
         // Switches the locals to another Lua frame (a caller being returned to).
         macro_rules! enter_frame {
-            ($f:expr) => {{
-                frame = $f;
-                closure = match Gc::as_ref(frame.func.0) {
+            ($func:expr, $base:expr, $pc:expr) => {{
+                let func: Function<'gc> = $func;
+                closure = match Gc::as_ref(func.0) {
                     FunctionKind::Lua(c) => c,
                     FunctionKind::Native(_) => crate::vm_bug!("a Lua frame holds a Lua closure"),
                 };
@@ -154,10 +157,19 @@ fn run<'gc, const STEP: bool>(
                 code = &proto.code;
                 consts = &fproto.constants;
                 field_hints = &fproto.field_hints;
-                upvals = frame.func.upvalue_slots(ctx);
-                base = frame.base;
-                pc = frame.pc;
+                upvals = func.upvalue_slots(ctx);
+                base = $base;
+                pc = $pc;
             }};
+        }
+        // The running frame as stored (its `pc` is only current after `save_pc!`).
+        macro_rules! cur {
+            () => {
+                match ts.frames.last() {
+                    Some(Frame::Lua(f)) => f,
+                    _ => crate::vm_bug!("the running frame is a Lua frame"),
+                }
+            };
         }
         // The stack as a slice: its pointer and length stay in registers. Re-derived after
         // anything that may resize the stack.
@@ -204,7 +216,7 @@ fn run<'gc, const STEP: bool>(
             ($e:expr, $ops:expr) => {{
                 let e = $e;
                 save_pc!();
-                let e = describe(ctx, &frame, closure, pc - 1, e, $ops);
+                let e = describe(ctx, cur!(), closure, pc - 1, e, $ops);
                 return Work::vm_error(e);
             }};
         }
@@ -743,16 +755,14 @@ fn run<'gc, const STEP: bool>(
                             if !p.is_vararg
                                 && top <= ts.stack.capacity()
                                 && top <= call::MAX_STACK
-                                && frame.c_depth < call::MAX_C_DEPTH
+                                && cur!().c_depth < call::MAX_C_DEPTH
                             {
                                 // Registers past the parameters need no clearing: the
                                 // compiler never reads a register it did not write; missing
                                 // parameters are past the old top and become nil.
                                 call::set_top(&mut ts.stack, top);
-                                let c_depth = frame.c_depth;
-                                // Built twice from scalars rather than copied: a copy of a
-                                // just-built frame stalls on store forwarding.
-                                let new_frame = || LuaFrame {
+                                let c_depth = cur!().c_depth;
+                                ts.frames.push(Frame::Lua(LuaFrame {
                                     func: f,
                                     base: fs + 1,
                                     top,
@@ -762,9 +772,7 @@ fn run<'gc, const STEP: bool>(
                                     ret,
                                     c_depth,
                                     tail: false,
-                                };
-                                ts.frames.push(Frame::Lua(new_frame()));
-                                frame = new_frame();
+                                }));
                                 closure = cl;
                                 fproto = Gc::as_ref(cl.proto);
                                 proto = &fproto.proto;
@@ -781,14 +789,15 @@ fn run<'gc, const STEP: bool>(
                             }
                         }
                     }
-                    match call::precall(ctx, ts, fs, ret, frame.c_depth) {
+                    let c_depth = cur!().c_depth;
+                    match call::precall(ctx, ts, fs, ret, c_depth) {
                         Ok(PreCall::Lua) => continue 'frame,
                         Ok(PreCall::Native(f)) => {
                             return Work::CallNative {
                                 func: f,
                                 func_slot: fs,
                                 ret,
-                                c_depth: frame.c_depth,
+                                c_depth,
                             }
                         }
                         Err(CallError::NotCallable(v)) => {
@@ -811,6 +820,7 @@ fn run<'gc, const STEP: bool>(
                 Op::TailCall { func, args } => {
                     let fs = base + func as usize;
                     *fuel -= pc as i64;
+                    let frame = *cur!();
                     if args != 0 {
                         ts.stack.truncate(fs + args as usize);
                     } else {
@@ -904,14 +914,17 @@ fn run<'gc, const STEP: bool>(
                     if ts.open_upvalues.last().is_some_and(|&(i, _)| i >= base) {
                         ts.close_upvalues(ctx.mc, base);
                     }
-                    ts.frames.pop();
+                    let Some(Frame::Lua(done)) = ts.frames.pop() else {
+                        crate::vm_bug!("the running frame is a Lua frame")
+                    };
                     // The common case inline: back into a Lua caller's `Call`.
                     if let (ReturnTo::Call { wanted }, Some(Frame::Lua(caller))) =
-                        (frame.ret, ts.frames.last())
+                        (done.ret, ts.frames.last())
                     {
                         if wanted != ReturnTo::MULTI {
-                            let caller = *caller;
-                            let dst = frame.func_slot;
+                            let (func, caller_base, caller_pc, caller_top) =
+                                (caller.func, caller.base, caller.pc, caller.top);
+                            let dst = done.func_slot;
                             let wanted = wanted as usize;
                             let st = &mut ts.stack;
                             if wanted == 1 && n >= 1 {
@@ -924,13 +937,13 @@ fn run<'gc, const STEP: bool>(
                                     st[dst + i] = if i < n { st[src + i] } else { Value::Nil };
                                 }
                             }
-                            call::set_top(st, caller.top.max(dst + wanted));
-                            enter_frame!(caller);
+                            call::set_top(st, caller_top.max(dst + wanted));
+                            enter_frame!(func, caller_base, caller_pc);
                             stack = &mut ts.stack;
                             continue;
                         }
                     }
-                    match call::finish_return(ctx, ts, frame.func_slot, src, n, frame.ret) {
+                    match call::finish_return(ctx, ts, done.func_slot, src, n, done.ret) {
                         Work::RunLua => continue 'frame,
                         w => return w,
                     }
@@ -1000,14 +1013,15 @@ fn run<'gc, const STEP: bool>(
                     ts.stack.truncate(cb + 3);
                     save_pc!();
                     let ret = ReturnTo::Call { wanted: results };
-                    match call::precall(ctx, ts, cb, ret, frame.c_depth) {
+                    let c_depth = cur!().c_depth;
+                    match call::precall(ctx, ts, cb, ret, c_depth) {
                         Ok(PreCall::Lua) => continue 'frame,
                         Ok(PreCall::Native(f)) => {
                             return Work::CallNative {
                                 func: f,
                                 func_slot: cb,
                                 ret,
-                                c_depth: frame.c_depth,
+                                c_depth,
                             }
                         }
                         Err(CallError::NotCallable(v)) => {
@@ -1067,7 +1081,7 @@ fn run<'gc, const STEP: bool>(
                     }
                 }
                 Op::VarArg { dst, count } => {
-                    let nv = frame.n_varargs;
+                    let nv = cur!().n_varargs;
                     let at = base + dst as usize;
                     if count == 0 {
                         *fuel -= nv as i64 / 8;
