@@ -204,15 +204,9 @@ impl<'gc> Table<'gc> {
     ) -> Result<Value<'gc>, Option<Table<'gc>>> {
         let s = self.0.borrow();
         let v = match &s.weak {
-            None => match s.hash.value_at_str(hint.get() as usize, key) {
-                Some(v) => v,
-                None => match s.hash.find_str(key) {
-                    Some(p) => {
-                        hint.set(p as u32);
-                        s.hash.value(p)
-                    }
-                    None => return Err(s.metatable),
-                },
+            None => match s.hash.find_str_hinted(key, hint) {
+                Some(p) => s.hash.value(p),
+                None => return Err(s.metatable),
             },
             Some(w) => w.get_str(ctx.mc, key),
         };
@@ -236,6 +230,26 @@ impl<'gc> Table<'gc> {
         s.absent.set(0);
         if s.weak.is_none() {
             if let Some(p) = s.hash.find_str(key) {
+                s.set_at(p, Value::String(key), value);
+                return Ok(());
+            }
+        }
+        s.set_other(ctx, Value::String(key), value)
+    }
+
+    /// `set_str` for an instruction with a position hint (see `get_str_hinted`).
+    #[inline]
+    pub fn set_str_hinted(
+        self,
+        ctx: Context<'gc>,
+        key: LuaString<'gc>,
+        value: Value<'gc>,
+        hint: &Cell<u32>,
+    ) -> Result<(), RuntimeError<'gc>> {
+        let mut s = self.0.borrow_mut(ctx.mc);
+        s.absent.set(0);
+        if s.weak.is_none() {
+            if let Some(p) = s.hash.find_str_hinted(key, hint) {
                 s.set_at(p, Value::String(key), value);
                 return Ok(());
             }
@@ -382,6 +396,17 @@ impl<'gc> Table<'gc> {
     /// string key invalidates the cache.
     #[inline]
     pub fn metamethod(self, ctx: Context<'gc>, event: MetaEvent) -> Value<'gc> {
+        self.metamethod_hinted(ctx, event, &Cell::new(0))
+    }
+
+    /// `metamethod` with a position hint for the event's key (see `get_str_hinted`).
+    #[inline(always)]
+    pub fn metamethod_hinted(
+        self,
+        ctx: Context<'gc>,
+        event: MetaEvent,
+        hint: &Cell<u32>,
+    ) -> Value<'gc> {
         let bit = 1u32 << (event as u32);
         let s = self.0.borrow();
         if s.absent.get() & bit != 0 {
@@ -392,7 +417,7 @@ impl<'gc> Table<'gc> {
             Some(w) => w.get_str(ctx.mc, name),
             None => s
                 .hash
-                .find_str(name)
+                .find_str_hinted(name, hint)
                 .map_or(Value::Nil, |p| s.hash.value(p)),
         };
         if v.is_nil() {

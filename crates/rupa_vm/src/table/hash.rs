@@ -6,6 +6,8 @@
 //! rebuilt, which only happens when a new key does not fit (as in 5.4, where a full node array
 //! triggers a rehash). Every byte is allocated through the arena's `MetricsAlloc`.
 
+use std::cell::Cell;
+
 use allocator_api2::{boxed::Box as ABox, vec::Vec as AVec};
 use gc_arena::{allocator_api::MetricsAlloc, Collect, Mutation};
 use hashbrown::HashTable;
@@ -161,13 +163,21 @@ impl<'gc, V: Stored<'gc>> HashPart<'gc, V> {
             .map(|&i| i as usize)
     }
 
-    /// The value at `pos` if the entry there has the string key `key` (a lookup hint).
+    /// Position of a string key, tried first at `hint` (where an instruction last found its
+    /// key); a lookup that needs the hash updates the hint.
     #[inline(always)]
-    pub fn value_at_str(&self, pos: usize, key: LuaString<'gc>) -> Option<V> {
-        match self.entries().get(pos) {
-            Some(e) if e.key.is_str(key) => Some(e.value),
-            _ => None,
+    pub fn find_str_hinted(&self, key: LuaString<'gc>, hint: &Cell<u32>) -> Option<usize> {
+        let s = self.inner.as_ref()?;
+        let at = hint.get() as usize;
+        if s.entries.get(at).is_some_and(|e| e.key.is_str(key)) {
+            return Some(at);
         }
+        let entries = &s.entries;
+        let pos = *s
+            .index
+            .find(key.hash_value(), |&i| entries[i as usize].key.is_str(key))?;
+        hint.set(pos);
+        Some(pos as usize)
     }
 
     /// The value at a position.
