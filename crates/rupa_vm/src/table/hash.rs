@@ -155,6 +155,19 @@ impl<'gc, V: Stored<'gc>> HashPart<'gc, V> {
             .map(|&i| i as usize)
     }
 
+    /// Position of the string key whose bytes are `bytes` (no string object needed).
+    pub fn find_bytes(&self, bytes: &[u8]) -> Option<usize> {
+        if self.entries.is_empty() {
+            return None;
+        }
+        let entries = &self.entries;
+        self.index
+            .find(crate::string::hash_bytes(bytes), |&i| {
+                matches!(entries[i as usize].key, WeakValue::String(s) if s.as_bytes() == bytes)
+            })
+            .map(|&i| i as usize)
+    }
+
     /// The value at `pos` if the entry there has the string key `key` (a lookup hint).
     #[inline(always)]
     pub fn value_at_str(&self, pos: usize, key: LuaString<'gc>) -> Option<V> {
