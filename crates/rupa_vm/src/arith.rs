@@ -251,6 +251,4 @@ pub fn tointeger_value(v: Value<'_>) -> Option<i64> {
 }
 
 #[cfg(test)]
-mod cases;
-#[cfg(test)]
 mod tests;

@@ -51,13 +51,17 @@ pub struct FunctionProto<'gc> {
     pub source: LuaString<'gc>,
     pub constants: Box<[Value<'gc>]>,
     pub protos: Box<[Gc<'gc, FunctionProto<'gc>>]>,
-    /// Field lookup hints, two per instruction: where the constant key of a `GetField`,
-    /// `SelfOp` or `GetTabUp` was last found in the indexed table's hash part, and in the
-    /// `__index` table behind it. Objects built alike share positions, so most lookups
-    /// compare one key instead of hashing. A stale hint only costs the hash lookup.
+    /// Field lookup hints, [`HINTS_PER_OP`] per instruction: where the constant key of a
+    /// `GetField`, `SelfOp`, `GetTabUp` or `SetField` was last found in the indexed table's
+    /// hash part and in the `__index` table behind it, and where `__index` was found in their
+    /// metatables. Objects built alike share positions, so most lookups compare one key
+    /// instead of hashing. A stale hint only costs the hash lookup.
     #[collect(require_static)]
     pub field_hints: Box<[std::cell::Cell<u32>]>,
 }
+
+/// Hints per instruction in [`FunctionProto::field_hints`].
+pub const HINTS_PER_OP: usize = 4;
 
 /// A native function with its captured values (PUC Lua's C closures).
 #[derive(Collect)]

@@ -266,7 +266,7 @@ pub(crate) fn run_hooked<'gc>(
         }
         *fuel -= 1;
         let mut one = 1;
-        match exec::run_lua(ctx, thread, ts, &mut one) {
+        match exec::run_lua_step(ctx, thread, ts, &mut one) {
             Work::OutOfFuel | Work::RunLua => {
                 // The hooked instruction ran: the next check (even at the same pc, a loop
                 // jumping to itself) works its events out afresh.

@@ -15,6 +15,8 @@ pub mod arith;
 pub mod ast;
 pub mod baselib;
 pub mod call;
+#[cfg(test)]
+mod case_data;
 pub mod chunkname;
 pub mod compiler;
 pub mod corolib;

@@ -84,7 +84,7 @@ fn load_proto_sharing<'gc>(
             source,
             constants: constants.into_boxed_slice(),
             protos: protos.into_boxed_slice(),
-            field_hints: (0..2 * proto.code.len())
+            field_hints: (0..crate::function::HINTS_PER_OP * proto.code.len())
                 .map(|_| std::cell::Cell::new(0))
                 .collect(),
         },

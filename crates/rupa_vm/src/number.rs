@@ -568,6 +568,4 @@ pub fn for_int_count(init: i64, limit: i64, step: i64) -> Option<u64> {
 }
 
 #[cfg(test)]
-mod cases;
-#[cfg(test)]
 mod tests;

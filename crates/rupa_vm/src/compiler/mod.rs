@@ -1,9 +1,9 @@
 //! The compiler from the AST ([`crate::ast`]) to register bytecode ([`crate::opcode`]).
 //!
 //! It follows the shape of PUC Lua 5.4's single-pass code generator (`lparser.c` + `lcode.c`):
-//! expressions are compiled into pending descriptions ([`expr::ExpDesc`]) that are discharged into
-//! registers only when needed, conditional code is built from threaded jump lists, and locals live
-//! in the registers numbered by their position among active locals. Keeping 5.4's code shapes
+//! expressions are compiled into pending descriptions ([`expdesc::ExpDesc`]) that are discharged
+//! into registers only when needed, conditional code is built from threaded jump lists, and locals
+//! live in the registers numbered by their position among active locals. Keeping 5.4's code shapes
 //! matters beyond speed: the interpreter names variables in error messages by symbolic execution
 //! of this bytecode, as 5.4's `getobjname` does.
 //!
@@ -15,11 +15,16 @@
 //! constant table and jump lists. It must not evaluate anything at run time: only constant
 //! folding that cannot raise an error happens here ([`fold`]).
 
+mod cond;
+mod constructor;
 mod disasm;
+mod expdesc;
 mod expr;
 mod fold;
+mod operator;
 mod scope;
 mod stat;
+mod suffix;
 #[cfg(test)]
 mod tests;
 

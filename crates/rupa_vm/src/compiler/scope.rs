@@ -5,7 +5,7 @@
 use crate::opcode::Op;
 use crate::proto::{LocalVar, UpvalueDesc};
 
-use super::expr::{ExpDesc, ExpKind};
+use super::expdesc::{ExpDesc, ExpKind};
 use super::{BlockCnt, CResult, Compiler, LabelDesc, VarDesc, VarKind, MAX_UPVALUES, MAX_VARS};
 
 /// The label name `break` statements jump to (not a valid user label: it is a keyword).

@@ -7,7 +7,8 @@ use std::rc::Rc;
 use crate::ast::{Attrib, Block, Declared, Expr, FuncBody, IfArm, LocalName, Name, Return, Stat};
 use crate::opcode::Op;
 
-use super::expr::{end_line, start_line, ExpDesc, ExpKind};
+use super::expdesc::{ExpDesc, ExpKind};
+use super::expr::{end_line, start_line};
 use super::{CResult, Compiler, VarKind, MAX_FOR_JUMP, NO_JUMP};
 
 /// The line of a statement's first token.

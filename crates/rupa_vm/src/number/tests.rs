@@ -1,24 +1,36 @@
-//! number.rs against the cases captured from lua5.4 (`cases.rs`).
+//! number.rs against the cases captured from lua5.4 (`tests/data/number.txt`, written by
+//! `tests/gen_number.lua`).
 
-use super::cases::*;
 use super::*;
+use crate::case_data::{boolean, bytes, cases_of, float, int};
 
-/// Parses a `%.17g` rendering (or glibc's `inf`/`nan` spellings) back to the exact float.
-fn parse_g17(s: &str) -> f64 {
-    match s {
-        "inf" => f64::INFINITY,
-        "-inf" => f64::NEG_INFINITY,
-        "nan" => f64::NAN,
-        "-nan" => -f64::NAN,
-        _ => s.parse().expect("cases hold valid %.17g renderings"),
+const NUMBER: &str = include_str!("../../tests/data/number.txt");
+
+/// The cases of one kind, checked to be all there: `count` is how many the generator writes.
+fn table(kind: &'static str, count: usize) -> Vec<Vec<&'static str>> {
+    let rows: Vec<_> = cases_of(NUMBER, kind).collect();
+    assert_eq!(rows.len(), count, "number.txt holds every {kind} case");
+    rows
+}
+
+/// A `tonumber` result field: `nil`, `i:<decimal>` or a float.
+fn expected_number(field: &str) -> Option<NumberValue> {
+    match field {
+        "nil" => None,
+        _ => Some(match field.strip_prefix("i:") {
+            Some(i) => NumberValue::Integer(int(i)),
+            None => NumberValue::Float(float(field)),
+        }),
     }
 }
 
-fn render(v: Option<NumberValue>) -> String {
-    match v {
-        None => "nil".to_string(),
-        Some(NumberValue::Integer(i)) => format!("i:{i}"),
-        Some(NumberValue::Float(f)) => format!("f:{}", fmt_g(f, 17)),
+/// Equal as Lua results: same kind, floats bit for bit.
+fn same_number(a: Option<NumberValue>, b: Option<NumberValue>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(NumberValue::Integer(x)), Some(NumberValue::Integer(y))) => x == y,
+        (Some(NumberValue::Float(x)), Some(NumberValue::Float(y))) => x.to_bits() == y.to_bits(),
+        _ => false,
     }
 }
 
@@ -26,16 +38,18 @@ fn same_float(a: f64, b: f64) -> bool {
     (a.is_nan() && b.is_nan()) || a.to_bits() == b.to_bits()
 }
 
+fn text(field: &str) -> String {
+    String::from_utf8(bytes(field)).expect("number renderings are ASCII")
+}
+
 #[test]
 fn str_to_number_matches_lua() {
     let mut bad = Vec::new();
-    for &(input, expected) in STR_TO_NUMBER {
-        let got = render(str_to_number(input));
-        if got != expected {
-            bad.push(format!(
-                "{:?}: got {got}, lua5.4 {expected}",
-                String::from_utf8_lossy(input)
-            ));
+    for f in table("str_to_number", 262) {
+        let input = bytes(f[0]);
+        let got = str_to_number(&input);
+        if !same_number(got, expected_number(f[1])) {
+            bad.push(format!("{}: got {got:?}, lua5.4 {}", f[0], f[1]));
         }
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));
@@ -43,13 +57,14 @@ fn str_to_number_matches_lua() {
 
 #[test]
 fn str_to_int_base_matches_lua() {
-    for &(input, base, expected) in STR_TO_INT_BASE {
-        let got = render(str_to_int_base(input, base).map(NumberValue::Integer));
-        assert_eq!(
-            got,
-            expected,
-            "{:?} base {base}",
-            String::from_utf8_lossy(input)
+    for f in table("str_to_int_base", 27) {
+        let base = u32::try_from(int(f[1])).expect("bases are 2..=36");
+        let got = str_to_int_base(&bytes(f[0]), base).map(NumberValue::Integer);
+        assert!(
+            same_number(got, expected_number(f[2])),
+            "{} base {base}: got {got:?}, lua5.4 {}",
+            f[0],
+            f[2]
         );
     }
 }
@@ -57,10 +72,10 @@ fn str_to_int_base_matches_lua() {
 #[test]
 fn fmt_float_matches_lua() {
     let mut bad = Vec::new();
-    for &(repr, expected) in FMT_FLOAT {
-        let got = fmt_float(parse_g17(repr));
+    for f in table("fmt_float", 334) {
+        let (got, expected) = (fmt_float(float(f[0])), text(f[1]));
         if got != expected {
-            bad.push(format!("{repr}: got {got}, lua5.4 {expected}"));
+            bad.push(format!("{}: got {got}, lua5.4 {expected}", f[0]));
         }
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));
@@ -68,8 +83,10 @@ fn fmt_float_matches_lua() {
 
 #[test]
 fn fmt_g_matches_lua() {
-    for &(p, repr, expected) in FMT_G {
-        assert_eq!(fmt_g(parse_g17(repr), p), expected, "%.{p}g of {repr}");
+    for f in table("fmt_g", 118) {
+        let p = usize::try_from(int(f[0])).expect("precisions are 1..=17");
+        let x = float(f[1]);
+        assert_eq!(fmt_g(x, p), text(f[2]), "%.{p}g of {x:e}");
     }
 }
 
@@ -81,8 +98,9 @@ fn nan_sign_is_printed_like_glibc() {
 
 #[test]
 fn int_float_comparisons_match_lua() {
-    for &(i, f, lt, le, flt, fle, eq) in INT_FLOAT_CMP {
-        let f = parse_g17(f);
+    for c in table("int_float_cmp", 270) {
+        let (i, f) = (int(c[0]), float(c[1]));
+        let [lt, le, flt, fle, eq] = [2, 3, 4, 5, 6].map(|k| boolean(c[k]));
         assert_eq!(int_lt_float(i, f), lt, "{i} < {f}");
         assert_eq!(int_le_float(i, f), le, "{i} <= {f}");
         assert_eq!(float_lt_int(f, i), flt, "{f} < {i}");
@@ -106,7 +124,8 @@ fn float_to_int_is_exact() {
 
 #[test]
 fn int_div_mod_match_lua() {
-    for &(a, b, q, r) in INT_DIV_MOD {
+    for c in table("int_div_mod", 380) {
+        let [a, b, q, r] = [0, 1, 2, 3].map(|k| int(c[k]));
         assert_eq!(int_idiv(a, b), q, "{a} // {b}");
         assert_eq!(int_mod(a, b), r, "{a} % {b}");
     }
@@ -114,7 +133,8 @@ fn int_div_mod_match_lua() {
 
 #[test]
 fn shifts_match_lua() {
-    for &(a, n, l, r) in SHIFTS {
+    for c in table("shifts", 400) {
+        let [a, n, l, r] = [0, 1, 2, 3].map(|k| int(c[k]));
         assert_eq!(shift_left(a, n), l, "{a} << {n}");
         assert_eq!(shift_right(a, n), r, "{a} >> {n}");
     }
@@ -122,9 +142,8 @@ fn shifts_match_lua() {
 
 #[test]
 fn float_mod_idiv_match_lua() {
-    for &(a, b, m, q) in FLOAT_MOD_IDIV {
-        let (a, b) = (parse_g17(a), parse_g17(b));
-        let (m, q) = (parse_g17(m), parse_g17(q));
+    for c in table("float_mod_idiv", 256) {
+        let [a, b, m, q] = [0, 1, 2, 3].map(|k| float(c[k]));
         assert!(
             same_float(float_mod(a, b), m),
             "{a} % {b}: {}",
@@ -149,11 +168,13 @@ fn run_int_loop(init: i64, limit: Option<i64>, step: i64) -> (u64, i64) {
 
 #[test]
 fn for_float_limit_matches_lua() {
-    for &(init, limit, step, n, first) in FOR_FLOAT_LIMIT {
-        let lim = for_limit_from_float(init, parse_g17(limit), step);
+    for c in table("for_float_limit", 686) {
+        let (init, limit, step) = (int(c[0]), float(c[1]), int(c[2]));
+        let n = u64::try_from(int(c[3])).expect("counts are 0..=6");
+        let lim = for_limit_from_float(init, limit, step);
         assert_eq!(
             run_int_loop(init, lim, step),
-            (n, first),
+            (n, int(c[4])),
             "for {init}, {limit}, {step}"
         );
     }
@@ -161,7 +182,9 @@ fn for_float_limit_matches_lua() {
 
 #[test]
 fn for_int_count_matches_lua() {
-    for &(init, limit, step, n) in FOR_INT {
+    for c in table("for_int", 343) {
+        let [init, limit, step, n] = [0, 1, 2, 3].map(|k| int(c[k]));
+        let n = u64::try_from(n).expect("counts are 0..=6");
         assert_eq!(
             run_int_loop(init, Some(limit), step).0,
             n,

@@ -6,7 +6,9 @@
 //! rebuilt, which only happens when a new key does not fit (as in 5.4, where a full node array
 //! triggers a rehash). Every byte is allocated through the arena's `MetricsAlloc`.
 
-use allocator_api2::vec::Vec as AVec;
+use std::cell::Cell;
+
+use allocator_api2::{boxed::Box as ABox, vec::Vec as AVec};
 use gc_arena::{allocator_api::MetricsAlloc, Collect, Mutation};
 use hashbrown::HashTable;
 
@@ -42,10 +44,18 @@ pub struct Entry<'gc, V> {
     pub value: V,
 }
 
-/// Entries plus the index that finds them.
+/// Entries plus the index that finds them, boxed: a table without hash keys (an array, a
+/// tree node) pays one pointer for it, which keeps the table object small enough for the
+/// allocator's fast bins (tables are the most allocated object in most programs).
 #[derive(Collect, Debug)]
 #[collect(no_drop)]
 pub struct HashPart<'gc, V> {
+    inner: Option<ABox<Storage<'gc, V>, MetricsAlloc<'gc>>>,
+}
+
+#[derive(Collect, Debug)]
+#[collect(no_drop)]
+struct Storage<'gc, V> {
     entries: AVec<Entry<'gc, V>, MetricsAlloc<'gc>>,
     index: HashTable<u32, MetricsAlloc<'gc>>,
     /// How many entries (tombstones included) fit before the part must be rebuilt.
@@ -55,24 +65,23 @@ pub struct HashPart<'gc, V> {
 
 impl<'gc, V: Stored<'gc>> HashPart<'gc, V> {
     /// An empty part that allocates nothing.
-    pub fn new(mc: &Mutation<'gc>) -> Self {
-        HashPart {
-            entries: AVec::new_in(MetricsAlloc::new(mc)),
-            index: HashTable::new_in(MetricsAlloc::new(mc)),
-            size: 0,
-        }
+    pub fn new() -> Self {
+        HashPart { inner: None }
     }
 
     /// An empty part with room for `size` entries. Callers check `bytes_for(size)` against
     /// the memory cap first.
     pub fn with_size(mc: &Mutation<'gc>, size: usize) -> Self {
         if size == 0 {
-            return Self::new(mc);
+            return Self::new();
         }
-        HashPart {
+        let storage = Storage {
             entries: AVec::with_capacity_in(size, MetricsAlloc::new(mc)),
             index: HashTable::with_capacity_in(size, MetricsAlloc::new(mc)),
             size,
+        };
+        HashPart {
+            inner: Some(ABox::new_in(storage, MetricsAlloc::new(mc))),
         }
     }
 
@@ -92,41 +101,44 @@ impl<'gc, V: Stored<'gc>> HashPart<'gc, V> {
         let entry = std::mem::size_of::<Entry<'gc, V>>();
         size.saturating_mul(entry)
             .saturating_add(buckets.saturating_mul(std::mem::size_of::<u32>() + 1))
-            .saturating_add(32)
+            .saturating_add(32 + std::mem::size_of::<Storage<'gc, V>>())
     }
 
     /// Entries in use (tombstones included).
     #[inline]
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.entries().len()
     }
 
     /// Capacity before a rebuild.
     #[inline]
     pub fn size(&self) -> usize {
-        self.size
+        self.inner.as_ref().map_or(0, |s| s.size)
     }
 
     /// Whether a new key needs a rebuild first.
     #[inline]
     pub fn is_full(&self) -> bool {
-        self.entries.len() >= self.size
+        self.inner
+            .as_ref()
+            .is_none_or(|s| s.entries.len() >= s.size)
     }
 
     /// All entries, in order.
     #[inline]
     pub fn entries(&self) -> &[Entry<'gc, V>] {
-        &self.entries
+        match &self.inner {
+            Some(s) => &s.entries,
+            None => &[],
+        }
     }
 
     /// Position of a normalized key.
     #[inline]
     pub fn find(&self, key: &Value<'gc>) -> Option<usize> {
-        if self.entries.is_empty() {
-            return None;
-        }
-        let entries = &self.entries;
-        self.index
+        let s = self.inner.as_ref()?;
+        let entries = &s.entries;
+        s.index
             .find(hash_key(key), |&i| entries[i as usize].key.matches(key))
             .map(|&i| i as usize)
     }
@@ -134,11 +146,9 @@ impl<'gc, V: Stored<'gc>> HashPart<'gc, V> {
     /// Position of an integer key.
     #[inline]
     pub fn find_int(&self, key: i64) -> Option<usize> {
-        if self.entries.is_empty() {
-            return None;
-        }
-        let entries = &self.entries;
-        self.index
+        let s = self.inner.as_ref()?;
+        let entries = &s.entries;
+        s.index
             .find(hash_int(key), |&i| entries[i as usize].key.is_int(key))
             .map(|&i| i as usize)
     }
@@ -146,57 +156,69 @@ impl<'gc, V: Stored<'gc>> HashPart<'gc, V> {
     /// Position of a string key.
     #[inline]
     pub fn find_str(&self, key: LuaString<'gc>) -> Option<usize> {
-        if self.entries.is_empty() {
-            return None;
-        }
-        let entries = &self.entries;
-        self.index
+        let s = self.inner.as_ref()?;
+        let entries = &s.entries;
+        s.index
             .find(key.hash_value(), |&i| entries[i as usize].key.is_str(key))
             .map(|&i| i as usize)
     }
 
     /// Position of the string key whose bytes are `bytes` (no string object needed).
     pub fn find_bytes(&self, bytes: &[u8]) -> Option<usize> {
-        if self.entries.is_empty() {
-            return None;
-        }
-        let entries = &self.entries;
-        self.index
+        let s = self.inner.as_ref()?;
+        let entries = &s.entries;
+        s.index
             .find(crate::string::hash_bytes(bytes), |&i| {
-                matches!(entries[i as usize].key, WeakValue::String(s) if s.as_bytes() == bytes)
+                matches!(entries[i as usize].key, WeakValue::String(k) if k.as_bytes() == bytes)
             })
             .map(|&i| i as usize)
     }
 
-    /// The value at `pos` if the entry there has the string key `key` (a lookup hint).
+    /// Position of a string key, tried first at `hint` (where an instruction last found its
+    /// key); a lookup that needs the hash updates the hint.
     #[inline(always)]
-    pub fn value_at_str(&self, pos: usize, key: LuaString<'gc>) -> Option<V> {
-        match self.entries.get(pos) {
-            Some(e) if e.key.is_str(key) => Some(e.value),
-            _ => None,
+    pub fn find_str_hinted(&self, key: LuaString<'gc>, hint: &Cell<u32>) -> Option<usize> {
+        let s = self.inner.as_ref()?;
+        let at = hint.get() as usize;
+        if s.entries.get(at).is_some_and(|e| e.key.is_str(key)) {
+            return Some(at);
         }
+        let entries = &s.entries;
+        let pos = *s
+            .index
+            .find(key.hash_value(), |&i| entries[i as usize].key.is_str(key))?;
+        hint.set(pos);
+        Some(pos as usize)
     }
 
     /// The value at a position.
     #[inline(always)]
     pub fn value(&self, pos: usize) -> V {
-        self.entries[pos].value
+        self.entries()[pos].value
     }
 
     /// The entry at a position, for updating its key or value in place.
     #[inline(always)]
     pub fn entry_mut(&mut self, pos: usize) -> &mut Entry<'gc, V> {
-        &mut self.entries[pos]
+        let s = self
+            .inner
+            .as_mut()
+            .expect("positions come from a lookup in this part, so it has storage");
+        &mut s.entries[pos]
     }
 
     /// Appends a key that is not present. Grows past `size` only if the caller did not make
     /// room first (the memory is still counted, only the cap check is skipped).
-    pub fn push(&mut self, key: WeakValue<'gc>, value: V) {
-        let pos = self.entries.len();
-        self.entries.push(Entry { key, value });
-        self.size = self.size.max(self.entries.len());
-        let entries = &self.entries;
-        self.index.insert_unique(
+    pub fn push(&mut self, mc: &Mutation<'gc>, key: WeakValue<'gc>, value: V) {
+        if self.inner.is_none() {
+            *self = Self::with_size(mc, 1);
+        }
+        let s: &mut Storage<'gc, V> = self.inner.as_mut().expect("storage was created just above");
+        let pos = s.entries.len();
+        s.entries.push(Entry { key, value });
+        s.size = s.size.max(s.entries.len());
+        let entries = &s.entries;
+        s.index.insert_unique(
             entries[pos].key.hash(),
             u32::try_from(pos).expect("a table's hash part never reaches 2^32 entries"),
             |&i| entries[i as usize].key.hash(),
@@ -205,7 +227,7 @@ impl<'gc, V: Stored<'gc>> HashPart<'gc, V> {
 
     /// Live entries (non-nil values), in order.
     pub fn live(&self) -> impl Iterator<Item = &Entry<'gc, V>> + '_ {
-        self.entries.iter().filter(|e| !e.value.is_nil())
+        self.entries().iter().filter(|e| !e.value.is_nil())
     }
 
     /// Live entries in use.

@@ -19,11 +19,11 @@ impl<'gc> TableState<'gc> {
         TableState {
             metatable: None,
             array: AVec::new_in(MetricsAlloc::new(mc)),
-            hash: HashPart::new(mc),
+            hash: HashPart::new(),
             weak: None,
             absent: Cell::new(0),
-            border: Cell::new(0),
-            next_hint: Cell::new(0),
+            border: Default::default(),
+            next_hint: Default::default(),
         }
     }
 
@@ -170,7 +170,7 @@ impl<'gc> TableState<'gc> {
                 }
             }
         }
-        self.hash.push(WeakValue::strong(key), value);
+        self.hash.push(ctx.mc, WeakValue::strong(key), value);
         Ok(())
     }
 
@@ -246,14 +246,14 @@ impl<'gc> TableState<'gc> {
         for e in old_hash.live() {
             match e.key.as_int() {
                 Some(k) if in_new_array(Some(k)) => self.array[k as usize - 1] = e.value,
-                _ => self.hash.push(e.key, e.value),
+                _ => self.hash.push(ctx.mc, e.key, e.value),
             }
         }
         if array_size < old_len {
             for (i, v) in self.array[array_size..].iter().enumerate() {
                 if !v.is_nil() {
                     let key = Value::Integer((array_size + i + 1) as i64);
-                    self.hash.push(WeakValue::strong(key), *v);
+                    self.hash.push(ctx.mc, WeakValue::strong(key), *v);
                 }
             }
             self.array.truncate(array_size);

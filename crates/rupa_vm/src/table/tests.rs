@@ -1,10 +1,9 @@
 //! Table tests inside an arena rooted at a `State`.
 
-mod cases;
-
 use gc_arena::{Arena, Rootable};
 
 use super::*;
+use crate::case_data;
 use crate::state::State;
 
 type StateArena = Arena<Rootable![State<'_>]>;
@@ -165,6 +164,19 @@ fn overwriting_existing_keys_never_rehashes() {
     })
 }
 
+/// `(constructor, stores)` cases with lua5.4's `#t` after each store, written by
+/// `tests/gen_table_length.lua`.
+const LENGTH: &str = include_str!("../../tests/data/table_length.txt");
+
+/// A `k:kind=len` store of `table_length.txt`.
+fn parse_store(store: &str) -> (i64, u8, i64) {
+    let parsed = store.split_once(':').and_then(|(k, rest)| {
+        let (kind, len) = rest.split_once('=')?;
+        Some((k.parse().ok()?, kind.parse().ok()?, len.parse().ok()?))
+    });
+    parsed.unwrap_or_else(|| panic!("bad store {store:?} in table_length.txt"))
+}
+
 /// Whether `n` is a border of `t`: `(n == 0 or t[n] ~= nil) and t[n + 1] == nil`.
 fn is_border(t: Table<'_>, n: i64) -> bool {
     let st = t.0.borrow();
@@ -179,13 +191,17 @@ fn is_border(t: Table<'_>, n: i64) -> bool {
 fn length_matches_lua() {
     let mut differ = Vec::new();
     let mut holey = 0;
-    for (n, &(ctor, ops, lens)) in cases::LENGTH.iter().enumerate() {
+    let cases: Vec<_> = case_data::cases_of(LENGTH, "length").collect();
+    assert_eq!(cases.len(), 301, "table_length.txt holds every case");
+    for (n, f) in cases.iter().enumerate() {
+        let ctor = f[0].strip_prefix('-').unwrap_or(f[0]);
+        let stores: Vec<(i64, u8, i64)> = f[1].split(' ').map(parse_store).collect();
         with_ctx(|ctx| {
             let t = Table::with_capacity(ctx, ctor.len(), 0).expect("table");
             let items: Vec<Value<'_>> = ctor
-                .iter()
-                .map(|&b| {
-                    if b == 1 {
+                .bytes()
+                .map(|b| {
+                    if b == b'1' {
                         Value::Boolean(true)
                     } else {
                         Value::Nil
@@ -194,7 +210,7 @@ fn length_matches_lua() {
                 .collect();
             t.set_list(ctx, 1, &items).expect("set_list");
             let mut counted = false;
-            for (step, (&(k, kind), &len)) in ops.iter().zip(lens).enumerate() {
+            for (step, &(k, kind, len)) in stores.iter().enumerate() {
                 match kind {
                     0 => t.set_int(ctx, k, Value::Nil),
                     1 => t.set_int(ctx, k, Value::Boolean(true)),

@@ -96,7 +96,7 @@ impl<'gc> WeakPart<'gc> {
         if self.hash.is_full() {
             self.rebuild(ctx, 1)?;
         }
-        self.hash.push(key, value);
+        self.hash.push(ctx.mc, key, value);
         Ok(())
     }
 
@@ -107,7 +107,7 @@ impl<'gc> WeakPart<'gc> {
         ctx.reserve(HashPart::<WeakValue<'gc>>::bytes_for(size))?;
         let mut new = HashPart::with_size(ctx.mc, size);
         for e in self.hash.live() {
-            new.push(e.key, e.value);
+            new.push(ctx.mc, e.key, e.value);
         }
         self.hash = new;
         Ok(())

@@ -12,7 +12,7 @@ use crate::call::{self, CallError, PreCall};
 use crate::debug_info;
 use crate::error::RuntimeError;
 use crate::frame::{Frame, LuaFrame, ReturnTo};
-use crate::function::{Function, FunctionKind, LuaClosure, UpValue, UpValueState};
+use crate::function::{Function, FunctionKind, LuaClosure, UpValue, UpValueState, HINTS_PER_OP};
 use crate::meta::MetaEvent;
 use crate::metaops::{self, Meta, OpError};
 use crate::number;
@@ -81,14 +81,46 @@ pub(crate) fn write_upvalue<'gc>(
     }
 }
 
-/// Runs Lua frames of `thread` (its top frame must be a Lua frame).
+/// Runs Lua frames of `thread` (its top frame must be a Lua frame) until `fuel` runs out.
+///
+/// Fuel is charged where control can come back to code already run, not per instruction:
+/// a backward jump costs the length of the loop body it closes, a return the distance the
+/// activation got (`pc`), a call one. That bounds the instructions run by the fuel (a loop
+/// body or straight-line stretch can only run once per charge) while the dispatch of an
+/// ordinary instruction does no fuel work. Fuel is checked at backward jumps and on entering
+/// a function, after the instruction: every slice makes progress, however small the budget.
 pub(crate) fn run_lua<'gc>(
     ctx: Context<'gc>,
     thread: Thread<'gc>,
     ts: &mut ThreadState<'gc>,
     fuel: &mut i64,
 ) -> Work<'gc> {
+    run::<false>(ctx, thread, ts, fuel)
+}
+
+/// Runs exactly one instruction of the top Lua frame (for hooks; `fuel` is a budget of 1).
+pub(crate) fn run_lua_step<'gc>(
+    ctx: Context<'gc>,
+    thread: Thread<'gc>,
+    ts: &mut ThreadState<'gc>,
+    fuel: &mut i64,
+) -> Work<'gc> {
+    run::<true>(ctx, thread, ts, fuel)
+}
+
+fn run<'gc, const STEP: bool>(
+    ctx: Context<'gc>,
+    thread: Thread<'gc>,
+    ts: &mut ThreadState<'gc>,
+    fuel: &mut i64,
+) -> Work<'gc> {
     'frame: loop {
+        // Entering a frame (a call made outside the inline path, a return through the
+        // executor): the frame's pc is saved, so stopping here resumes it.
+        if *fuel < 0 {
+            *fuel = 0;
+            return Work::OutOfFuel;
+        }
         // The running frame's state in locals. A Lua-to-Lua call sets them directly (see
         // `Op::Call`) instead of coming back here, which would read the frame just pushed.
         let mut frame: LuaFrame<'gc> = match ts.frames.last() {
@@ -292,12 +324,21 @@ pub(crate) fn run_lua<'gc>(
             }};
         }
 
+        // Stops after a backward jump or on entering a function when the fuel is spent.
+        macro_rules! check_fuel {
+            () => {
+                if *fuel < 0 {
+                    *fuel = 0;
+                    save_pc!();
+                    return Work::OutOfFuel;
+                }
+            };
+        }
+
         loop {
-            *fuel -= 1;
-            if *fuel < 0 {
-                *fuel = 0;
-                save_pc!();
-                return Work::OutOfFuel;
+            if STEP {
+                *fuel -= 1;
+                check_fuel!();
             }
             let op = code[pc];
             pc += 1;
@@ -327,7 +368,9 @@ pub(crate) fn run_lua<'gc>(
                     let t = read_upvalue(upvals[up as usize], thread, stack);
                     let k = consts[key as usize];
                     if let (Value::Table(tb), Value::String(ks)) = (t, k) {
-                        if let Some(v) = index_str_fast(ctx, tb, ks, &field_hints[2 * (pc - 1)..]) {
+                        if let Some(v) =
+                            index_str_fast(ctx, tb, ks, &field_hints[HINTS_PER_OP * (pc - 1)..])
+                        {
                             reg!(dst) = v;
                             continue;
                         }
@@ -362,7 +405,9 @@ pub(crate) fn run_lua<'gc>(
                     if let (&Value::Table(tb), &Value::String(ks)) =
                         (&reg!(table), &consts[key as usize])
                     {
-                        if let Some(v) = index_str_fast(ctx, tb, ks, &field_hints[2 * (pc - 1)..]) {
+                        if let Some(v) =
+                            index_str_fast(ctx, tb, ks, &field_hints[HINTS_PER_OP * (pc - 1)..])
+                        {
                             reg!(dst) = v;
                             continue;
                         }
@@ -396,7 +441,8 @@ pub(crate) fn run_lua<'gc>(
                         (&reg!(table), &consts[key as usize])
                     {
                         if assigns_raw(ctx, tb) {
-                            if let Err(e) = tb.set_str(ctx, ks, rk!(src)) {
+                            let hint = &field_hints[HINTS_PER_OP * (pc - 1)];
+                            if let Err(e) = tb.set_str_hinted(ctx, ks, rk!(src), hint) {
                                 throw!(e);
                             }
                             continue;
@@ -437,7 +483,9 @@ pub(crate) fn run_lua<'gc>(
                     let k = rk!(key);
                     reg!(dst + 1) = o;
                     if let (Value::Table(tb), Value::String(ks)) = (o, k) {
-                        if let Some(v) = index_str_fast(ctx, tb, ks, &field_hints[2 * (pc - 1)..]) {
+                        if let Some(v) =
+                            index_str_fast(ctx, tb, ks, &field_hints[HINTS_PER_OP * (pc - 1)..])
+                        {
                             reg!(dst) = v;
                             continue;
                         }
@@ -611,7 +659,13 @@ pub(crate) fn run_lua<'gc>(
                     }
                     stack = &mut ts.stack;
                 }
-                Op::Jmp { offset } => pc = (pc as i64 + offset as i64) as usize,
+                Op::Jmp { offset } => {
+                    pc = (pc as i64 + offset as i64) as usize;
+                    if offset < 0 {
+                        *fuel += offset as i64;
+                        check_fuel!();
+                    }
+                }
                 Op::Eq { lhs, rhs, k } => {
                     let a = rk!(lhs);
                     let b = rk!(rhs);
@@ -721,6 +775,8 @@ pub(crate) fn run_lua<'gc>(
                                 base = fs + 1;
                                 pc = 0;
                                 stack = &mut ts.stack;
+                                *fuel -= 1;
+                                check_fuel!();
                                 continue;
                             }
                         }
@@ -754,6 +810,7 @@ pub(crate) fn run_lua<'gc>(
                 }
                 Op::TailCall { func, args } => {
                     let fs = base + func as usize;
+                    *fuel -= pc as i64;
                     if args != 0 {
                         ts.stack.truncate(fs + args as usize);
                     } else {
@@ -827,6 +884,7 @@ pub(crate) fn run_lua<'gc>(
                 }
                 Op::Return { base: rb, count } => {
                     let src = base + rb as usize;
+                    *fuel -= pc as i64;
                     if let Some(&idx) = ts.tbc.last() {
                         if idx >= base {
                             save_pc!();
@@ -887,30 +945,37 @@ pub(crate) fn run_lua<'gc>(
                 }
                 Op::ForLoop { base: fb, back } => {
                     let at = base + fb as usize;
-                    match (&stack[at], &stack[at + 2]) {
-                        (&Value::Integer(i), &Value::Integer(step)) => {
-                            if let Value::Integer(count) = stack[at + 1] {
-                                if count as u64 > 0 {
-                                    stack[at + 1] = Value::Integer((count as u64 - 1) as i64);
-                                    let i = Value::Integer(i.wrapping_add(step));
-                                    stack[at] = i;
-                                    stack[at + 3] = i;
-                                    pc -= back as usize;
-                                }
-                            }
+                    // One bounds check for the four loop registers (index, count or limit,
+                    // step, control variable).
+                    let [index, limit, step, var] = &mut stack[at..at + 4] else {
+                        crate::vm_bug!("a slice of four has four elements")
+                    };
+                    let looping = match (*index, *limit, *step) {
+                        // `count` is the number of iterations left, as unsigned.
+                        (Value::Integer(i), Value::Integer(count), Value::Integer(step))
+                            if count as u64 > 0 =>
+                        {
+                            *limit = Value::Integer((count as u64 - 1) as i64);
+                            let i = Value::Integer(i.wrapping_add(step));
+                            *index = i;
+                            *var = i;
+                            true
                         }
-                        (&Value::Number(i), &Value::Number(step)) => {
-                            if let Value::Number(limit) = stack[at + 1] {
-                                let i = i + step;
-                                let go = if step > 0.0 { i <= limit } else { limit <= i };
-                                if go {
-                                    stack[at] = Value::Number(i);
-                                    stack[at + 3] = Value::Number(i);
-                                    pc -= back as usize;
-                                }
+                        (Value::Number(i), Value::Number(limit), Value::Number(step)) => {
+                            let i = i + step;
+                            let go = if step > 0.0 { i <= limit } else { limit <= i };
+                            if go {
+                                *index = Value::Number(i);
+                                *var = Value::Number(i);
                             }
+                            go
                         }
-                        _ => {}
+                        _ => false,
+                    };
+                    if looping {
+                        pc -= back as usize;
+                        *fuel -= back as i64;
+                        check_fuel!();
                     }
                 }
                 Op::TForPrep { base: fb, jump } => {
@@ -964,6 +1029,8 @@ pub(crate) fn run_lua<'gc>(
                     if !v.is_nil() {
                         stack[at + 2] = v;
                         pc -= back as usize;
+                        *fuel -= back as i64;
+                        check_fuel!();
                     }
                 }
                 Op::SetList {
@@ -1065,11 +1132,13 @@ fn index_str_fast<'gc>(
         match t.get_str_hinted(ctx, key, hint) {
             Ok(v) => return Some(v),
             Err(None) => return Some(Value::Nil),
-            Err(Some(mt)) => match mt.metamethod(ctx, MetaEvent::Index) {
-                Value::Nil => return Some(Value::Nil),
-                Value::Table(next) => t = next,
-                _ => return None,
-            },
+            Err(Some(mt)) => {
+                match mt.metamethod_hinted(ctx, MetaEvent::Index, &hints[2 + hop.min(1)]) {
+                    Value::Nil => return Some(Value::Nil),
+                    Value::Table(next) => t = next,
+                    _ => return None,
+                }
+            }
         }
     }
     None

@@ -1,16 +1,23 @@
--- Generates arith/cases.rs: raw arithmetic results lua5.4 gives for pairs of operands.
--- Run from crates/rupa_vm/src:  lua5.4 arith/gen_cases.lua > arith/cases.rs && cargo fmt
--- Operands and results are encoded as "i:<int>", "f:<%.17g>", "s:<string>", "nil", "b:true";
--- a result is also "DivByZero", "ModByZero", "NoIntegerRep" (errors of the arithmetic itself)
--- or "none" (any other error: lua5.4 went on to metamethods and found none).
+-- Captures tests/data/arith.txt: the raw results lua5.4 gives for every arithmetic and bitwise
+-- operator applied to every pair of a fixed set of operands. Replayed by src/arith/tests.rs.
+-- Run from crates/rupa_vm:  lua5.4 tests/gen_arith.lua > tests/data/arith.txt
+--
+-- One case per line, tab-separated: `<op> <a> <b> <result>` (unary: `<op> <a> <result>`).
+-- A value is `i:<decimal>`, `f:<f64 bits as 16 hex digits>`, `s:<bytes>` (bytes outside
+-- `!`..`~` and the backslash as \xHH), `nil`, `true` or `false`. A result is a value, or
+-- `DivByZero`, `ModByZero`, `NoIntegerRep` (errors of the arithmetic itself), or `none` (any
+-- other error: lua5.4 went on to look for a metamethod and found none).
 
 local function enc(v)
   local t = math.type(v)
   if t == "integer" then return string.format("i:%d", v) end
-  if t == "float" then return "f:" .. string.format("%.17g", v) end
-  if type(v) == "string" then return "s:" .. v end
-  if v == nil then return "nil" end
-  return "b:" .. tostring(v)
+  if t == "float" then
+    return string.format("f:%016x", string.unpack("<i8", string.pack("<d", v)))
+  end
+  if type(v) == "string" then
+    return "s:" .. v:gsub("[^!-[%]^-~]", function(c) return string.format("\\x%02x", c:byte()) end)
+  end
+  return tostring(v)
 end
 
 local operands = {
@@ -47,26 +54,17 @@ local function result(f, a, b)
   return "none"
 end
 
-print("//! Cases captured from lua5.4 by `gen_cases.lua` (generated: do not edit by hand).")
-print("")
-print("use super::ArithOp;")
-print("")
-print("/// The operands, in the order of the rows and columns of `ARITH`.")
-print("pub const OPERANDS: &[&str] = &[")
-for i = 1, n_operands do print(string.format("    %q,", enc(operands[i]))) end
-print("];")
-print("/// `(op, results)`: `results[i * n + j]` is `OPERANDS[i] op OPERANDS[j]` (unary: `[i]`).")
-print("pub const ARITH: &[(ArithOp, &[&str])] = &[")
 for _, op in ipairs(ops) do
-  local unary = op[1] == "Unm" or op[1] == "BNot"
-  local row = {}
+  local name, f = op[1], op[2]
   for i = 1, n_operands do
     local a = operands[i]
-    for j = 1, unary and 1 or n_operands do
-      local b = unary and a or operands[j]
-      row[#row + 1] = string.format("%q", result(op[2], a, b))
+    if name == "Unm" or name == "BNot" then
+      io.write(name, "\t", enc(a), "\t", result(f, a), "\n")
+    else
+      for j = 1, n_operands do
+        local b = operands[j]
+        io.write(name, "\t", enc(a), "\t", enc(b), "\t", result(f, a, b), "\n")
+      end
     end
   end
-  print(string.format("    (ArithOp::%s, &[%s]),", op[1], table.concat(row, ", ")))
 end
-print("];")

@@ -1,26 +1,36 @@
--- Generates number/cases.rs: inputs for number.rs and arith.rs with the results lua5.4 gives.
--- Run from crates/rupa_vm/src:  lua5.4 number/gen_cases.lua > number/cases.rs && cargo fmt
--- The committed cases.rs is the oracle's output; the tests never call lua5.4 themselves.
+-- Captures tests/data/number.txt: number parsing, formatting, comparison, integer and float
+-- division, shifts and numeric-for counts as lua5.4 computes them. Replayed by
+-- src/number/tests.rs; the tests never call lua5.4 themselves.
+-- Run from crates/rupa_vm:  lua5.4 tests/gen_number.lua > tests/data/number.txt
+--
+-- One case per line, tab-separated, the first field naming the table (the test that reads it).
+-- Integers are decimal; a float is `f:<f64 bits as 16 hex digits>`; a string is `s:<bytes>`
+-- (bytes outside `!`..`~` and the backslash as \xHH); booleans are `true`/`false`; a
+-- `tonumber` result is `nil`, `i:<decimal>` or a float.
 
-local out = {}
-local function emit(s) out[#out + 1] = s end
-
-local function rbytes(s)
-  return 'b"' .. s:gsub('[%c"\\\128-\255]', function(c)
-    return string.format("\\x%02x", c:byte())
-  end) .. '"'
+-- Writes one case; a number field is an integer column (`%d` also takes the integral floats
+-- that `2 ^ 53 // 1` gives).
+local function line(...)
+  local fields = { ... }
+  for i, f in ipairs(fields) do
+    if type(f) == "number" then fields[i] = string.format("%d", f) end
+  end
+  io.write(table.concat(fields, "\t"), "\n")
 end
 
-local function rfloat(x)
-  if x ~= x then return string.format('"%s"', tostring(x)) end
-  return string.format('"%.17g"', x)
+local function str(s)
+  return "s:" .. s:gsub("[^!-[%]^-~]", function(c) return string.format("\\x%02x", c:byte()) end)
 end
 
--- A number result as "i:<int>", "f:<%.17g>" or "nil".
+local function flt(x)
+  return string.format("f:%016x", string.unpack("<i8", string.pack("<d", x)))
+end
+
+-- A `tonumber` result.
 local function num(v)
-  if v == nil then return '"nil"' end
-  if math.type(v) == "integer" then return string.format('"i:%d"', v) end
-  return '"f:' .. string.format("%.17g", v) .. '"'
+  if v == nil then return "nil" end
+  if math.type(v) == "integer" then return string.format("i:%d", v) end
+  return flt(v)
 end
 
 math.randomseed(20241122)
@@ -66,12 +76,10 @@ for _ = 1, 60 do
   end
   strs[#strs + 1] = s
 end
-emit("/// `(input, tonumber(input))` as \"i:<int>\", \"f:<%.17g>\" or \"nil\".")
-emit("pub const STR_TO_NUMBER: &[(&[u8], &str)] = &[")
+-- `str_to_number <input> <tonumber(input)>`
 for _, s in ipairs(strs) do
-  emit(string.format("    (%s, %s),", rbytes(s), num(tonumber(s))))
+  line("str_to_number", str(s), num(tonumber(s)))
 end
-emit("];")
 
 -- str_to_int_base ----------------------------------------------------------------------------
 local based = {
@@ -82,12 +90,10 @@ local based = {
   { "helloworld", 36 }, { "1\0", 10 }, { "99999999999999999999999", 10 },
   { "-8000000000000000", 16 }, { "\t101\n", 2 }, { "a", 10 }, { "A", 11 },
 }
-emit("/// `(input, base, tonumber(input, base))`.")
-emit("pub const STR_TO_INT_BASE: &[(&[u8], u32, &str)] = &[")
+-- `str_to_int_base <input> <base> <tonumber(input, base)>`
 for _, c in ipairs(based) do
-  emit(string.format("    (%s, %d, %s),", rbytes(c[1]), c[2], num(tonumber(c[1], c[2]))))
+  line("str_to_int_base", str(c[1]), c[2], num(tonumber(c[1], c[2])))
 end
-emit("];")
 
 -- fmt_float ----------------------------------------------------------------------------------
 local floats = {
@@ -107,23 +113,19 @@ end
 for _ = 1, 40 do
   floats[#floats + 1] = math.random(-99999, 99999) / 2 ^ math.random(0, 12)
 end
-emit("/// `(float as %.17g, tostring(float))`.")
-emit("pub const FMT_FLOAT: &[(&str, &str)] = &[")
+-- `fmt_float <float> <tostring(float)>`
 for _, x in ipairs(floats) do
-  emit(string.format("    (%s, %q),", rfloat(x), tostring(x)))
+  line("fmt_float", flt(x), str(tostring(x)))
 end
-emit("];")
 
-emit("/// `(precision, float as %.17g, string.format('%.<precision>g', float))`.")
-emit("pub const FMT_G: &[(usize, &str, &str)] = &[")
+-- `fmt_g <precision> <float> <string.format('%.<precision>g', float)>`
 for i = 1, 120 do
   local x = floats[i]
   local p = (i % 17) + 1
   if x == x then
-    emit(string.format("    (%d, %s, %q),", p, rfloat(x), string.format("%." .. p .. "g", x)))
+    line("fmt_g", p, flt(x), str(string.format("%." .. p .. "g", x)))
   end
 end
-emit("];")
 
 -- integer/float comparisons ------------------------------------------------------------------
 local ints = {
@@ -135,50 +137,41 @@ local cfloats = {
   0.0, -0.0, 0.5, -0.5, 1.0, 2 ^ 53, 2 ^ 53 + 2, 2 ^ 63, -2 ^ 63, 2 ^ 62, 2 ^ 64,
   1 / 0, -1 / 0, 0 / 0, 123456789.5, -(2 ^ 60) - 8, 9.2233720368547748e18, 1.5,
 }
-emit("/// `(i, f, i < f, i <= f, f < i, f <= i, i == f)`.")
-emit("pub const INT_FLOAT_CMP: &[(i64, &str, bool, bool, bool, bool, bool)] = &[")
+-- `int_float_cmp <i> <f> <i < f> <i <= f> <f < i> <f <= i> <i == f>`
 for _, i in ipairs(ints) do
   for _, f in ipairs(cfloats) do
-    emit(string.format("    (%d, %s, %s, %s, %s, %s, %s),", i, rfloat(f), tostring(i < f),
-      tostring(i <= f), tostring(f < i), tostring(f <= i), tostring(i == f)))
+    line("int_float_cmp", i, flt(f), tostring(i < f), tostring(i <= f), tostring(f < i),
+      tostring(f <= i), tostring(i == f))
   end
 end
-emit("];")
 
 -- integer division, modulo and shifts --------------------------------------------------------
 local ops = { 0, 1, -1, 2, -2, 3, -3, 7, -7, 64, 63, -63, -64, 65, 100, -100,
   math.maxinteger, math.mininteger, 1 << 40, -(1 << 40) + 3 }
-emit("/// `(a, b, a // b, a % b)` for integers, `b ~= 0`.")
-emit("pub const INT_DIV_MOD: &[(i64, i64, i64, i64)] = &[")
+-- `int_div_mod <a> <b> <a // b> <a % b>` for integers, `b ~= 0`
 for _, a in ipairs(ops) do
   for _, b in ipairs(ops) do
     if b ~= 0 then
-      emit(string.format("    (%d, %d, %d, %d),", a, b, a // b, a % b))
+      line("int_div_mod", a, b, a // b, a % b)
     end
   end
 end
-emit("];")
-emit("/// `(a, n, a << n, a >> n)`.")
-emit("pub const SHIFTS: &[(i64, i64, i64, i64)] = &[")
+-- `shifts <a> <n> <a << n> <a >> n>`
 for _, a in ipairs(ops) do
   for _, n in ipairs(ops) do
-    emit(string.format("    (%d, %d, %d, %d),", a, n, a << n, a >> n))
+    line("shifts", a, n, a << n, a >> n)
   end
 end
-emit("];")
 
 -- float modulo and floor division ------------------------------------------------------------
 local fops = { 0.0, -0.0, 1.0, -1.0, 5.5, -5.5, 2.0, -2.0, 0.3, 1 / 0, -1 / 0, 0 / 0, 1e308,
   -7.25, 1e-300, 3.0 }
-emit("/// `(a, b, a % b, a // b)` for floats.")
-emit("pub const FLOAT_MOD_IDIV: &[(&str, &str, &str, &str)] = &[")
+-- `float_mod_idiv <a> <b> <a % b> <a // b>` for floats
 for _, a in ipairs(fops) do
   for _, b in ipairs(fops) do
-    emit(string.format("    (%s, %s, %s, %s),", rfloat(a), rfloat(b), rfloat(a % b),
-      rfloat(a // b)))
+    line("float_mod_idiv", flt(a), flt(b), flt(a % b), flt(a // b))
   end
 end
-emit("];")
 
 -- numeric for with a float limit -------------------------------------------------------------
 local limits = { 0.5, -0.5, 3.7, -3.7, 1e300, -1e300, 1 / 0, -1 / 0, 0 / 0, 2 ^ 63, -2 ^ 63,
@@ -186,8 +179,7 @@ local limits = { 0.5, -0.5, 3.7, -3.7, 1e300, -1e300, 1 / 0, -1 / 0, 0 / 0, 2 ^ 
 local inits = { 0, 3, -3, math.maxinteger - 2, math.mininteger + 2, math.maxinteger,
   math.mininteger }
 local steps = { 1, -1, 2, -2, 4, math.maxinteger, math.mininteger }
-emit("/// `(init, float limit, step, iterations capped at 6, first value or 0)`.")
-emit("pub const FOR_FLOAT_LIMIT: &[(i64, &str, i64, u64, i64)] = &[")
+-- `for_float_limit <init> <float limit> <step> <iterations capped at 6> <first value or 0>`
 for _, i in ipairs(inits) do
   for _, l in ipairs(limits) do
     for _, s in ipairs(steps) do
@@ -197,13 +189,11 @@ for _, i in ipairs(inits) do
         n = n + 1
         if n == 6 then break end
       end
-      emit(string.format("    (%d, %s, %d, %d, %d),", i, rfloat(l), s, n, first))
+      line("for_float_limit", i, flt(l), s, n, first)
     end
   end
 end
-emit("];")
-emit("/// `(init, limit, step, iterations capped at 6)` for integer loops.")
-emit("pub const FOR_INT: &[(i64, i64, i64, u64)] = &[")
+-- `for_int <init> <limit> <step> <iterations capped at 6>` for integer loops
 for _, i in ipairs(inits) do
   for _, l in ipairs(inits) do
     for _, s in ipairs(steps) do
@@ -212,11 +202,7 @@ for _, i in ipairs(inits) do
         n = n + 1
         if n == 6 then break end
       end
-      emit(string.format("    (%d, %d, %d, %d),", i, l, s, n))
+      line("for_int", i, l, s, n)
     end
   end
 end
-emit("];")
-
-io.write("//! Cases captured from lua5.4 by `gen_cases.lua` (generated: do not edit by hand).\n\n")
-io.write(table.concat(out, "\n"), "\n")
