@@ -23,6 +23,7 @@ pub fn load_base(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
     let g = ctx.state.globals;
     // Room for every global the standard libraries make, so installing them never rehashes.
     g.reserve_hash(ctx, STANDARD_GLOBALS)?;
+    ctx.state.registry.reserve_hash(ctx, REGISTRY_FIELDS)?;
     let plain: [(&'static str, NativeFn); 17] = [
         ("assert", basic::assert),
         ("error", basic::error),
@@ -71,6 +72,10 @@ pub fn load_base(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
 
 /// Globals after every standard library is loaded (lua5.4 has 37; a host adds a few).
 const STANDARD_GLOBALS: usize = 40;
+
+/// Registry fields the standard libraries make (`_LOADED`, `_PRELOAD`, the file metatable,
+/// the default files, the collector settings; a host adds a few).
+const REGISTRY_FIELDS: usize = 8;
 
 /// Libraries in `_LOADED` after every standard library is loaded (lua5.4 has 10; a host adds
 /// a few).
