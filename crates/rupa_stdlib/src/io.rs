@@ -11,9 +11,8 @@ pub mod read;
 pub mod stream;
 
 use rupa_vm::baselib::args::{arg_error, check_any, check_string, opt_string};
-use rupa_vm::baselib::set_native;
 use rupa_vm::native::{NativeAction, NativeFn, NativeStack};
-use rupa_vm::{Context, RuntimeError, Table, Value};
+use rupa_vm::{Context, RuntimeError, Value};
 
 use crate::host::{push_failure, raise_denied, with_host, OpenMode, StdStream};
 use file::{
@@ -26,7 +25,6 @@ const OUTPUT_KEY: &[u8] = b"_IO_output";
 /// Installs the `io` table in the globals, with `stdin`, `stdout` and `stderr` as the default
 /// input and output.
 pub fn load_io(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
-    let io = Table::new(ctx.mc);
     let funcs: [(&'static str, NativeFn); 11] = [
         ("close", io_close),
         ("flush", io_flush),
@@ -40,9 +38,7 @@ pub fn load_io(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
         ("type", io_type),
         ("write", io_write),
     ];
-    for (name, f) in funcs {
-        set_native(ctx, io, name, f, Box::new([]))?;
-    }
+    let io = rupa_vm::baselib::new_library(ctx, &funcs, 3)?;
     let streams = [
         ("stdin", StdStream::Stdin),
         ("stdout", StdStream::Stdout),

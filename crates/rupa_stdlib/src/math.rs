@@ -15,7 +15,7 @@ use rupa_vm::number::float_to_int;
 use rupa_vm::userdata::{UserData, UserDataObj};
 use rupa_vm::{Context, RuntimeError, Value};
 
-use crate::register::{register_lib, set_field};
+use crate::register::{register_lib_with, set_field};
 use minmax::min_max;
 use rand::Xoshiro;
 
@@ -23,7 +23,7 @@ type R<'gc> = Result<NativeAction<'gc>, RuntimeError<'gc>>;
 
 /// Installs the `math` library, its generator seeded from host-independent entropy.
 pub fn load_math(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
-    let lib = register_lib(
+    let lib = register_lib_with(
         ctx,
         "math",
         &[
@@ -62,6 +62,8 @@ pub fn load_math(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
             ("frexp", frexp),
             ("ldexp", ldexp),
         ],
+        // pi, huge, maxinteger, mininteger, random, randomseed
+        6,
     )?;
     set_field(ctx, lib, "pi", Value::Number(std::f64::consts::PI))?;
     set_field(ctx, lib, "huge", Value::Number(f64::INFINITY))?;

@@ -25,7 +25,6 @@ type R<'gc> = Result<NativeAction<'gc>, RuntimeError<'gc>>;
 
 /// Installs the `os` table in the globals.
 pub fn load_os(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
-    let os = Table::new(ctx.mc);
     let funcs: [(&'static str, NativeFn); 10] = [
         ("clock", clock),
         ("date", date_),
@@ -38,9 +37,8 @@ pub fn load_os(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
         ("time", time),
         ("tmpname", tmpname),
     ];
-    for (name, f) in funcs {
-        set_native(ctx, os, name, f, Box::new([]))?;
-    }
+    // And `setlocale`, which has an upvalue.
+    let os = rupa_vm::baselib::new_library(ctx, &funcs, 1)?;
     let locales = Value::Table(locale::new_state(ctx)?);
     set_native(ctx, os, "setlocale", locale::setlocale, Box::new([locales]))?;
     crate::package::register_library(ctx, "os", os)

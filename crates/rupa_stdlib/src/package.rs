@@ -10,6 +10,7 @@
 pub mod file;
 mod require;
 
+use gc_arena::Gc;
 use rupa_vm::baselib::args::{check_string, opt_string};
 use rupa_vm::baselib::set_native;
 use rupa_vm::native::{NativeAction, NativeFn, NativeStack};
@@ -49,12 +50,13 @@ const STANDARD_LIBRARIES: [&str; 9] = [
 
 /// A registry table by name, created when missing (`luaL_getsubtable`).
 fn registry_table<'gc>(ctx: Context<'gc>, name: &[u8]) -> Result<Table<'gc>, RuntimeError<'gc>> {
-    let key = ctx.new_string(name)?;
-    if let Value::Table(t) = ctx.state.registry.get_str(ctx, key) {
+    if let Value::Table(t) = ctx.state.registry.get_field(ctx, name) {
         return Ok(t);
     }
     let t = Table::new(ctx.mc);
-    ctx.state.registry.set_str(ctx, key, Value::Table(t))?;
+    ctx.state
+        .registry
+        .set_str(ctx, ctx.new_string(name)?, Value::Table(t))?;
     Ok(t)
 }
 
@@ -77,7 +79,8 @@ pub fn register_library<'gc>(
 /// Installs `package` and `require`, and `dofile`/`loadfile` (see [`load_host_base`]).
 /// Libraries loaded before it are recorded in `package.loaded`.
 pub fn load_package<'gc>(ctx: Context<'gc>) -> Result<(), RuntimeError<'gc>> {
-    let package = Table::new(ctx.mc);
+    // loaded, preload, config, path, cpath, searchpath, loadlib, searchers
+    let package = Table::with_exact_capacity(ctx, 8)?;
     let loaded = loaded_table(ctx)?;
     let preload = registry_table(ctx, b"_PRELOAD")?;
     let set = |k: &str, v: Value<'gc>| -> Result<(), RuntimeError<'gc>> {
@@ -92,7 +95,7 @@ pub fn load_package<'gc>(ctx: Context<'gc>) -> Result<(), RuntimeError<'gc>> {
     set("cpath", Value::String(ctx.new_string(&cpath)?))?;
     set_native(ctx, package, "searchpath", searchpath, Box::new([]))?;
     set_native(ctx, package, "loadlib", loadlib, Box::new([]))?;
-    let searchers = Table::new(ctx.mc);
+    let searchers = Table::with_capacity(ctx, 4, 0)?;
     let list: [(&'static str, NativeFn); 4] = [
         ("searcher_preload", search_preload),
         ("searcher_Lua", search_lua),
@@ -117,11 +120,18 @@ pub fn load_package<'gc>(ctx: Context<'gc>) -> Result<(), RuntimeError<'gc>> {
         Box::new([Value::Table(package)]),
     )?;
     let g = ctx.state.globals;
-    loaded.set_str(ctx, ctx.new_string(b"_G")?, Value::Table(g))?;
+    // Libraries loaded before this one are normally there already: no key string is made
+    // for them again.
+    let record = |name: &str, t: Table<'gc>| -> Result<(), RuntimeError<'gc>> {
+        match loaded.get_field(ctx, name.as_bytes()) {
+            Value::Table(have) if Gc::ptr_eq(have.0, t.0) => Ok(()),
+            _ => loaded.set_str(ctx, ctx.new_string(name.as_bytes())?, Value::Table(t)),
+        }
+    };
+    record("_G", g)?;
     for name in STANDARD_LIBRARIES {
-        let key = ctx.new_string(name.as_bytes())?;
-        if let Value::Table(t) = g.get_str(ctx, key) {
-            loaded.set_str(ctx, key, Value::Table(t))?;
+        if let Value::Table(t) = g.get_field(ctx, name.as_bytes()) {
+            record(name, t)?;
         }
     }
     register_library(ctx, "package", package)?;

@@ -1,7 +1,6 @@
 //! Installing a library: its table in the globals and in `package.loaded` (the registry's
 //! `_LOADED`, which also gives functions their names in messages: 'table.insert').
 
-use rupa_vm::function::Function;
 use rupa_vm::native::NativeFn;
 use rupa_vm::{Context, RuntimeError, Table, Value};
 
@@ -12,15 +11,18 @@ pub fn register_lib<'gc>(
     name: &str,
     funcs: &[(&'static str, NativeFn)],
 ) -> Result<Table<'gc>, RuntimeError<'gc>> {
-    let lib = Table::with_capacity(ctx, 0, funcs.len() + 4)?;
-    for &(fname, f) in funcs {
-        let func = Function::new_native(ctx.mc, fname, f, Box::new([]));
-        lib.set_str(
-            ctx,
-            ctx.new_string(fname.as_bytes())?,
-            Value::Function(func),
-        )?;
-    }
+    register_lib_with(ctx, name, funcs, 0)
+}
+
+/// [`register_lib`] with room for exactly `extra` fields besides `funcs` (set by the caller
+/// with [`set_field`]).
+pub fn register_lib_with<'gc>(
+    ctx: Context<'gc>,
+    name: &str,
+    funcs: &[(&'static str, NativeFn)],
+    extra: usize,
+) -> Result<Table<'gc>, RuntimeError<'gc>> {
+    let lib = rupa_vm::baselib::new_library(ctx, funcs, extra)?;
     let key = ctx.new_string(name.as_bytes())?;
     ctx.state.globals.set_str(ctx, key, Value::Table(lib))?;
     loaded_table(ctx)?.set_str(ctx, key, Value::Table(lib))?;
@@ -30,15 +32,15 @@ pub fn register_lib<'gc>(
 /// The registry's `_LOADED` table, created when missing with `_G` in it (as `luaL_openlibs`
 /// leaves it: messages name base functions through `_LOADED._G`).
 pub fn loaded_table<'gc>(ctx: Context<'gc>) -> Result<Table<'gc>, RuntimeError<'gc>> {
-    let key = ctx.new_string(b"_LOADED")?;
-    match ctx.state.registry.get_str(ctx, key) {
+    match ctx.state.registry.get_field(ctx, b"_LOADED") {
         Value::Table(t) => Ok(t),
         _ => {
-            let t = Table::new(ctx.mc);
-            let g = ctx.state.globals;
-            t.set_str(ctx, ctx.new_string(b"_G")?, Value::Table(g))?;
-            ctx.state.registry.set_str(ctx, key, Value::Table(t))?;
-            Ok(t)
+            // `register_module` makes it, sized for the standard libraries.
+            rupa_vm::baselib::register_module(ctx, "_G", ctx.state.globals)?;
+            match ctx.state.registry.get_field(ctx, b"_LOADED") {
+                Value::Table(t) => Ok(t),
+                _ => Err(RuntimeError::msg("registry._LOADED is not a table")),
+            }
         }
     }
 }

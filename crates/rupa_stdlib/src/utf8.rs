@@ -7,7 +7,7 @@ use rupa_vm::function::Function;
 use rupa_vm::native::{NativeAction, NativeStack};
 use rupa_vm::{Context, RuntimeError, Value};
 
-use crate::register::{register_lib, set_field};
+use crate::register::{register_lib_with, set_field};
 
 type R<'gc> = Result<NativeAction<'gc>, RuntimeError<'gc>>;
 
@@ -19,7 +19,7 @@ pub const CHARPATTERN: &[u8] = b"[\0-\x7F\xC2-\xFD][\x80-\xBF]*";
 
 /// Installs the `utf8` library.
 pub fn load_utf8(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
-    let lib = register_lib(
+    let lib = register_lib_with(
         ctx,
         "utf8",
         &[
@@ -28,6 +28,7 @@ pub fn load_utf8(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
             ("len", len),
             ("offset", offset),
         ],
+        2,
     )?;
     set_field(
         ctx,

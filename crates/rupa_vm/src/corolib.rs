@@ -19,7 +19,6 @@ type R<'gc> = Result<NativeAction<'gc>, RuntimeError<'gc>>;
 
 /// Installs the `coroutine` table into the globals.
 pub fn load_coroutine(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
-    let co = Table::new(ctx.mc);
     let funcs: [(&'static str, &'static str, NativeFn); 8] = [
         ("create", "coroutine.create", create),
         ("resume", "coroutine.resume", resume),
@@ -30,6 +29,7 @@ pub fn load_coroutine(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
         ("wrap", "coroutine.wrap", wrap),
         ("close", "coroutine.close", close),
     ];
+    let co = Table::with_exact_capacity(ctx, funcs.len())?;
     for (key, name, f) in funcs {
         let f = Function::new_native(ctx.mc, name, f, Box::new([]));
         co.set_str(ctx, ctx.new_string(key.as_bytes())?, Value::Function(f))?;

@@ -2,10 +2,10 @@
 //! as Lua values, nested prototypes) and wrapping the main function in a closure whose `_ENV`
 //! is the globals table or a given environment.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use gc_arena::Gc;
+use hashbrown::HashTable;
 
 use crate::error::{RuntimeError, SyntaxError};
 use crate::function::{Function, FunctionKind, FunctionProto, LuaClosure, UpValue};
@@ -19,16 +19,43 @@ pub fn load_proto<'gc>(
     ctx: Context<'gc>,
     proto: &Rc<Proto>,
 ) -> Result<Gc<'gc, FunctionProto<'gc>>, RuntimeError<'gc>> {
-    load_proto_sharing(ctx, proto, &mut HashMap::new())
+    let source = ctx.new_string(proto.source.as_bytes())?;
+    let mut strings = ChunkStrings {
+        source,
+        table: HashTable::new(),
+    };
+    load_proto_sharing(ctx, proto, &mut strings)
+}
+
+/// The strings of one chunk being loaded, each made once: its source name and its string
+/// constants, found by their content hash.
+struct ChunkStrings<'gc> {
+    source: LuaString<'gc>,
+    table: HashTable<LuaString<'gc>>,
+}
+
+impl<'gc> ChunkStrings<'gc> {
+    fn get(&mut self, ctx: Context<'gc>, s: &[u8]) -> Result<LuaString<'gc>, RuntimeError<'gc>> {
+        let hash = crate::string::hash_bytes(s);
+        if let Some(&shared) = self.table.find(hash, |k| k.as_bytes() == s) {
+            return Ok(shared);
+        }
+        let string = match meta_name(ctx, s) {
+            Some(name) => name,
+            None => ctx.new_string(s)?,
+        };
+        self.table.insert_unique(hash, string, |k| k.hash_value());
+        Ok(string)
+    }
 }
 
 /// [`load_proto`] where equal string constants of the whole chunk share one string object:
 /// a field name stored by one function and read by another then matches by pointer, without
-/// comparing bytes.
-fn load_proto_sharing<'gc, 'p>(
+/// comparing bytes. Every function of a chunk shares its source name too.
+fn load_proto_sharing<'gc>(
     ctx: Context<'gc>,
-    proto: &'p Rc<Proto>,
-    strings: &mut HashMap<&'p [u8], LuaString<'gc>>,
+    proto: &Rc<Proto>,
+    strings: &mut ChunkStrings<'gc>,
 ) -> Result<Gc<'gc, FunctionProto<'gc>>, RuntimeError<'gc>> {
     ctx.reserve(proto.code.len() * 8 + proto.constants.len() * 16 + 128)?;
     let mut constants = Vec::with_capacity(proto.constants.len());
@@ -38,28 +65,23 @@ fn load_proto_sharing<'gc, 'p>(
             Constant::Boolean(b) => Value::Boolean(*b),
             Constant::Integer(i) => Value::Integer(*i),
             Constant::Number(n) => Value::Number(*n),
-            Constant::String(s) => Value::String(match strings.get(&s[..]) {
-                Some(&shared) => shared,
-                None => {
-                    let string = match meta_name(ctx, s) {
-                        Some(name) => name,
-                        None => ctx.new_string(s)?,
-                    };
-                    strings.insert(&s[..], string);
-                    string
-                }
-            }),
+            Constant::String(s) => Value::String(strings.get(ctx, s)?),
         });
     }
     let mut protos = Vec::with_capacity(proto.protos.len());
     for p in &proto.protos {
         protos.push(load_proto_sharing(ctx, p, strings)?);
     }
+    let source = if proto.source.as_bytes() == strings.source.as_bytes() {
+        strings.source
+    } else {
+        ctx.new_string(proto.source.as_bytes())?
+    };
     Ok(Gc::new(
         ctx.mc,
         FunctionProto {
             proto: proto.clone(),
-            source: ctx.new_string(proto.source.as_bytes())?,
+            source,
             constants: constants.into_boxed_slice(),
             protos: protos.into_boxed_slice(),
             field_hints: (0..crate::function::HINTS_PER_OP * proto.code.len())

@@ -1,8 +1,10 @@
 //! Lua strings: immutable byte strings in the GC arena with a precomputed hash.
 //!
-//! Strings are compared by content (pointer equality first). Their bytes are allocated through
-//! gc-arena's `MetricsAlloc`, so every byte a string owns is counted in the arena's metrics and
-//! therefore in the runtime's memory accounting.
+//! Strings are compared by content (pointer equality first). Short strings (names, keys, most
+//! results of string operations) keep their bytes inside the string object: one allocation
+//! each instead of two. Longer strings allocate their bytes through gc-arena's `MetricsAlloc`,
+//! so every byte a string owns is counted in the arena's metrics and therefore in the
+//! runtime's memory accounting.
 
 use std::hash::{Hash, Hasher};
 
@@ -15,7 +17,24 @@ use gc_arena::{allocator_api::MetricsAlloc, Collect, Gc, Mutation};
 pub struct StringObj<'gc> {
     #[collect(require_static)]
     hash: u64,
-    bytes: allocator_api2::boxed::Box<[u8], MetricsAlloc<'gc>>,
+    bytes: Bytes<'gc>,
+}
+
+/// Longest string kept inside its string object: as many bytes as fit beside the length and
+/// the variant tag in the room the boxed form takes anyway.
+const INLINE: usize = 30;
+
+/// Where a string's bytes are.
+#[derive(Collect)]
+#[collect(no_drop)]
+enum Bytes<'gc> {
+    Inline {
+        #[collect(require_static)]
+        len: u8,
+        #[collect(require_static)]
+        data: [u8; INLINE],
+    },
+    Boxed(allocator_api2::boxed::Box<[u8], MetricsAlloc<'gc>>),
 }
 
 /// A Lua string value.
@@ -25,19 +44,29 @@ pub struct LuaString<'gc>(pub Gc<'gc, StringObj<'gc>>);
 
 /// Fixed per-string overhead (the GC header and the object), for memory-cap checks before
 /// a string is built.
-pub const STRING_OVERHEAD: usize = 48;
+pub const STRING_OVERHEAD: usize = 56;
 
 impl<'gc> LuaString<'gc> {
     /// Allocates a string holding a copy of `bytes`. Callers that enforce a memory cap check
     /// `bytes.len() + STRING_OVERHEAD` against it first.
     pub fn new(mc: &Mutation<'gc>, bytes: &[u8]) -> LuaString<'gc> {
-        let mut v = AVec::with_capacity_in(bytes.len(), MetricsAlloc::new(mc));
-        v.extend_from_slice(bytes);
+        let stored = if bytes.len() <= INLINE {
+            let mut data = [0; INLINE];
+            data[..bytes.len()].copy_from_slice(bytes);
+            Bytes::Inline {
+                len: bytes.len() as u8,
+                data,
+            }
+        } else {
+            let mut v = AVec::with_capacity_in(bytes.len(), MetricsAlloc::new(mc));
+            v.extend_from_slice(bytes);
+            Bytes::Boxed(v.into_boxed_slice())
+        };
         LuaString(Gc::new(
             mc,
             StringObj {
                 hash: hash_bytes(bytes),
-                bytes: v.into_boxed_slice(),
+                bytes: stored,
             },
         ))
     }
@@ -45,19 +74,22 @@ impl<'gc> LuaString<'gc> {
     /// The string's bytes.
     #[inline]
     pub fn as_bytes(&self) -> &'gc [u8] {
-        &Gc::as_ref(self.0).bytes
+        match &Gc::as_ref(self.0).bytes {
+            Bytes::Inline { len, data } => &data[..*len as usize],
+            Bytes::Boxed(b) => b,
+        }
     }
 
     /// Length in bytes.
     #[inline]
     pub fn len(&self) -> usize {
-        self.0.bytes.len()
+        self.as_bytes().len()
     }
 
     /// Whether the string is empty.
     #[inline]
     pub fn is_empty(&self) -> bool {
-        self.0.bytes.is_empty()
+        self.len() == 0
     }
 
     /// The precomputed content hash.
@@ -76,7 +108,7 @@ impl PartialEq for LuaString<'_> {
     #[inline]
     fn eq(&self, other: &Self) -> bool {
         Gc::ptr_eq(self.0, other.0)
-            || (self.0.hash == other.0.hash && self.0.bytes[..] == other.0.bytes[..])
+            || (self.0.hash == other.0.hash && self.as_bytes() == other.as_bytes())
     }
 }
 
@@ -88,6 +120,9 @@ impl Hash for LuaString<'_> {
         state.write_u64(self.0.hash);
     }
 }
+
+// The inline form must not make the object bigger than the boxed form does.
+const _: () = assert!(std::mem::size_of::<Bytes<'static>>() <= 32);
 
 impl std::fmt::Debug for LuaString<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -162,6 +162,40 @@ impl<'gc> Table<'gc> {
         Ok(Table(Gc::new(ctx.mc, RefLock::new(state))))
     }
 
+    /// An empty table whose hash part holds exactly `hash` entries before it must grow (not
+    /// rounded up to a power of two as [`Table::with_capacity`] does): for tables whose fields
+    /// are all known when they are made (library tables), so filling them never rehashes and
+    /// leaves no slack. Checked against the memory cap.
+    pub fn with_exact_capacity(
+        ctx: Context<'gc>,
+        hash: usize,
+    ) -> Result<Table<'gc>, RuntimeError<'gc>> {
+        if hash > MAX_ARRAY {
+            return Err(RuntimeError::msg("table overflow"));
+        }
+        let bytes = HashPart::<Value<'gc>>::bytes_for(hash);
+        ctx.reserve(bytes.saturating_add(std::mem::size_of::<TableState<'gc>>()))?;
+        let mut state = TableState::new(ctx.mc);
+        state.hash = HashPart::with_size(ctx.mc, hash);
+        Ok(Table(Gc::new(ctx.mc, RefLock::new(state))))
+    }
+
+    /// Makes room for `more` new keys in the hash part, so adding them rehashes at most once
+    /// (now) rather than at every power of two on the way. The new room is a power of two, as
+    /// a rehash would give. Checked against the memory cap.
+    pub fn reserve_hash(self, ctx: Context<'gc>, more: usize) -> Result<(), RuntimeError<'gc>> {
+        let mut s = self.0.borrow_mut(ctx.mc);
+        if s.weak.is_some() {
+            return Ok(());
+        }
+        let want = s.hash.live_count().saturating_add(more);
+        if want <= s.hash.size() {
+            return Ok(());
+        }
+        let array = s.array.len();
+        s.resize(ctx, array, want)
+    }
+
     /// Raw get (`rawget`): nil when absent. Float keys with an integer value find the integer
     /// key. Takes the context because weak tables upgrade their references on reads.
     #[inline]
@@ -188,6 +222,20 @@ impl<'gc> Table<'gc> {
             return w.get_str(ctx.mc, key);
         }
         s.hash.find_str(key).map_or(Value::Nil, |p| s.hash.value(p))
+    }
+
+    /// Raw get of the string key `name`, found by its bytes: for hosts and library loaders
+    /// reading a field by name, with no string made for the lookup.
+    pub fn get_field(self, ctx: Context<'gc>, name: &[u8]) -> Value<'gc> {
+        let s = self.0.borrow();
+        if s.weak.is_some() {
+            drop(s);
+            // Weak tables keep their entries elsewhere, and are rare here: look up by a string.
+            return self.get_str(ctx, LuaString::new(ctx.mc, name));
+        }
+        s.hash
+            .find_bytes(name)
+            .map_or(Value::Nil, |p| s.hash.value(p))
     }
 
     /// The interpreter's field lookup step: `Ok(value)` when the string key holds a non-nil
@@ -229,10 +277,15 @@ impl<'gc> Table<'gc> {
         // Only string keys can be metamethod names.
         s.absent.set(0);
         if s.weak.is_none() {
-            if let Some(p) = s.hash.find_str(key) {
-                s.set_at(p, Value::String(key), value);
-                return Ok(());
-            }
+            return match s.hash.find_str(key) {
+                Some(p) => {
+                    s.set_at(p, Value::String(key), value);
+                    Ok(())
+                }
+                None if value.is_nil() => Ok(()),
+                // Known absent: no second lookup through `set_other`.
+                None => s.insert_new(ctx, Value::String(key), value),
+            };
         }
         s.set_other(ctx, Value::String(key), value)
     }

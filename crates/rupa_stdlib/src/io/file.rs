@@ -11,8 +11,8 @@ use gc_arena::Gc;
 use rupa_vm::baselib::args::{
     arg_error, check_string, number_to_string, opt_integer, opt_string, type_error,
 };
-use rupa_vm::baselib::set_native;
 use rupa_vm::function::Function;
+use rupa_vm::meta::MetaEvent;
 use rupa_vm::native::{NativeAction, NativeFn, NativeStack};
 use rupa_vm::userdata::{UserData, UserDataObj};
 use rupa_vm::{Context, RuntimeError, Table, Value};
@@ -52,12 +52,10 @@ pub fn as_file<'a>(v: &Value<'a>) -> Option<&'a LuaFile> {
 
 /// The shared file metatable, created on first use.
 pub fn metatable<'gc>(ctx: Context<'gc>) -> Result<Table<'gc>, RuntimeError<'gc>> {
-    let key = ctx.new_string(METATABLE_KEY)?;
-    if let Value::Table(t) = ctx.state.registry.get_str(ctx, key) {
+    if let Value::Table(t) = ctx.state.registry.get_field(ctx, METATABLE_KEY) {
         return Ok(t);
     }
-    let mt = Table::new(ctx.mc);
-    let methods = Table::new(ctx.mc);
+    let mt = Table::with_exact_capacity(ctx, 5)?;
     let funcs: [(&'static str, NativeFn); 7] = [
         ("close", close),
         ("flush", flush),
@@ -67,20 +65,20 @@ pub fn metatable<'gc>(ctx: Context<'gc>) -> Result<Table<'gc>, RuntimeError<'gc>
         ("setvbuf", setvbuf),
         ("write", file_write),
     ];
-    for (name, f) in funcs {
-        set_native(ctx, methods, name, f, Box::new([]))?;
-    }
+    let methods = rupa_vm::baselib::new_library(ctx, &funcs, 0)?;
     // One function for both, as in lua5.4.
     let gc = Value::Function(Function::new_native(ctx.mc, "__gc", collect, Box::new([])));
-    mt.set_str(ctx, ctx.new_string(b"__gc")?, gc)?;
-    mt.set_str(ctx, ctx.new_string(b"__close")?, gc)?;
-    set_native(ctx, mt, "__tostring", tostring, Box::new([]))?;
-    mt.set_str(ctx, ctx.new_string(b"__index")?, Value::Table(methods))?;
+    mt.set_str(ctx, ctx.meta_name(MetaEvent::Gc), gc)?;
+    mt.set_str(ctx, ctx.meta_name(MetaEvent::Close), gc)?;
+    let tostring = Function::new_native(ctx.mc, "__tostring", tostring, Box::new([]));
     mt.set_str(
         ctx,
-        ctx.new_string(b"__name")?,
-        Value::String(ctx.new_string(METATABLE_KEY)?),
+        ctx.meta_name(MetaEvent::ToString),
+        Value::Function(tostring),
     )?;
+    mt.set_str(ctx, ctx.meta_name(MetaEvent::Index), Value::Table(methods))?;
+    let key = ctx.new_string(METATABLE_KEY)?;
+    mt.set_str(ctx, ctx.meta_name(MetaEvent::Name), Value::String(key))?;
     ctx.state.registry.set_str(ctx, key, Value::Table(mt))?;
     Ok(mt)
 }

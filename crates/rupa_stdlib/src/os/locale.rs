@@ -91,9 +91,11 @@ pub fn setlocale<'gc>(
 
 /// A fresh state table: every category "C".
 pub fn new_state<'gc>(ctx: Context<'gc>) -> Result<Table<'gc>, RuntimeError<'gc>> {
-    let t = Table::new(ctx.mc);
+    let t = Table::with_capacity(ctx, GLIBC.len(), 0)?;
+    // Strings are values: one "C" serves every category.
+    let c = Value::String(ctx.new_string(b"C")?);
     for i in 1..=GLIBC.len() {
-        t.set_int(ctx, i as i64, Value::String(ctx.new_string(b"C")?))?;
+        t.set_int(ctx, i as i64, c)?;
     }
     Ok(t)
 }

@@ -7,7 +7,7 @@
 
 use rupa_vm::arith::{arith, ArithOp};
 use rupa_vm::baselib::args::{meta_field, to_number};
-use rupa_vm::baselib::set_native;
+use rupa_vm::function::Function;
 use rupa_vm::meta::MetaEvent;
 use rupa_vm::native::{NativeAction, NativeStack};
 use rupa_vm::{Context, RuntimeError, Table, Value};
@@ -28,15 +28,16 @@ const OPS: [(&str, ArithOp, MetaEvent); 8] = [
 
 /// Sets the string metatable: `__index` is the `string` table `lib`.
 pub fn install<'gc>(ctx: Context<'gc>, lib: Table<'gc>) -> Result<(), RuntimeError<'gc>> {
-    let mt = Table::new(ctx.mc);
-    for (code, (name, _, _)) in OPS.iter().enumerate() {
-        set_native(
-            ctx,
-            mt,
+    let mt = Table::with_exact_capacity(ctx, OPS.len() + 1)?;
+    for (code, &(name, _, event)) in OPS.iter().enumerate() {
+        let f = Function::new_native(
+            ctx.mc,
             name,
             string_arith,
             Box::new([Value::Integer(code as i64)]),
-        )?;
+        );
+        // The state's own name strings: lookups of these events then compare pointers.
+        mt.set_str(ctx, ctx.meta_name(event), Value::Function(f))?;
     }
     mt.set_str(ctx, ctx.meta_name(MetaEvent::Index), Value::Table(lib))?;
     ctx.state.string_metatable.set(ctx.mc, Some(mt));

@@ -47,7 +47,7 @@ const REGISTRY_KEY: &[u8] = b"rupa.gcsettings";
 /// registry. The state starts in incremental mode, as a library state does (the `lua5.4`
 /// program switches to generational at start-up: see [`set_generational_mode`]).
 pub fn new_settings<'gc>(ctx: Context<'gc>) -> Result<Table<'gc>, RuntimeError<'gc>> {
-    let t = Table::new(ctx.mc);
+    let t = Table::with_capacity(ctx, SLOT_MAJORMUL as usize, 0)?;
     t.set_int(ctx, SLOT_GENERATIONAL, Value::Boolean(false))?;
     t.set_int(ctx, SLOT_PAUSE, Value::Integer(DEFAULT_PAUSE))?;
     t.set_int(ctx, SLOT_STEPMUL, Value::Integer(DEFAULT_STEPMUL))?;
@@ -66,8 +66,7 @@ pub fn set_generational_mode<'gc>(
     ctx: Context<'gc>,
     generational: bool,
 ) -> Result<(), RuntimeError<'gc>> {
-    let key = ctx.new_string(REGISTRY_KEY)?;
-    if let Value::Table(t) = ctx.state.registry.get_str(ctx, key) {
+    if let Value::Table(t) = ctx.state.registry.get_field(ctx, REGISTRY_KEY) {
         t.set_int(ctx, SLOT_GENERATIONAL, Value::Boolean(generational))?;
     }
     Ok(())

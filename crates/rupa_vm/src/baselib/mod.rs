@@ -21,6 +21,9 @@ use crate::value::Value;
 /// Installs the base functions, `_G` and `_VERSION` into the globals table.
 pub fn load_base(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
     let g = ctx.state.globals;
+    // Room for every global the standard libraries make, so installing them never rehashes.
+    g.reserve_hash(ctx, STANDARD_GLOBALS)?;
+    ctx.state.registry.reserve_hash(ctx, REGISTRY_FIELDS)?;
     let plain: [(&'static str, NativeFn); 17] = [
         ("assert", basic::assert),
         ("error", basic::error),
@@ -43,7 +46,7 @@ pub fn load_base(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
     for (name, f) in plain {
         set_native(ctx, g, name, f, Box::new([]))?;
     }
-    let next = g.get_str(ctx, ctx.new_string(b"next")?);
+    let next = g.get_field(ctx, b"next");
     set_native(ctx, g, "pairs", basic::pairs, Box::new([next]))?;
     let aux = Value::Function(Function::new_native(
         ctx.mc,
@@ -67,6 +70,32 @@ pub fn load_base(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
     Ok(())
 }
 
+/// Globals after every standard library is loaded (lua5.4 has 37; a host adds a few).
+const STANDARD_GLOBALS: usize = 40;
+
+/// Registry fields the standard libraries make (`_LOADED`, `_PRELOAD`, the file metatable,
+/// the default files, the collector settings; a host adds a few).
+const REGISTRY_FIELDS: usize = 8;
+
+/// Libraries in `_LOADED` after every standard library is loaded (lua5.4 has 10; a host adds
+/// a few).
+const STANDARD_MODULES: usize = 12;
+
+/// A library table holding `funcs` as native functions, with room for exactly `extra` more
+/// fields: a library's fields are all known when it is made, so filling it never rehashes and
+/// leaves no unused room.
+pub fn new_library<'gc>(
+    ctx: Context<'gc>,
+    funcs: &[(&'static str, NativeFn)],
+    extra: usize,
+) -> Result<Table<'gc>, RuntimeError<'gc>> {
+    let lib = Table::with_exact_capacity(ctx, funcs.len() + extra)?;
+    for &(name, f) in funcs {
+        set_native(ctx, lib, name, f, Box::new([]))?;
+    }
+    Ok(lib)
+}
+
 /// Sets `table[name]` to a native closure named `name` (the name messages use).
 pub fn set_native<'gc>(
     ctx: Context<'gc>,
@@ -88,12 +117,11 @@ pub fn register_module<'gc>(
     module: Table<'gc>,
 ) -> Result<(), RuntimeError<'gc>> {
     let registry = ctx.state.registry;
-    let key = ctx.new_string(b"_LOADED")?;
-    let loaded = match registry.get_str(ctx, key) {
+    let loaded = match registry.get_field(ctx, b"_LOADED") {
         Value::Table(t) => t,
         _ => {
-            let t = Table::new(ctx.mc);
-            registry.set_str(ctx, key, Value::Table(t))?;
+            let t = Table::with_capacity(ctx, 0, STANDARD_MODULES)?;
+            registry.set_str(ctx, ctx.new_string(b"_LOADED")?, Value::Table(t))?;
             t
         }
     };

@@ -163,6 +163,17 @@ impl<'gc, V: Stored<'gc>> HashPart<'gc, V> {
             .map(|&i| i as usize)
     }
 
+    /// Position of the string key whose bytes are `bytes` (no string object needed).
+    pub fn find_bytes(&self, bytes: &[u8]) -> Option<usize> {
+        let s = self.inner.as_ref()?;
+        let entries = &s.entries;
+        s.index
+            .find(crate::string::hash_bytes(bytes), |&i| {
+                matches!(entries[i as usize].key, WeakValue::String(k) if k.as_bytes() == bytes)
+            })
+            .map(|&i| i as usize)
+    }
+
     /// Position of a string key, tried first at `hint` (where an instruction last found its
     /// key); a lookup that needs the hash updates the hint.
     #[inline(always)]

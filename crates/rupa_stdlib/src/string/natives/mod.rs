@@ -16,10 +16,10 @@ mod pack_native;
 use std::cell::RefCell;
 
 use gc_arena::{lock::Lock, Gc};
-use rupa_vm::baselib::{register_module, set_native};
+use rupa_vm::baselib::register_module;
 use rupa_vm::native::{NativeAction, NativeFn, NativeStack};
 use rupa_vm::userdata::{UserData, UserDataObj};
-use rupa_vm::{Context, LuaString, RuntimeError, Table, Value};
+use rupa_vm::{Context, LuaString, RuntimeError, Value};
 
 use super::pattern::{Budget, Capture, PatternError};
 
@@ -30,7 +30,6 @@ pub(crate) type R<'gc> = Result<NativeAction<'gc>, RuntimeError<'gc>>;
 /// string metatable (`__index = string` and the arithmetic metamethods), as lua5.4's
 /// `luaopen_string` does.
 pub fn load_string(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
-    let lib = Table::new(ctx.mc);
     let funcs: [(&'static str, NativeFn); 17] = [
         ("byte", basic::byte),
         ("char", basic::char),
@@ -50,9 +49,7 @@ pub fn load_string(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
         ("packsize", pack_native::packsize),
         ("unpack", pack_native::unpack),
     ];
-    for (name, f) in funcs {
-        set_native(ctx, lib, name, f, Box::new([]))?;
-    }
+    let lib = rupa_vm::baselib::new_library(ctx, &funcs, 0)?;
     let g = ctx.state.globals;
     g.set_str(ctx, ctx.new_string(b"string")?, Value::Table(lib))?;
     register_module(ctx, "string", lib)?;
