@@ -211,7 +211,7 @@ impl Lua {
                     // It returned without results.
                     self.enter(|ctx| {
                         let ex = *ctx.state.roots.fetch(&exec.0);
-                        ex.host_return(ctx, Ok(Vec::new()));
+                        ex.host_return(ctx, Ok(&[]));
                     });
                 }
             }
@@ -229,8 +229,9 @@ impl Lua {
                 match r {
                     Ok(vals) => self.enter(|ctx| {
                         let ex = *ctx.state.roots.fetch(&exec.0);
-                        let vals = vals.iter().map(|v| Lua::fetch(ctx, v)).collect();
-                        ex.host_return(ctx, Ok(vals));
+                        let vals: embed::CallValues<'_> =
+                            vals.iter().map(|v| Lua::fetch(ctx, v)).collect();
+                        ex.host_return(ctx, Ok(&vals));
                     }),
                     Err(e) => self.host_fail(exec, e),
                 }

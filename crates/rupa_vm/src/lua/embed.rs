@@ -50,20 +50,21 @@ impl Lua {
     }
 
     /// Returns the values `f` pushes as the results of host call `call`. If `f` fails nothing
-    /// is returned yet (the host may try again, or fail the call).
+    /// is returned yet (the host may try again, or fail the call). Up to 8 results are
+    /// gathered without a heap allocation.
     pub fn host_return<E>(
         &self,
         call: &HostCall,
-        f: impl for<'gc> FnOnce(Context<'gc>, &mut Vec<Value<'gc>>) -> Result<(), E>,
+        f: impl for<'gc> FnOnce(Context<'gc>, &mut CallValues<'gc>) -> Result<(), E>,
     ) -> Result<(), E> {
         self.enter(|ctx| {
             let ex = *ctx.state.roots.fetch(&call.exec.0);
             if call.returned.get() {
                 return Ok(());
             }
-            let mut out = Vec::new();
+            let mut out = CallValues::new();
             f(ctx, &mut out)?;
-            ex.host_return(ctx, Ok(out));
+            ex.host_return(ctx, Ok(&out));
             call.returned.set(true);
             Ok(())
         })

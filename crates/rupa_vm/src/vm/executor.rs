@@ -202,11 +202,7 @@ impl<'gc> Executor<'gc> {
     }
 
     /// Completes a host call: its results are returned to the caller, or its error raised.
-    pub fn host_return(
-        self,
-        ctx: Context<'gc>,
-        outcome: Result<Vec<Value<'gc>>, RuntimeError<'gc>>,
-    ) {
+    pub fn host_return(self, ctx: Context<'gc>, outcome: Result<&[Value<'gc>], RuntimeError<'gc>>) {
         let mut st = self.0.borrow_mut(ctx.mc);
         let thread = *st.threads.last().expect("an executor always has a thread");
         let mut ts = thread.0.borrow_mut(ctx.mc);
@@ -228,7 +224,7 @@ impl<'gc> Executor<'gc> {
                     });
                     return;
                 }
-                ts.stack.extend_from_slice(&vals);
+                ts.stack.extend_from_slice(vals);
                 st.pending = Some(Work::Continue { error: None });
             }
             Err(error) => {
