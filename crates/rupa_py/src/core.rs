@@ -232,11 +232,15 @@ impl Core {
         {
             lua.collect_full();
         }
+        let initialising = roots.is_none();
         let r = f(lua, roots.as_ref());
         // What Python made in the arena (tables from `table_from`, values set from Python) is
         // paid for here, as lua5.4 steps its collector on allocation: a loop that only builds
-        // tables would otherwise grow without bound until Lua code next runs.
-        lua.collect_debt(ENTRY_DEBT);
+        // tables would otherwise grow without bound until Lua code next runs. Not after the
+        // initialisation: its debt is everything just built, all of it live.
+        if !initialising {
+            lua.collect_debt(ENTRY_DEBT);
+        }
         // Objects whose userdata Lua collected during the call are released before the lock
         // is: `collectgarbage()` from Python has the effect lupa's has.
         if let Some(keys) = self.dead.take() {
