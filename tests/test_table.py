@@ -122,3 +122,15 @@ def test_tables_built_from_python_are_collected(impl):
     for _ in range(100):
         lua.table_from(data)
     assert lua.get_memory_used() < 40 * 2**20
+
+
+def test_values_set_from_python_are_collected(impl):
+    # Each assignment makes a new 50 KB string and drops the last one; no Lua code runs, so
+    # the entries themselves must pay the collector (about 100 MB in all, under a 40 MB cap).
+    lua = impl.LuaRuntime(max_memory=40 * 2**20)
+    t = lua.table()
+    chunk = "x" * 50_000
+    for i in range(2000):
+        t[1] = chunk + str(i)
+    assert t[1] == chunk + "1999"
+    assert lua.get_memory_used() < 40 * 2**20

@@ -233,12 +233,15 @@ impl Core {
             lua.collect_full();
         }
         let initialising = roots.is_none();
+        let used = lua.memory_used();
         let r = f(lua, roots.as_ref());
         // What Python made in the arena (tables from `table_from`, values set from Python) is
         // paid for here, as lua5.4 steps its collector on allocation: a loop that only builds
         // tables would otherwise grow without bound until Lua code next runs. Not after the
-        // initialisation: its debt is everything just built, all of it live.
-        if !initialising {
+        // initialisation: its debt is everything just built, all of it live. An entry that
+        // left the heap no bigger owes nothing new (the last outermost entry settled what was
+        // owed before it), and reading the debt costs more than reading the heap size.
+        if !initialising && lua.memory_used() > used {
             lua.collect_debt(ENTRY_DEBT);
         }
         // Objects whose userdata Lua collected during the call are released before the lock
