@@ -142,3 +142,25 @@ def test_objects_made_during_a_long_call_are_released_during_it(lua):
     assert during < n
     lua.execute("collectgarbage() collectgarbage()")
     assert alive() == 0
+
+
+def test_a_runtime_that_called_python_is_freed(impl):
+    # The host functions hold their runtime strongly while an entry runs (one upgrade per
+    # entry); once it ends nothing in Lua keeps the runtime, so dropping it frees what it holds.
+    import gc
+    import weakref
+
+    class Held:
+        def __call__(self, x):
+            return x
+
+    held = Held()
+    ref = weakref.ref(held)
+    lua = impl.LuaRuntime()
+    lua.globals().kept = held
+    assert lua.eval("function(f, n) local s = 0 for i = 1, n do s = s + f(i) end return s end")(
+        held, 10
+    ) == 55
+    del lua, held
+    gc.collect()
+    assert ref() is None

@@ -10,6 +10,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -18,6 +19,7 @@ use rupa_vm::lua::{CallValues, Execution, Lua, LuaErrorReport};
 use rupa_vm::{Context, Value};
 
 use crate::errors;
+use crate::host::HostShared;
 use crate::lock::RuntimeLock;
 use crate::pyobject::DeadKeys;
 use crate::roots::Roots;
@@ -57,6 +59,8 @@ pub(crate) struct VmState {
     lua: Box<Lua>,
     /// The bridge's values in the state; `None` until the runtime is initialised.
     roots: Option<Roots>,
+    /// What the host functions share; released at the end of each outermost entry.
+    host: Option<Rc<HostShared>>,
 }
 
 /// A Lua state parked by a host function while Python code runs, so that code may call into
@@ -136,6 +140,7 @@ impl Core {
             state: RuntimeLock::new(VmState {
                 lua: Box::new(lua),
                 roots: None,
+                host: None,
             }),
             nested_roots: Mutex::new(Unshared(None)),
             dropped: Mutex::new(Vec::new()),
@@ -172,10 +177,12 @@ impl Core {
     }
 
     /// Makes the runtime usable: its bridge root is known.
-    pub(crate) fn set_roots(&self, py: Python<'_>, roots: Roots) {
+    pub(crate) fn set_roots(&self, py: Python<'_>, roots: Roots, host: Rc<HostShared>) {
         self.nested_roots().0 = Some(roots.clone());
+        host.set_roots(roots.clone());
         if let Some(mut st) = self.state.lock(py) {
             st.roots = Some(roots);
+            st.host = Some(host);
         }
     }
 
@@ -206,7 +213,7 @@ impl Core {
             return self.nested(f);
         };
         self.touch();
-        let VmState { lua, roots } = &mut *st;
+        let VmState { lua, roots, host } = &mut *st;
         if let Some(roots) = roots.as_ref() {
             // A plain load first: the swap is an atomic write, paid on every entry otherwise.
             if self.any_dropped.load(Ordering::Relaxed)
@@ -248,6 +255,9 @@ impl Core {
         // is: `collectgarbage()` from Python has the effect lupa's has.
         if let Some(keys) = self.dead.take() {
             crate::pyobject::release(self, lua, keys);
+        }
+        if let Some(host) = host {
+            host.end_entry();
         }
         r
     }

@@ -5,7 +5,7 @@
 //! Calling a Python object (`__call`) is done here natively; the other operations call the
 //! facade's `rupa._bridge.Bridge` method of the same name.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, Ref, RefCell};
 use std::rc::Rc;
 use std::sync::{Arc, Weak};
 
@@ -78,17 +78,69 @@ impl Op {
     }
 }
 
-/// The Lua function for `op` on the runtime `core`; `roots` is filled once the runtime is
-/// initialised.
-pub(crate) fn host(core: Weak<Core>, roots: Rc<OnceCell<Roots>>, op: Op) -> RawHostFn {
+/// What the host functions of one runtime share (lock owner only, like the Lua state that
+/// holds them): the bridge root, once the runtime is initialised, and the runtime itself.
+///
+/// The runtime is held strongly only from the first host call of an outermost entry until
+/// that entry ends ([`HostShared::end_entry`], called by `Core::with_state`): a loop calling
+/// Python from Lua upgrades the weak reference once, not once per call (two atomic operations
+/// each), and no reference cycle outlives the entry.
+pub(crate) struct HostShared {
+    core: Weak<Core>,
+    roots: OnceCell<Roots>,
+    entered: RefCell<Option<Arc<Core>>>,
+}
+
+impl HostShared {
+    pub(crate) fn new(core: Weak<Core>) -> Rc<HostShared> {
+        Rc::new(HostShared {
+            core,
+            roots: OnceCell::new(),
+            entered: RefCell::new(None),
+        })
+    }
+
+    /// Makes the runtime usable from Lua: its bridge root is known.
+    pub(crate) fn set_roots(&self, roots: Roots) {
+        let _ = self.roots.set(roots);
+    }
+
+    /// The runtime, held until the current outermost entry ends; `None` once it is gone.
+    fn core(&self) -> Option<Ref<'_, Arc<Core>>> {
+        if let Ok(held) = self.entered.try_borrow() {
+            if let Ok(core) = Ref::filter_map(held, Option::as_ref) {
+                return Some(core);
+            }
+        }
+        let strong = self.core.upgrade()?;
+        // Not borrowed: a borrow lasts for a host call, and this is the first of the entry.
+        *self.entered.try_borrow_mut().ok()? = Some(strong);
+        Ref::filter_map(self.entered.try_borrow().ok()?, Option::as_ref).ok()
+    }
+
+    /// Lets go of the runtime at the end of an outermost entry (no host call is running).
+    /// The caller holds its own reference, so this never drops the runtime itself.
+    pub(crate) fn end_entry(&self) {
+        if let Ok(mut held) = self.entered.try_borrow_mut() {
+            if held.is_some() {
+                *held = None;
+            }
+        }
+    }
+}
+
+/// The Lua function for `op` on the runtime whose host functions share `shared`.
+pub(crate) fn host(shared: Rc<HostShared>, op: Op) -> RawHostFn {
     Rc::new(move |lua: &mut Lua, call: &HostCall| {
-        let Some(core) = core.upgrade() else {
-            return Err(HostError::Message("the Lua runtime was closed".to_string()));
-        };
-        let Some(roots) = roots.get() else {
+        // The root first: before it is set (initialisation), no entry would release the
+        // runtime taken below.
+        let Some(roots) = shared.roots.get() else {
             return Err(HostError::Message(
                 "the runtime is not initialised".to_string(),
             ));
+        };
+        let Some(core) = shared.core() else {
+            return Err(HostError::Message("the Lua runtime was closed".to_string()));
         };
         Python::with_gil(|py| run(&core, py, lua, roots, op, call))
     })

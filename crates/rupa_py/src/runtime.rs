@@ -14,7 +14,7 @@ use rupa_vm::{Context, Table, Value};
 use crate::convert::{self, Failure, ToLua};
 use crate::core::Core;
 use crate::errors;
-use crate::host::{host, Op};
+use crate::host::{host, HostShared, Op};
 use crate::init::{init_proto, load_libraries};
 use crate::object::{call_value, CallMode, Target};
 use crate::registry::classes;
@@ -56,14 +56,12 @@ impl Runtime {
             unpack_returned_tuples,
             plain_index,
         ));
-        let weak = Arc::downgrade(&core);
-        let cell = std::rc::Rc::new(std::cell::OnceCell::new());
+        let shared = HostShared::new(Arc::downgrade(&core));
         let roots = core.with_state(py, |lua, _| {
             let hosts: Vec<_> = Op::ALL
                 .iter()
                 .map(|&op| {
-                    let f = lua
-                        .create_raw_host_function(op.name(), host(weak.clone(), cell.clone(), op));
+                    let f = lua.create_raw_host_function(op.name(), host(shared.clone(), op));
                     // Steps of a list or tuple are served natively when read ahead.
                     if op == Op::IterNext {
                         crate::seqiter::stepper(lua, f)
@@ -128,9 +126,7 @@ impl Runtime {
                 Ok(roots)
             })
         })?;
-        let _ = cell.set(roots.clone());
-        drop(cell);
-        core.set_roots(py, roots);
+        core.set_roots(py, roots, shared);
         Ok(Runtime { core })
     }
 
