@@ -30,6 +30,16 @@ def test_table_and_table_from(lua):
     assert len(t) == 2
 
 
+def test_table_from_sequences_and_iterables(lua):
+    # Lists are read from a copy, tuples and other iterables as they come: same values (as
+    # lupa gives them; `None` leaves a hole).
+    assert list(lua.table_from((x * 2 for x in [5, 6])).items()) == [(1, 10), (2, 12)]
+    assert list(lua.table_from(range(3)).items()) == [(1, 0), (2, 1), (3, 2)]
+    items = list(lua.table_from((1, "a", None, 2.5, [7])).items())
+    assert items[:3] == [(1, 1), (2, "a"), (4, 2.5)] and items[3][1] == [7]
+    assert list(lua.table_from([True, b"x", 3]).items()) == [(1, True), (2, "x"), (3, 3)]
+
+
 def test_table_from_recursive(lua):
     t = lua.table_from({"a": [1, 2, {"c": 3}]}, recursive=True)
     assert t.a[3].c == 3

@@ -201,15 +201,13 @@ impl Runtime {
         target: Option<Bound<'_, PyAny>>,
     ) -> PyResult<PyObject> {
         let core = &self.core;
-        // A list or tuple is read in place: no copy of a big sequence.
+        // The items as a tuple (a list copied by one C call): each is then read borrowed,
+        // without a reference taken and dropped (two C calls) per item.
         let items = match items.downcast::<pyo3::types::PyList>() {
-            Ok(l) => Items::List(l.clone()),
+            Ok(l) => l.to_tuple(),
             Err(_) => match items.downcast::<PyTuple>() {
-                Ok(t) => Items::Tuple(t.clone()),
-                Err(_) => Items::List(pyo3::types::PyList::new_bound(
-                    py,
-                    items.iter()?.collect::<PyResult<Vec<_>>>()?,
-                )),
+                Ok(t) => t.clone(),
+                Err(_) => PyTuple::new_bound(py, items.iter()?.collect::<PyResult<Vec<_>>>()?),
             },
         };
         let n = items.len();
@@ -221,7 +219,8 @@ impl Runtime {
                 let mut chunk = smallvec::SmallVec::<[Value<'_>; 64]>::new();
                 let mut start = 1;
                 for i in 0..n {
-                    chunk.push(conv.value(&items.get(i)?, false)?);
+                    let item = items.get_borrowed_item(i).map_err(Failure::Py)?;
+                    chunk.push(conv.value(&item, false)?);
                     if chunk.len() == chunk.inline_size() || i + 1 == n {
                         t.set_list(ctx, start, &chunk).map_err(|_| no_memory(py))?;
                         start += chunk.len() as i64;
@@ -241,7 +240,7 @@ impl Runtime {
                 Ok(slot) => slot,
                 Err(Failure::Py(e)) => return Err(e),
                 Err(Failure::Overflow) => {
-                    let items = (0..n).map(|i| items.get(i)).collect::<PyResult<Vec<_>>>()?;
+                    let items = items.iter().collect::<Vec<_>>();
                     table_with_handles(core, py, lua, roots, &items, &pairs, target.as_ref())?
                 }
             };
@@ -407,27 +406,4 @@ fn table_with_handles(
         Ok(roots.get(ctx).hold(ctx, Value::Table(t)))
     });
     built.map_err(|()| errors::lua_error(py, "not enough memory".to_string()))
-}
-
-/// The positional items of `Runtime.table`.
-enum Items<'py> {
-    List(Bound<'py, pyo3::types::PyList>),
-    Tuple(Bound<'py, PyTuple>),
-}
-
-impl<'py> Items<'py> {
-    fn len(&self) -> usize {
-        match self {
-            Items::List(l) => l.len(),
-            Items::Tuple(t) => t.len(),
-        }
-    }
-
-    /// Item `i`; an error only if a list shrank while being read (Python code can run).
-    fn get(&self, i: usize) -> PyResult<Bound<'py, PyAny>> {
-        match self {
-            Items::List(l) => l.get_item(i),
-            Items::Tuple(t) => t.get_item(i),
-        }
-    }
 }
