@@ -40,6 +40,22 @@ def test_table_from_sequences_and_iterables(lua):
     assert list(lua.table_from([True, b"x", 3]).items()) == [(1, True), (2, "x"), (3, 3)]
 
 
+def test_table_from_reads_the_list_as_it_was():
+    # docs/differences.md: lupa also reads what Python code run by the conversion appended.
+    lua = rupa.LuaRuntime()
+    data: list = []
+
+    class Grows:
+        def __getattr__(self, name):
+            if name == "__getitem__" and len(data) < 3:
+                data.append(len(data))
+            raise AttributeError(name)
+
+    data.append(Grows())
+    t = lua.table_from(data)
+    assert len(t) == 1 and data[1:] == [1]
+
+
 def test_table_from_recursive(lua):
     t = lua.table_from({"a": [1, 2, {"c": 3}]}, recursive=True)
     assert t.a[3].c == 3
