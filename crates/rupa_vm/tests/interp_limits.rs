@@ -36,6 +36,67 @@ fn fuel_runs_in_slices_and_finishes() {
     assert_eq!(v, 5000050000);
 }
 
+/// A loop whose body is longer than a slice's budget: fuel is charged per loop body at the
+/// backward jump, after the jump, so every slice still runs at least one iteration.
+#[test]
+fn slices_smaller_than_a_loop_body_still_make_progress() {
+    let mut lua = support::new_lua();
+    let body = "x = x + 1 ".repeat(200);
+    let src = format!("local x = 0 for i = 1, 50 do {body} end return x");
+    let f = load(&mut lua, &src);
+    let exec = lua.start(&f, &[]);
+    let mut slices = 0;
+    while lua.execute(&exec, 10) == ExecuteStatus::OutOfFuel {
+        slices += 1;
+        assert!(slices < 10_000, "the loop must finish");
+    }
+    assert!(
+        slices >= 49,
+        "each iteration costs more than a slice: {slices} slices"
+    );
+    let r = lua.finish(&exec).expect("no error");
+    let v = lua.enter(|ctx| match Lua::fetch(ctx, &r[0]) {
+        rupa_vm::Value::Integer(i) => i,
+        _ => -1,
+    });
+    assert_eq!(v, 10_000);
+}
+
+/// Straight-line code is paid for when its activation returns: a long function called in a
+/// loop costs its length per call, not one unit.
+#[test]
+fn straight_line_code_is_paid_for_on_return() {
+    let mut lua = support::new_lua();
+    let body = "x = x + 1 ".repeat(500);
+    let src =
+        format!("local x = 0 local function f() {body} end for i = 1, 100 do f() end return x");
+    let f = load(&mut lua, &src);
+    let exec = lua.start(&f, &[]);
+    // 100 calls of about 2,000 instructions each do not fit in 100,000.
+    assert_eq!(lua.execute(&exec, 100_000), ExecuteStatus::OutOfFuel);
+    while lua.execute(&exec, 100_000) == ExecuteStatus::OutOfFuel {}
+    let r = lua.finish(&exec).expect("no error");
+    let v = lua.enter(|ctx| match Lua::fetch(ctx, &r[0]) {
+        rupa_vm::Value::Integer(i) => i,
+        _ => -1,
+    });
+    assert_eq!(v, 50_000);
+}
+
+/// Endless tail calls have no backward jump: entering each callee checks the fuel.
+#[test]
+fn endless_tail_calls_run_out_of_fuel() {
+    let mut lua = support::new_lua();
+    let f = load(
+        &mut lua,
+        "local function f(n) return f(n + 1) end return f(0)",
+    );
+    let exec = lua.start(&f, &[]);
+    assert_eq!(lua.execute(&exec, 50_000), ExecuteStatus::OutOfFuel);
+    lua.interrupt_handle().interrupt();
+    assert_eq!(lua.execute(&exec, 50_000), ExecuteStatus::Finished);
+}
+
 #[test]
 fn infinite_loop_is_out_of_fuel_then_interruptible() {
     let mut lua = support::new_lua();
