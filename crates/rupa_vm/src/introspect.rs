@@ -291,7 +291,7 @@ pub fn read_upvalue<'gc>(
     running: Thread<'gc>,
     stack: &[Value<'gc>],
 ) -> Value<'gc> {
-    crate::vm::exec::read_upvalue(uv, running, stack)
+    crate::vm::upvalues::read_upvalue(uv, running, stack)
 }
 
 /// The name and value of upvalue `n` (1-based) of `f`: native upvalues have the name "".
@@ -330,7 +330,7 @@ pub fn set_upvalue<'gc>(
     match &*f.0 {
         FunctionKind::Lua(cl) => {
             let uv = f.upvalue(ctx, i)?;
-            crate::vm::exec::write_upvalue(ctx, uv, running, stack, v);
+            crate::vm::upvalues::write_upvalue(ctx, uv, running, stack, v);
             let name = match cl.proto.proto.upvalues.get(i) {
                 Some(d) if !d.name.is_empty() => d.name.clone(),
                 _ => "(no name)".to_string(),

@@ -9,77 +9,24 @@ use gc_arena::Gc;
 
 use crate::arith::{ArithError, ArithOp};
 use crate::call::{self, CallError, PreCall};
-use crate::debug_info;
 use crate::error::RuntimeError;
 use crate::frame::{Frame, LuaFrame, ReturnTo};
-use crate::function::{Function, FunctionKind, LuaClosure, UpValue, UpValueState, HINTS_PER_OP};
+use crate::function::{Function, FunctionKind, LuaClosure, UpValue, HINTS_PER_OP};
 use crate::meta::MetaEvent;
 use crate::metaops::{self, Meta, OpError};
 use crate::number;
-use crate::opcode::{Op, Rk};
+use crate::opcode::Op;
 use crate::state::Context;
 use crate::string::LuaString;
 use crate::table::Table;
 use crate::thread::{Thread, ThreadState};
 use crate::value::Value;
 use crate::vm::concat;
+use crate::vm::describe::{describe, Operand};
 use crate::vm::executor::Work;
-
-/// How an instruction's operand is described in error messages.
-#[derive(Clone, Copy)]
-enum Operand {
-    Reg(u8),
-    Up(u8),
-    Rk(Rk),
-    None,
-}
-
-/// Reads an upvalue cell.
-#[inline]
-pub(crate) fn read_upvalue<'gc>(
-    uv: UpValue<'gc>,
-    thread: Thread<'gc>,
-    stack: &[Value<'gc>],
-) -> Value<'gc> {
-    match uv.0.get() {
-        UpValueState::Closed(v) => v,
-        UpValueState::Open { thread: t, index } => {
-            if t.ptr_eq(thread) {
-                stack.get(index).copied().unwrap_or(Value::Nil)
-            } else {
-                match t.0.try_borrow() {
-                    Ok(ts) => ts.stack.get(index).copied().unwrap_or(Value::Nil),
-                    Err(_) => Value::Nil,
-                }
-            }
-        }
-    }
-}
-
-/// Writes an upvalue cell.
-#[inline]
-pub(crate) fn write_upvalue<'gc>(
-    ctx: Context<'gc>,
-    uv: UpValue<'gc>,
-    thread: Thread<'gc>,
-    stack: &mut [Value<'gc>],
-    v: Value<'gc>,
-) {
-    match uv.0.get() {
-        UpValueState::Closed(_) => uv.0.set(ctx.mc, UpValueState::Closed(v)),
-        UpValueState::Open { thread: t, index } => {
-            if t.ptr_eq(thread) {
-                if let Some(slot) = stack.get_mut(index) {
-                    *slot = v;
-                }
-            } else if let Ok(mut ts) = t.0.try_borrow_mut(ctx.mc) {
-                if let Some(slot) = ts.stack.get_mut(index) {
-                    *slot = v;
-                }
-            }
-        }
-    }
-}
+use crate::vm::forloop::for_prep;
+use crate::vm::tbc::{close_one, mark_tbc};
+use crate::vm::upvalues::{new_closure, read_upvalue, write_upvalue};
 
 /// Runs Lua frames of `thread` (its top frame must be a Lua frame) until `fuel` runs out.
 ///
@@ -1173,185 +1120,4 @@ fn restore_top(ts: &mut ThreadState<'_>, base: usize, proto: &crate::proto::Prot
     if ts.stack.len() != top {
         ts.stack.resize(top, Value::Nil);
     }
-}
-
-/// Turns an operation error into a runtime error naming the culprit operand.
-fn describe<'gc>(
-    ctx: Context<'gc>,
-    frame: &LuaFrame<'gc>,
-    closure: &LuaClosure<'gc>,
-    pc: usize,
-    e: OpError<'gc>,
-    operands: [Operand; 2],
-) -> RuntimeError<'gc> {
-    match e {
-        OpError::Runtime(e) => e,
-        OpError::Compare { a, b } => RuntimeError::msg(metaops::compare_message(ctx, a, b)),
-        OpError::NoInteger { operand } => {
-            let info = operand_info(frame, closure, pc, operands[operand as usize]);
-            RuntimeError::msg(format!("number{info} has no integer representation"))
-        }
-        OpError::Type { op, value, operand } => {
-            let mut msg = format!(
-                "attempt to {op} a {} value",
-                metaops::type_name_for_error(ctx, value)
-            );
-            if let Some(i) = operand {
-                msg.push_str(&operand_info(frame, closure, pc, operands[i as usize]));
-            }
-            RuntimeError::msg(msg)
-        }
-    }
-}
-
-/// " (local 'x')" for an operand, or "".
-fn operand_info(frame: &LuaFrame<'_>, closure: &LuaClosure<'_>, pc: usize, op: Operand) -> String {
-    let proto = &closure.proto.proto;
-    match op {
-        Operand::Reg(r) => debug_info::register_info(frame, pc, r),
-        Operand::Up(u) => debug_info::upvalue_info(proto, u),
-        Operand::Rk(rk) => match rk.decode() {
-            Ok(r) => debug_info::register_info(frame, pc, r),
-            Err(k) => match closure.proto.constants[k] {
-                Value::String(s) => format!(" (constant '{}')", s.to_str_lossy()),
-                _ => String::new(),
-            },
-        },
-        Operand::None => String::new(),
-    }
-}
-
-/// Starts the `__close` of the innermost pending to-be-closed variable (`err` is the error
-/// being unwound, or nil); `ret` says what happens after it (re-executing the instruction that
-/// closes, or continuing to unwind).
-pub(crate) fn close_one<'gc>(
-    ctx: Context<'gc>,
-    ts: &mut ThreadState<'gc>,
-    err: Value<'gc>,
-    ret: ReturnTo,
-) -> Work<'gc> {
-    let idx = ts.tbc.pop().expect("close_one needs a pending variable");
-    ts.close_upvalues(ctx.mc, idx);
-    let v = ts.stack.get(idx).copied().unwrap_or(Value::Nil);
-    let tm = metaops::metamethod(ctx, v, MetaEvent::Close);
-    if tm.is_nil() {
-        // The metamethod was removed after the variable was marked.
-        return Work::vm_error(RuntimeError::msg(
-            "attempt to call a nil value (metamethod 'close')",
-        ));
-    }
-    call::call_meta(ctx, ts, tm, &[v, err], ret)
-}
-
-/// Registers stack slot `at` as a to-be-closed variable.
-fn mark_tbc<'gc>(
-    ctx: Context<'gc>,
-    ts: &mut ThreadState<'gc>,
-    at: usize,
-    v: Value<'gc>,
-    proto: &crate::proto::Proto,
-    pc: usize,
-    reg: u8,
-) -> Result<(), RuntimeError<'gc>> {
-    if !v.is_truthy() {
-        return Ok(());
-    }
-    if metaops::metamethod(ctx, v, MetaEvent::Close).is_nil() {
-        let name = debug_info::local_name(proto, reg, pc + 1).unwrap_or("?");
-        return Err(RuntimeError::msg(format!(
-            "variable '{name}' got a non-closable value"
-        )));
-    }
-    ts.tbc.push(at);
-    Ok(())
-}
-
-/// A numeric `for` operand converted to a number (strings are accepted, as in 5.4).
-fn for_number<'gc>(
-    ctx: Context<'gc>,
-    v: Value<'gc>,
-    what: &str,
-) -> Result<Value<'gc>, RuntimeError<'gc>> {
-    crate::vm::coerce::to_number(v).ok_or_else(|| {
-        RuntimeError::msg(format!(
-            "bad 'for' {what} (number expected, got {})",
-            metaops::type_name_for_error(ctx, v)
-        ))
-    })
-}
-
-/// `ForPrep`: `Ok(true)` when the loop runs at least once.
-fn for_prep<'gc>(
-    ctx: Context<'gc>,
-    stack: &mut [Value<'gc>],
-    at: usize,
-) -> Result<bool, RuntimeError<'gc>> {
-    let init = stack[at];
-    let limit = stack[at + 1];
-    let step = stack[at + 2];
-    if let (Value::Integer(i), Value::Integer(s)) = (init, step) {
-        if s == 0 {
-            return Err(RuntimeError::msg("'for' step is zero"));
-        }
-        let lim = match limit {
-            Value::Integer(l) => Some(l),
-            other => match for_number(ctx, other, "limit")? {
-                Value::Integer(l) => Some(l),
-                Value::Number(f) => number::for_limit_from_float(i, f, s),
-                _ => crate::vm_bug!("for_number returns numbers"),
-            },
-        };
-        let Some(count) = lim.and_then(|l| number::for_int_count(i, l, s)) else {
-            return Ok(false);
-        };
-        stack[at + 1] = Value::Integer(count as i64);
-        stack[at + 3] = Value::Integer(i);
-        return Ok(true);
-    }
-    let to_f = |v: Value<'gc>| match v {
-        Value::Integer(i) => i as f64,
-        Value::Number(f) => f,
-        _ => crate::vm_bug!("for_number returns numbers"),
-    };
-    let l = to_f(for_number(ctx, limit, "limit")?);
-    let s = to_f(for_number(ctx, step, "step")?);
-    let i = to_f(for_number(ctx, init, "initial value")?);
-    if s == 0.0 {
-        return Err(RuntimeError::msg("'for' step is zero"));
-    }
-    if if s > 0.0 { l < i } else { i < l } {
-        return Ok(false);
-    }
-    stack[at] = Value::Number(i);
-    stack[at + 1] = Value::Number(l);
-    stack[at + 2] = Value::Number(s);
-    stack[at + 3] = Value::Number(i);
-    Ok(true)
-}
-
-/// A new closure of prototype `child`, capturing upvalues from the running frame.
-fn new_closure<'gc>(
-    ctx: Context<'gc>,
-    thread: Thread<'gc>,
-    ts: &mut ThreadState<'gc>,
-    inherited: &[UpValue<'gc>],
-    child: Gc<'gc, crate::function::FunctionProto<'gc>>,
-    base: usize,
-) -> Result<Function<'gc>, RuntimeError<'gc>> {
-    let descs = &child.proto.upvalues;
-    ctx.reserve(64 + descs.len() * 16)?;
-    let upvalues: Box<[UpValue<'gc>]> = descs
-        .iter()
-        .map(|d| {
-            if d.in_stack {
-                ts.find_upvalue(ctx.mc, thread, base + d.index as usize)
-            } else {
-                inherited[d.index as usize]
-            }
-        })
-        .collect();
-    Ok(Function(Gc::new(
-        ctx.mc,
-        FunctionKind::Lua(LuaClosure::new(child, upvalues)),
-    )))
 }

@@ -510,7 +510,7 @@ impl<'gc> Executor<'gc> {
                     };
                     match ts.tbc.last() {
                         Some(&idx) if idx >= u.level => {
-                            exec::close_one(ctx, &mut ts, u.error, ReturnTo::Discard)
+                            crate::vm::tbc::close_one(ctx, &mut ts, u.error, ReturnTo::Discard)
                         }
                         _ => {
                             ts.frames.pop();

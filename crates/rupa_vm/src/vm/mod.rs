@@ -3,7 +3,11 @@
 
 pub(crate) mod coerce;
 pub(crate) mod concat;
+mod describe;
 pub(crate) mod exec;
 pub mod executor;
+mod forloop;
+pub(crate) mod tbc;
+pub(crate) mod upvalues;
 
 pub use executor::{Executor, StepResult};
