@@ -34,7 +34,7 @@ const NESTING_MESSAGE: &str = "C stack overflow";
 ///
 /// The error is the one lua5.4 reports first: lua5.4 compiles while it parses, so a compile
 /// error (a limit, a `goto`, a constant assignment) before a syntax error wins over it; see
-/// [`recover`].
+/// `recover`.
 pub fn parse(source: &[u8], chunk_name: &str) -> std::result::Result<Chunk, SyntaxError> {
     let mut parser = Parser::new(source, chunk_name, None)?;
     match parser.chunk(source) {

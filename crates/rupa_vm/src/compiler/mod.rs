@@ -1,7 +1,7 @@
 //! The compiler from the AST ([`crate::ast`]) to register bytecode ([`crate::opcode`]).
 //!
 //! It follows the shape of PUC Lua 5.4's single-pass code generator (`lparser.c` + `lcode.c`):
-//! expressions are compiled into pending descriptions ([`expdesc::ExpDesc`]) that are discharged
+//! expressions are compiled into pending descriptions (`expdesc::ExpDesc`) that are discharged
 //! into registers only when needed, conditional code is built from threaded jump lists, and locals
 //! live in the registers numbered by their position among active locals. Keeping 5.4's code shapes
 //! matters beyond speed: the interpreter names variables in error messages by symbolic execution
@@ -13,7 +13,7 @@
 //!
 //! This module owns the per-function state, instruction emission, register allocation, the
 //! constant table and jump lists. It must not evaluate anything at run time: only constant
-//! folding that cannot raise an error happens here ([`fold`]).
+//! folding that cannot raise an error happens here (`fold`).
 
 mod cond;
 mod constructor;

@@ -20,7 +20,7 @@ use crate::vm::executor::Executor;
 pub type CallValues<'gc> = smallvec::SmallVec<[Value<'gc>; 8]>;
 
 impl Lua {
-    /// Runs `f` on the arguments of host call `call` (a [`RawHostFn`]'s).
+    /// Runs `f` on the arguments of host call `call` (a [`crate::lua::RawHostFn`]'s).
     pub fn host_args<R>(
         &self,
         call: &HostCall,

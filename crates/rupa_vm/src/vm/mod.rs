@@ -1,5 +1,7 @@
-//! The interpreter: the bytecode loop ([`exec`]), the executor that drives threads, natives and
-//! errors ([`executor`]), and the inline helpers they share.
+//! The interpreter: the bytecode loop (`exec`), the executor that drives threads, natives and
+//! errors ([`executor`]), and the helpers the loop calls out of line: operand names in error
+//! messages (`describe`), upvalue cells and closures (`upvalues`), to-be-closed variables
+//! (`tbc`), the numeric `for` preparation (`forloop`).
 
 pub(crate) mod coerce;
 pub(crate) mod concat;
