@@ -1,6 +1,6 @@
 //! The interactive loop (lua.c's `doREPL`): reads a line, tries it as `return <line>` so
 //! expressions print their values, otherwise as a statement, asking for more lines while the
-//! chunk is incomplete (its syntax error is "... near <eof>").
+//! chunk is incomplete (its syntax error is `... near <eof>`).
 
 use std::io::{BufRead, Write};
 

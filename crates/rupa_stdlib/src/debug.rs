@@ -1,6 +1,6 @@
 //! The `debug` library: `traceback getinfo getlocal setlocal getupvalue setupvalue upvalueid
 //! upvaluejoin getmetatable setmetatable getuservalue setuservalue getregistry sethook gethook
-//! debug`, on the VM's [`introspect`](rupa_vm::introspect) surface.
+//! debug`, on the VM's [`rupa_vm::introspect`] surface.
 //!
 //! Functions taking an optional thread first (`getinfo`, `getlocal`, `setlocal`, `traceback`,
 //! `sethook`, `gethook`) number their other arguments after it, as lua5.4's `getthread` does.

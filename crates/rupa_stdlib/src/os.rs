@@ -2,7 +2,7 @@
 //! tmpname`, every one going through the installed [`Host`](crate::host::Host).
 //!
 //! `setlocale` keeps glibc's per-category names and asks the host which locales exist
-//! ([`locale`]).
+//! (`locale`).
 
 pub mod date;
 mod exit;

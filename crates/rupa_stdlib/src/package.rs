@@ -1,6 +1,6 @@
 //! The `package` library and `require`: `loaded`, `preload`, `path`, `cpath`, `config`,
 //! `searchers`, `searchpath`, and the base functions that read files (`dofile`, `loadfile`,
-//! in [`file`]).
+//! in [`file`](mod@file)).
 //!
 //! Lua files are found and read through the installed host. There are no dynamic libraries:
 //! the C searchers look along `package.cpath` like lua5.4, and a library they find fails to

@@ -1,5 +1,5 @@
 //! The VM-independent core of Lua 5.4's string library, over byte slices: patterns
-//! ([`pattern`]), `string.format` ([`format`]), `string.pack`/`unpack` ([`pack`]), and here
+//! ([`pattern`]), `string.format` ([`format`](mod@format)), `string.pack`/`unpack` ([`pack`]), and here
 //! the small helpers of `sub`, `byte`, `char`, `rep`, `reverse`, `lower` and `upper`.
 //!
 //! Nothing in this module knows about Lua values; errors are enums whose `Display` is

@@ -6,7 +6,7 @@
 //! [`PackItem::padding`] zero bytes, then by [`PackItem::kind`] take one argument
 //! (`luaL_checkinteger` for [`Kind::Int`], `luaL_checknumber` for floats,
 //! `luaL_checklstring` for strings; none for padding and no-ops) and call the matching
-//! writer in [`codec`]. [`pack_values`] does all of that for already-typed values.
+//! writer in `codec`. [`pack_values`] does all of that for already-typed values.
 //! [`unpack`] and [`packsize`] need no Lua values and are complete here.
 //!
 //! Sizes come from the format: `string.pack("c214748364", "")` makes a 214 MB string from
