@@ -273,21 +273,8 @@ impl<'gc> Table<'gc> {
         key: LuaString<'gc>,
         value: Value<'gc>,
     ) -> Result<(), RuntimeError<'gc>> {
-        let mut s = self.0.borrow_mut(ctx.mc);
-        // Only string keys can be metamethod names.
-        s.absent.set(0);
-        if s.weak.is_none() {
-            return match s.hash.find_str(key) {
-                Some(p) => {
-                    s.set_at(p, Value::String(key), value);
-                    Ok(())
-                }
-                None if value.is_nil() => Ok(()),
-                // Known absent: no second lookup through `set_other`.
-                None => s.insert_new(ctx, Value::String(key), value),
-            };
-        }
-        s.set_other(ctx, Value::String(key), value)
+        // A hint no entry has: the lookup goes straight to the hash.
+        self.set_str_hinted(ctx, key, value, &Cell::new(u32::MAX))
     }
 
     /// `set_str` for an instruction with a position hint (see `get_str_hinted`).
@@ -300,12 +287,18 @@ impl<'gc> Table<'gc> {
         hint: &Cell<u32>,
     ) -> Result<(), RuntimeError<'gc>> {
         let mut s = self.0.borrow_mut(ctx.mc);
+        // Only string keys can be metamethod names.
         s.absent.set(0);
         if s.weak.is_none() {
-            if let Some(p) = s.hash.find_str_hinted(key, hint) {
-                s.set_at(p, Value::String(key), value);
-                return Ok(());
-            }
+            return match s.hash.find_str_hinted(key, hint) {
+                Some(p) => {
+                    s.set_at(p, Value::String(key), value);
+                    Ok(())
+                }
+                None if value.is_nil() => Ok(()),
+                // Known absent: no second lookup through `set_other`.
+                None => s.insert_new(ctx, Value::String(key), value),
+            };
         }
         s.set_other(ctx, Value::String(key), value)
     }
