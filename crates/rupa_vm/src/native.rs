@@ -105,12 +105,7 @@ impl<'gc> NativeAction<'gc> {
         func: Value<'gc>,
         then: Continuation<'gc>,
     ) -> NativeAction<'gc> {
-        ctx.state.call_not_yieldable.set(true);
-        NativeAction::Call {
-            func,
-            then,
-            protected: false,
-        }
+        Self::call_without_continuation(ctx, func, then, false)
     }
 
     /// A protected call as C's `lua_pcall` makes it without a continuation: an error comes to
@@ -120,11 +115,21 @@ impl<'gc> NativeAction<'gc> {
         func: Value<'gc>,
         then: Continuation<'gc>,
     ) -> NativeAction<'gc> {
+        Self::call_without_continuation(ctx, func, then, true)
+    }
+
+    /// The call of `lua_call`/`lua_pcall`: a yield below it is refused.
+    fn call_without_continuation(
+        ctx: Context<'gc>,
+        func: Value<'gc>,
+        then: Continuation<'gc>,
+        protected: bool,
+    ) -> NativeAction<'gc> {
         ctx.state.call_not_yieldable.set(true);
         NativeAction::Call {
             func,
             then,
-            protected: true,
+            protected,
         }
     }
 
