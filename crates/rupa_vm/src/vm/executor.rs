@@ -353,15 +353,7 @@ impl<'gc> Executor<'gc> {
                         return StepResult::GcRequested;
                     }
                     // Back to the same thread's Lua code: keep the borrow we hold.
-                    match w {
-                        Work::RunLua
-                            if ts.hook.is_none()
-                                && st.threads.last().is_some_and(|t| t.ptr_eq(thread)) =>
-                        {
-                            exec::run_lua(ctx, thread, &mut ts, fuel)
-                        }
-                        w => w,
-                    }
+                    run_here(ctx, &st, thread, &mut ts, fuel, w)
                 }
                 Work::Continue { error } => {
                     let nf = {
@@ -442,15 +434,7 @@ impl<'gc> Executor<'gc> {
                             }
                             // A continuation that called Lua (a comparator, a metamethod): run
                             // it under the borrow we hold.
-                            match w {
-                                Work::RunLua
-                                    if ts.hook.is_none()
-                                        && st.threads.last().is_some_and(|t| t.ptr_eq(thread)) =>
-                                {
-                                    exec::run_lua(ctx, thread, &mut ts, fuel)
-                                }
-                                w => w,
-                            }
+                            run_here(ctx, &st, thread, &mut ts, fuel, w)
                         }
                     }
                 }
@@ -550,6 +534,27 @@ impl<'gc> Executor<'gc> {
                 }
             };
         }
+    }
+}
+
+/// Runs `w` at once when it is unhooked Lua code of the running thread, whose borrow the caller
+/// holds (going back through the loop would borrow the thread again); other work is returned.
+#[inline]
+fn run_here<'gc>(
+    ctx: Context<'gc>,
+    st: &ExecutorState<'gc>,
+    thread: Thread<'gc>,
+    ts: &mut ThreadState<'gc>,
+    fuel: &mut i64,
+    w: Work<'gc>,
+) -> Work<'gc> {
+    match w {
+        Work::RunLua
+            if ts.hook.is_none() && st.threads.last().is_some_and(|t| t.ptr_eq(thread)) =>
+        {
+            exec::run_lua(ctx, thread, ts, fuel)
+        }
+        w => w,
     }
 }
 
