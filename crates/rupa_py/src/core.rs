@@ -55,8 +55,8 @@ const ENTRY_DEBT: usize = 64 * 1024;
 
 /// The part of a runtime only the lock owner may touch.
 pub(crate) struct VmState {
-    /// The Lua state. Boxed: parking it moves a pointer.
-    lua: Box<Lua>,
+    /// The Lua state (one pointer: parking it moves a pointer).
+    lua: Lua,
     /// The bridge's values in the state; `None` until the runtime is initialised.
     roots: Option<Roots>,
     /// What the host functions share; released at the end of each outermost entry.
@@ -69,18 +69,14 @@ struct Parked {
     /// The runtime's `Core` (its address: only compared, never followed).
     core: usize,
     /// The parked state, `None` while a nested call is using it.
-    lua: Option<Box<Lua>>,
+    lua: Option<Lua>,
 }
 
 /// This thread's parking: the parked states, innermost last, and empty states to swap in.
 #[derive(Default)]
 struct Parking {
     stack: Vec<Parked>,
-    #[expect(
-        clippy::vec_box,
-        reason = "a spare becomes the parked box, so parking moves a pointer"
-    )]
-    spares: Vec<Box<Lua>>,
+    spares: Vec<Lua>,
 }
 
 thread_local! {
@@ -138,7 +134,7 @@ impl Core {
     ) -> Core {
         Core {
             state: RuntimeLock::new(VmState {
-                lua: Box::new(lua),
+                lua,
                 roots: None,
                 host: None,
             }),
@@ -340,7 +336,7 @@ impl Core {
         let key = self.key();
         PARKED.with_borrow_mut(|p| {
             let mut parked = p.spares.pop().unwrap_or_default();
-            std::mem::swap(lua, &mut *parked);
+            std::mem::swap(lua, &mut parked);
             p.stack.push(Parked {
                 core: key,
                 lua: Some(parked),
@@ -352,7 +348,7 @@ impl Core {
                 core,
                 lua: Some(mut parked),
             }) if core == key => {
-                std::mem::swap(lua, &mut *parked);
+                std::mem::swap(lua, &mut parked);
                 p.spares.push(parked);
             }
             _ => errors::bug("a nested call did not return the Lua state"),

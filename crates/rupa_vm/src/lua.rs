@@ -123,10 +123,14 @@ enum Host {
 const MAX_HOST_DEPTH: usize = 200;
 
 /// One Lua state.
-pub struct Lua {
-    /// Boxed: a host that parks the state while it runs its own code (the Python bridge)
-    /// swaps whole `Lua`s on every crossing, so the struct is kept small.
-    arena: Box<LuaArena>,
+///
+/// One pointer wide: a host that parks the state while it runs its own code (the Python
+/// bridge) swaps whole `Lua`s on every crossing, so a swap moves a pointer.
+pub struct Lua(Box<Inner>);
+
+/// What a [`Lua`] owns.
+struct Inner {
+    arena: LuaArena,
     interrupt: InterruptHandle,
     hosts: Vec<Host>,
     host_depth: usize,
@@ -147,17 +151,17 @@ impl Default for Lua {
 impl Lua {
     /// An empty state: no libraries, empty globals.
     pub fn new() -> Lua {
-        Lua {
+        Lua(Box::new(Inner {
             // A closure, not `State::new`: the arena needs a function generic over `'gc`.
             #[allow(clippy::redundant_closure)]
-            arena: Box::new(LuaArena::new(|mc| State::new(mc))),
+            arena: LuaArena::new(|mc| State::new(mc)),
             interrupt: InterruptHandle::default(),
             hosts: Vec::new(),
             host_depth: 0,
             finalizing: false,
             idle: Vec::new(),
             host_calls_since_collect: 0,
-        }
+        }))
     }
 
     /// A Lua function value that runs `f` on the host side when called.
@@ -172,8 +176,8 @@ impl Lua {
     }
 
     fn add_host_function(&mut self, name: &'static str, f: Host) -> StashedValue {
-        let id = self.hosts.len();
-        self.hosts.push(f);
+        let id = self.0.hosts.len();
+        self.0.hosts.push(f);
         self.enter(|ctx| {
             let func = crate::function::Function::new_native(
                 ctx.mc,
@@ -187,12 +191,12 @@ impl Lua {
 
     /// Runs host function `id` for the executor that asked for it.
     fn run_host_call(&mut self, exec: &Execution, id: usize) {
-        let host = match self.hosts.get(id) {
+        let host = match self.0.hosts.get(id) {
             Some(Host::Handles(f)) => Some(Host::Handles(f.clone())),
             Some(Host::Raw(f)) => Some(Host::Raw(f.clone())),
             None => None,
         };
-        if self.host_depth >= MAX_HOST_DEPTH {
+        if self.0.host_depth >= MAX_HOST_DEPTH {
             self.host_fail(exec, HostError::Message("C stack overflow".to_string()));
             return;
         }
@@ -202,9 +206,9 @@ impl Lua {
                     exec: exec.clone(),
                     returned: std::cell::Cell::new(false),
                 };
-                self.host_depth += 1;
+                self.0.host_depth += 1;
                 let r = f(self, &call);
-                self.host_depth -= 1;
+                self.0.host_depth -= 1;
                 if let Err(e) = r {
                     self.host_fail(exec, e);
                 } else if !call.returned.get() {
@@ -223,9 +227,9 @@ impl Lua {
                         .map(|v| Lua::stash(ctx, v))
                         .collect()
                 });
-                self.host_depth += 1;
+                self.0.host_depth += 1;
                 let r = f(self, args);
-                self.host_depth -= 1;
+                self.0.host_depth -= 1;
                 match r {
                     Ok(vals) => self.enter(|ctx| {
                         let ex = *ctx.state.roots.fetch(&exec.0);
@@ -272,7 +276,7 @@ impl Lua {
     where
         F: for<'gc> FnOnce(Context<'gc>) -> R,
     {
-        self.arena.mutate(|mc, state| f(Context { mc, state }))
+        self.0.arena.mutate(|mc, state| f(Context { mc, state }))
     }
 
     /// Keeps `v` alive outside the arena.
@@ -287,7 +291,7 @@ impl Lua {
 
     /// A handle to the interrupt flag, usable from other threads.
     pub fn interrupt_handle(&self) -> InterruptHandle {
-        self.interrupt.clone()
+        self.0.interrupt.clone()
     }
 
     /// The memory cap in bytes (`None`: unlimited).
@@ -302,7 +306,7 @@ impl Lua {
 
     /// Bytes currently owned by the state.
     pub fn memory_used(&self) -> usize {
-        self.arena.metrics().total_allocation()
+        self.0.arena.metrics().total_allocation()
     }
 
     /// Parses and compiles a chunk; the result is its main function (`_ENV` = globals).
@@ -352,13 +356,13 @@ impl Lua {
         loop {
             // A plain load first: the swap is an atomic write, paid on every slice and every
             // host call otherwise.
-            if self.interrupt.0.load(Ordering::Relaxed)
-                && self.interrupt.0.swap(false, Ordering::SeqCst)
+            if self.0.interrupt.0.load(Ordering::Relaxed)
+                && self.0.interrupt.0.swap(false, Ordering::SeqCst)
             {
-                if self.host_depth > 0 || self.finalizing {
+                if self.0.host_depth > 0 || self.0.finalizing {
                     // The outer runs must stop too: a host function must not be able to turn
                     // an interrupt into an ordinary (catchable) error.
-                    self.interrupt.0.store(true, Ordering::SeqCst);
+                    self.0.interrupt.0.store(true, Ordering::SeqCst);
                 }
                 self.abort(exec, "interrupted");
                 return fuel - left;
@@ -368,7 +372,7 @@ impl Lua {
             }
             let slice = left.min(SLICE_FUEL);
             let mut budget = slice;
-            let r = self.arena.mutate(|mc, state| {
+            let r = self.0.arena.mutate(|mc, state| {
                 let ctx = Context { mc, state };
                 let ex = *state.roots.fetch(&exec.0);
                 ex.step(ctx, &mut budget)
@@ -387,9 +391,9 @@ impl Lua {
                 // every call: each collector step traces again whatever was written since
                 // the last one (the list of finalizable objects, for one), so stepping as
                 // often as the host is called would make that work grow with its square.
-                self.host_calls_since_collect += 1;
-                if self.host_calls_since_collect >= HOST_CALLS_PER_COLLECT {
-                    self.host_calls_since_collect = 0;
+                self.0.host_calls_since_collect += 1;
+                if self.0.host_calls_since_collect >= HOST_CALLS_PER_COLLECT {
+                    self.0.host_calls_since_collect = 0;
                     self.collect(false, &mut left);
                 }
                 continue;
@@ -403,7 +407,7 @@ impl Lua {
 
     /// Ends `exec` with an error message that no `pcall` can catch.
     fn abort(&mut self, exec: &Execution, message: &str) {
-        self.arena.mutate(|mc, state| {
+        self.0.arena.mutate(|mc, state| {
             let ctx = Context { mc, state };
             let ex = *state.roots.fetch(&exec.0);
             let msg = Value::String(crate::string::LuaString::new(mc, message.as_bytes()));
@@ -490,10 +494,10 @@ impl Lua {
     /// running finalizer is abandoned (as if it failed) and the rest wait for the next
     /// collection, so a host bounding a script with fuel also bounds its finalizers.
     fn run_finalizers_within(&mut self, fuel: &mut i64) {
-        if self.finalizing {
+        if self.0.finalizing {
             return;
         }
-        self.finalizing = true;
+        self.0.finalizing = true;
         while *fuel > 0 {
             // The next object with a `__gc`, started on a reused execution (no handles and no
             // executor allocated per finalizer).
@@ -514,13 +518,13 @@ impl Lua {
             // A failing (or abandoned) finalizer is ignored, as lua5.4 does with warnings off.
             let _ = self.finish_with(exec, |_, _| ());
         }
-        self.finalizing = false;
+        self.0.finalizing = false;
     }
 
     /// Closes the state as `lua_close` does: runs the finalizer of every object that has one,
     /// the most recently marked first.
     pub fn close(mut self) {
-        gc::collect_full(&mut self.arena);
+        gc::collect_full(&mut self.0.arena);
         self.run_finalizers();
         self.enter(gc::finalize_all);
         self.run_finalizers();
@@ -530,12 +534,12 @@ impl Lua {
     fn collect(&mut self, requested: bool, fuel: &mut i64) {
         let request = self.enter(|ctx| ctx.state.gc_request.take());
         match request {
-            Some(GcRequest::Full) => gc::collect_full(&mut self.arena),
-            Some(GcRequest::Step(bytes)) => gc::step(&mut self.arena, bytes),
+            Some(GcRequest::Full) => gc::collect_full(&mut self.0.arena),
+            Some(GcRequest::Step(bytes)) => gc::step(&mut self.0.arena, bytes),
             None => {
                 let stopped = self.enter(|ctx| ctx.state.gc_stopped.get());
                 if !stopped && !requested {
-                    gc::collect_debt(&mut self.arena);
+                    gc::collect_debt(&mut self.0.arena);
                 }
             }
         }
@@ -596,10 +600,29 @@ fn host_trampoline<'gc>(
     Ok(NativeAction::Return)
 }
 
+/// The id of host function `f`, if it is one (its native is the trampoline): the executor
+/// then asks for the host call itself, without running the trampoline.
+#[inline]
+pub(crate) fn host_id(f: crate::function::Function<'_>) -> Option<usize> {
+    match &*f.0 {
+        // Only the trampoline's address: no other native has its code, so identical code
+        // folding cannot give one the same address; a miss would only take the slower path.
+        crate::function::FunctionKind::Native(nc)
+            if nc.func as *const () == host_trampoline as *const () =>
+        {
+            match nc.upvalues.first() {
+                Some(Value::Integer(id)) => Some(*id as usize),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 impl Lua {
     /// A full collection cycle; then the finalizers of objects found dead run.
     pub fn collect_full(&mut self) {
-        crate::gc::collect_full(&mut self.arena);
+        crate::gc::collect_full(&mut self.0.arena);
         self.run_finalizers();
     }
 }

@@ -78,7 +78,7 @@ impl Lua {
         &mut self,
         push: impl for<'gc> FnOnce(Context<'gc>, &mut CallValues<'gc>) -> Result<(), E>,
     ) -> Result<Execution, E> {
-        let idle = self.idle.pop();
+        let idle = self.0.idle.pop();
         self.enter(|ctx| {
             let mut vals = CallValues::new();
             push(ctx, &mut vals)?;
@@ -107,11 +107,11 @@ impl Lua {
     /// next call.
     pub fn collect_debt(&mut self, min_bytes: usize) {
         // Checked before entering the arena: most entries owe little.
-        if self.arena.metrics().allocation_debt() < (min_bytes as f64).max(f64::MIN_POSITIVE) {
+        if self.0.arena.metrics().allocation_debt() < (min_bytes as f64).max(f64::MIN_POSITIVE) {
             return;
         }
         if !self.enter(|ctx| ctx.state.gc_stopped.get()) {
-            crate::gc::collect_debt(&mut self.arena);
+            crate::gc::collect_debt(&mut self.0.arena);
         }
     }
 
@@ -149,8 +149,8 @@ impl Lua {
                 Some(Err(v)) => Err(report_of(ctx, ex, v)),
             }
         });
-        if self.idle.len() < MAX_IDLE_EXECUTIONS {
-            self.idle.push(exec);
+        if self.0.idle.len() < MAX_IDLE_EXECUTIONS {
+            self.0.idle.push(exec);
         }
         self.describe_error(r)
     }

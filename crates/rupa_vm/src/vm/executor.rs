@@ -226,7 +226,11 @@ impl<'gc> Executor<'gc> {
                     return;
                 }
                 ts.stack.extend_from_slice(vals);
-                st.pending = Some(Work::Continue { error: None });
+                // Returned at once (what `Work::Continue` would do for a native frame without
+                // a continuation): the next step goes straight back to the caller's code.
+                ts.frames.pop();
+                let w = call::finish_return(ctx, &mut ts, nf.base - 1, nf.base, vals.len(), nf.ret);
+                st.pending = Some(w);
             }
             Err(error) => {
                 ts.frames.pop();
@@ -285,6 +289,20 @@ impl<'gc> Executor<'gc> {
                     if let Some(w) = crate::hook::native_call(ctx, thread, func, ret, func_slot) {
                         work = w;
                         continue;
+                    }
+                    if let Some(id) = crate::lua::host_id(func) {
+                        // A host function: no need to run its trampoline native (which would
+                        // only ask for this). The frame holds its arguments for the host.
+                        ctx.state.call_not_yieldable.set(false);
+                        let p = Pending {
+                            func,
+                            base: func_slot + 1,
+                            ret,
+                            c_depth,
+                            in_frame: false,
+                        };
+                        set_frame(&mut thread.0.borrow_mut(ctx.mc), p, None, false, None);
+                        return StepResult::HostCall(id);
                     }
                     let yieldable = st.threads.len() > 1;
                     let (r, mut ts) = invoke(ctx, thread, func_slot + 1, yieldable, fuel, |ns| {
