@@ -2,10 +2,11 @@
 //! and the moves that let Python code called from Lua use the same state (nested).
 //!
 //! How nesting works without a borrow across the Python call: a host function gets the state
-//! as `&mut Lua`; before running Python it swaps that state with a spare empty `Lua` and parks
-//! the real one on this thread's stack of parked states (`PARKED`), where a nested call on the
-//! same thread finds it; afterwards it swaps back. Only the thread holding the runtime lock
-//! parks or nests, so the stack is thread-local: no atomic operation per crossing.
+//! as `&mut Lua`; before running Python it swaps that state with a spare empty `Lua` (one
+//! pointer each) and parks the real one on the runtime's stack of parked states, where a
+//! nested call finds it; afterwards it swaps back. Only the thread holding the runtime lock
+//! parks or nests, and always with the GIL held, so the stack is guarded by the GIL: no
+//! atomic operation and no thread-local lookup per crossing.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -15,6 +16,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use pyo3::prelude::*;
+use pyo3::sync::GILProtected;
 use rupa_vm::lua::{CallValues, Execution, Lua, LuaErrorReport};
 use rupa_vm::{Context, Value};
 
@@ -63,30 +65,20 @@ pub(crate) struct VmState {
     host: Option<Rc<HostShared>>,
 }
 
-/// A Lua state parked by a host function while Python code runs, so that code may call into
-/// the same runtime (nested, on the thread holding the lock).
-struct Parked {
-    /// The runtime's `Core` (its address: only compared, never followed).
-    core: usize,
-    /// The parked state, `None` while a nested call is using it.
-    lua: Option<Lua>,
-}
-
-/// This thread's parking: the parked states, innermost last, and empty states to swap in.
+/// A runtime's parking (see the module header): the states parked by host functions while
+/// Python code runs, innermost last (`None` while a nested call is using it), and empty
+/// states to swap in.
 #[derive(Default)]
 struct Parking {
-    stack: Vec<Parked>,
+    stack: Vec<Option<Lua>>,
     spares: Vec<Lua>,
-}
-
-thread_local! {
-    /// The states parked on this thread (see the module header).
-    static PARKED: RefCell<Parking> = RefCell::new(Parking::default());
 }
 
 /// One runtime, shared by the `Runtime` object, its wrappers and its host functions.
 pub(crate) struct Core {
     state: RuntimeLock<VmState>,
+    /// The states parked by this runtime's host functions; lock owner only.
+    parking: GILProtected<RefCell<Unshared<Parking>>>,
     /// The bridge root for nested entries (which cannot reach `VmState`); lock owner only.
     nested_roots: Mutex<Unshared<Option<Roots>>>,
     /// Slot ids of wrappers dropped on any thread, freed by the next lock owner.
@@ -138,6 +130,7 @@ impl Core {
                 roots: None,
                 host: None,
             }),
+            parking: GILProtected::new(RefCell::new(Unshared(Parking::default()))),
             nested_roots: Mutex::new(Unshared(None)),
             dropped: Mutex::new(Vec::new()),
             any_dropped: AtomicBool::new(false),
@@ -165,11 +158,6 @@ impl Core {
 
     fn nested_roots(&self) -> MutexGuard<'_, Unshared<Option<Roots>>> {
         self.nested_roots.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// This runtime's key on the parking stack.
-    fn key(&self) -> usize {
-        self as *const Core as usize
     }
 
     /// Makes the runtime usable: its bridge root is known.
@@ -206,7 +194,7 @@ impl Core {
     ) -> PyResult<R> {
         let Some(mut st) = self.state.lock(py) else {
             self.touch();
-            return self.nested(f);
+            return self.nested(py, f);
         };
         self.touch();
         let VmState { lua, roots, host } = &mut *st;
@@ -226,7 +214,7 @@ impl Core {
             }
         }
         if let Some(keys) = self.dead.take() {
-            crate::pyobject::release(self, lua, keys);
+            crate::pyobject::release(self, py, lua, keys);
         }
         // lua5.4 collects garbage when an allocation would fail; the VM does not yet, so a
         // runtime left above its cap (after `set_max_memory` lowered it) collects first.
@@ -250,7 +238,7 @@ impl Core {
         // Objects whose userdata Lua collected during the call are released before the lock
         // is: `collectgarbage()` from Python has the effect lupa's has.
         if let Some(keys) = self.dead.take() {
-            crate::pyobject::release(self, lua, keys);
+            crate::pyobject::release(self, py, lua, keys);
         }
         if let Some(host) = host {
             host.end_entry();
@@ -260,21 +248,18 @@ impl Core {
 
     /// An entry on the thread already running Lua on this runtime: it uses the state a host
     /// function parked (none is parked while the outer entry converts values: busy then).
-    fn nested<R>(&self, f: impl FnOnce(&mut Lua, Option<&Roots>) -> PyResult<R>) -> PyResult<R> {
-        let key = self.key();
-        // The innermost state this runtime parked; none (busy) if it is in use.
-        let (depth, lua) = PARKED.with_borrow_mut(|p| {
-            match p
-                .stack
-                .iter_mut()
-                .enumerate()
-                .rev()
-                .find(|(_, e)| e.core == key)
-            {
-                Some((i, e)) => (i, e.lua.take()),
-                None => (0, None),
-            }
-        });
+    fn nested<R>(
+        &self,
+        py: Python<'_>,
+        f: impl FnOnce(&mut Lua, Option<&Roots>) -> PyResult<R>,
+    ) -> PyResult<R> {
+        let parking = self.parking.get(py);
+        // The innermost parked state; none (busy) if it is in use.
+        let (depth, lua) = {
+            let mut p = parking.borrow_mut();
+            let depth = p.0.stack.len().wrapping_sub(1);
+            (depth, p.0.stack.last_mut().and_then(Option::take))
+        };
         let Some(mut lua) = lua else {
             return Err(pyo3::exceptions::PyRuntimeError::new_err(
                 "the Lua runtime is busy in this thread",
@@ -282,10 +267,10 @@ impl Core {
         };
         let roots = self.nested_roots().0.clone();
         let r = f(&mut lua, roots.as_ref());
-        PARKED.with_borrow_mut(|p| match p.stack.get_mut(depth) {
-            Some(e) if e.core == key => e.lua = Some(lua),
+        match parking.borrow_mut().0.stack.get_mut(depth) {
+            Some(slot @ None) => *slot = Some(lua),
             _ => errors::bug("the parking stack changed under a nested call"),
-        });
+        }
         r
     }
 
@@ -332,27 +317,23 @@ impl Core {
 
     /// Runs Python code `f` from inside a host function whose state is `lua`: the state is
     /// parked where nested calls find it, and put back afterwards.
-    pub(crate) fn run_python<R>(&self, lua: &mut Lua, f: impl FnOnce() -> R) -> R {
-        let key = self.key();
-        PARKED.with_borrow_mut(|p| {
-            let mut parked = p.spares.pop().unwrap_or_default();
+    pub(crate) fn run_python<R>(&self, py: Python<'_>, lua: &mut Lua, f: impl FnOnce() -> R) -> R {
+        let parking = self.parking.get(py);
+        {
+            let mut p = parking.borrow_mut();
+            let mut parked = p.0.spares.pop().unwrap_or_default();
             std::mem::swap(lua, &mut parked);
-            p.stack.push(Parked {
-                core: key,
-                lua: Some(parked),
-            });
-        });
+            p.0.stack.push(Some(parked));
+        }
         let r = f();
-        PARKED.with_borrow_mut(|p| match p.stack.pop() {
-            Some(Parked {
-                core,
-                lua: Some(mut parked),
-            }) if core == key => {
+        let mut p = parking.borrow_mut();
+        match p.0.stack.pop() {
+            Some(Some(mut parked)) => {
                 std::mem::swap(lua, &mut parked);
-                p.spares.push(parked);
+                p.0.spares.push(parked);
             }
             _ => errors::bug("a nested call did not return the Lua state"),
-        });
+        }
         r
     }
 }

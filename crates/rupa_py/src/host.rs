@@ -173,7 +173,10 @@ fn run(
 ) -> Result<(), HostError> {
     core.touch();
     if let Some(keys) = core.dead.take() {
-        pyobject::release(core, lua, keys);
+        pyobject::release(core, py, lua, keys);
+    }
+    if op == Op::Call {
+        return call_python(core, py, lua, roots, call);
     }
     let read = lua.host_args(call, |ctx, args| {
         if op == Op::SetOverflow {
@@ -227,28 +230,26 @@ fn run(
         Err(Bad::Message(m)) => return Err(HostError::Message(m)),
         Err(Bad::Py(e)) => return Err(raise(core, py, lua, roots, e)),
     };
-    let outcome =
-        match (op, target) {
-            (Op::Check, _) => return Ok(()),
-            (Op::AsAttr | Op::AsItem, Some((obj, _))) => {
-                let flags = if op == Op::AsItem { AS_INDEX } else { 0 };
-                Bound::new(py, ProtocolWrapper { obj, flags }).map(|w| smallvec![w.into_any()])
+    let outcome = match (op, target) {
+        (Op::Check, _) => return Ok(()),
+        (Op::AsAttr | Op::AsItem, Some((obj, _))) => {
+            let flags = if op == Op::AsItem { AS_INDEX } else { 0 };
+            Bound::new(py, ProtocolWrapper { obj, flags }).map(|w| smallvec![w.into_any()])
+        }
+        (Op::MakeIter, Some((obj, _))) => core.run_python(py, lua, || {
+            crate::pyiter::make_iter(py, core.unpack_tuples, obj, &args)
+        }),
+        (Op::IterNext, Some((it, flags))) => core.run_python(py, lua, || {
+            match crate::pyiter::iter_next(py, &it, flags, &args) {
+                Some(r) => r,
+                None => call_bridge(core, py, op, Some((it, flags)), args),
             }
-            (Op::Call, Some((f, _))) => core.run_python(lua, || call_object(core, py, f, args)),
-            (Op::MakeIter, Some((obj, _))) => core.run_python(lua, || {
-                crate::pyiter::make_iter(py, core.unpack_tuples, obj, &args)
-            }),
-            (Op::IterNext, Some((it, flags))) => core.run_python(lua, || {
-                match crate::pyiter::iter_next(py, &it, flags, &args) {
-                    Some(r) => r,
-                    None => call_bridge(core, py, op, Some((it, flags)), args),
-                }
-            }),
-            (Op::Index | Op::NewIndex, Some(target)) if core.plain_index => {
-                core.run_python(lua, || index_object(core, py, op, target, args))
-            }
-            (op, target) => core.run_python(lua, || call_bridge(core, py, op, target, args)),
-        };
+        }),
+        (Op::Index | Op::NewIndex, Some(target)) if core.plain_index => {
+            core.run_python(py, lua, || index_object(core, py, op, target, args))
+        }
+        (op, target) => core.run_python(py, lua, || call_bridge(core, py, op, target, args)),
+    };
     match outcome {
         Ok(results) => give_back(core, py, lua, roots, call, &results),
         Err(e) => Err(raise(core, py, lua, roots, e)),
@@ -268,14 +269,20 @@ fn give_back(
     call: &HostCall,
     results: &[Bound<'_, PyAny>],
 ) -> Result<(), HostError> {
-    let fast = lua.host_return(call, |ctx, out| {
-        let conv = ToLua::new(core, py, ctx, roots);
-        out.reserve_exact(results.len());
-        for r in results {
-            out.push(conv.value(r, false)?);
-        }
-        Ok(())
-    });
+    let fast = if let [one] = results {
+        lua.host_return_one(call, |ctx| {
+            ToLua::new(core, py, ctx, roots).value(one, false)
+        })
+    } else {
+        lua.host_return(call, |ctx, out| {
+            let conv = ToLua::new(core, py, ctx, roots);
+            out.reserve_exact(results.len());
+            for r in results {
+                out.push(conv.value(r, false)?);
+            }
+            Ok(())
+        })
+    };
     match fast {
         Ok(()) => Ok(()),
         Err(Failure::Py(e)) => Err(raise(core, py, lua, roots, e)),
@@ -291,6 +298,64 @@ fn give_back(
             Err(e) => Err(raise(core, py, lua, roots, e)),
         },
     }
+}
+
+/// `__call` on a Python object, the commonest host call: the arguments become the call's
+/// tuple as they are read, and a single result goes back without an intermediate list.
+fn call_python(
+    core: &Arc<Core>,
+    py: Python<'_>,
+    lua: &mut Lua,
+    roots: &Roots,
+    call: &HostCall,
+) -> Result<(), HostError> {
+    let read = lua.host_args(call, |ctx, args| {
+        let f = match args.first() {
+            Some(Value::UserData(ud)) => pyobject::seen_data(core, py, &*ud.0.data),
+            _ => Seen::Other,
+        };
+        let f = match f {
+            Seen::Object(f, _) => f,
+            Seen::Deleted => return Err(bad_first(Op::Call, "deleted python object")),
+            Seen::Other => return Err(bad_first(Op::Call, "not a python object")),
+        };
+        let conv = FromLua::new(core, py, ctx, roots);
+        let mut failed = None;
+        let rest = args.get(1..).unwrap_or(&[]);
+        let tuple = PyTuple::new_bound(
+            py,
+            rest.iter().map(|v| match conv.value(*v) {
+                Ok(o) => o,
+                Err(e) => {
+                    failed.get_or_insert(e);
+                    py.None()
+                }
+            }),
+        );
+        match failed {
+            Some(e) => Err(Bad::Py(e)),
+            None => Ok((f, tuple)),
+        }
+    });
+    let (f, args) = match read {
+        Ok(read) => read,
+        Err(Bad::Message(m)) => return Err(HostError::Message(m)),
+        Err(Bad::Py(e)) => return Err(raise(core, py, lua, roots, e)),
+    };
+    let result = core.run_python(py, lua, || call_object(core, py, f, args));
+    match result {
+        Ok(CallResult::One(r)) => give_back(core, py, lua, roots, call, std::slice::from_ref(&r)),
+        Ok(CallResult::Many(rs)) => give_back(core, py, lua, roots, call, &rs),
+        Err(e) => Err(raise(core, py, lua, roots, e)),
+    }
+}
+
+/// What a Python call gives back to Lua.
+enum CallResult<'py> {
+    /// The common case: one value.
+    One(Bound<'py, PyAny>),
+    /// A tuple's items (with `unpack_returned_tuples`), or the bridge's results.
+    Many(PyResults<'py>),
 }
 
 /// `types.MethodType` and the facade's `_PyArguments` (what `python.args` makes).
@@ -313,28 +378,30 @@ fn call_object<'py>(
     core: &Arc<Core>,
     py: Python<'py>,
     f: PyObject,
-    args: PyArgs,
-) -> PyResult<PyResults<'py>> {
+    args: Bound<'py, PyTuple>,
+) -> PyResult<CallResult<'py>> {
     let (method, arguments) = call_types(py)?;
     // Types compared by address: `get_type` would take and drop a reference each time.
     let arguments = arguments.as_ptr().cast::<pyo3::ffi::PyTypeObject>();
-    if args.iter().any(|a| a.bind(py).get_type_ptr() == arguments) {
-        return call_bridge(core, py, Op::Call, Some((f, 0)), args);
+    if args.iter().any(|a| a.get_type_ptr() == arguments) {
+        let args = args.iter().map(Bound::unbind).collect();
+        return call_bridge(core, py, Op::Call, Some((f, 0)), args).map(CallResult::Many);
     }
     let mut f = f.into_bound(py);
-    if let Some(first) = args.first() {
-        let is_method = f.get_type_ptr() == method.as_ptr().cast::<pyo3::ffi::PyTypeObject>();
-        if is_method && f.getattr(intern!(py, "__self__"))?.is(first) {
-            f = f.getattr(intern!(py, "__func__"))?;
+    if f.get_type_ptr() == method.as_ptr().cast::<pyo3::ffi::PyTypeObject>() {
+        if let Ok(first) = args.get_item(0) {
+            if f.getattr(intern!(py, "__self__"))?.is(&first) {
+                f = f.getattr(intern!(py, "__func__"))?;
+            }
         }
     }
-    let result = f.call1(PyTuple::new_bound(py, args))?;
+    let result = f.call1(args)?;
     if core.unpack_tuples {
         if let Ok(t) = result.downcast::<PyTuple>() {
-            return Ok(t.iter().collect());
+            return Ok(CallResult::Many(t.iter().collect()));
         }
     }
-    Ok(smallvec![result])
+    Ok(CallResult::One(result))
 }
 
 /// `obj[key]`, `obj.key` and their assignments for a runtime without attribute filter or

@@ -283,7 +283,7 @@ pub(crate) fn userdata<'gc>(
 /// Lua no longer holds the objects of `keys` through the userdata that were collected: each
 /// count goes down, and the last reference is dropped with the state parked (releasing a
 /// Python object may run code, even code that calls into this runtime).
-pub(crate) fn release(core: &Core, lua: &mut Lua, keys: Vec<i64>) {
+pub(crate) fn release(core: &Core, py: Python<'_>, lua: &mut Lua, keys: Vec<i64>) {
     let mut refs = core.refs();
     let mut removed = Vec::new();
     for key in keys {
@@ -300,7 +300,7 @@ pub(crate) fn release(core: &Core, lua: &mut Lua, keys: Vec<i64>) {
     }
     drop(refs);
     if !removed.is_empty() {
-        core.run_python(lua, || drop(removed));
+        core.run_python(py, lua, || drop(removed));
     }
 }
 

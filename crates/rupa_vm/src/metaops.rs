@@ -5,6 +5,8 @@
 //! the interpreter turns into a frame, so metamethods never recurse on the Rust stack. Errors
 //! name the failing operand ([`OpError`]) so the interpreter can add "(local 'x')".
 
+use std::sync::atomic::{AtomicU32, Ordering};
+
 use crate::arith::{self as raw, ArithError, ArithOp};
 use crate::error::RuntimeError;
 use crate::meta::MetaEvent;
@@ -378,10 +380,22 @@ pub fn compare<'gc>(
     Ok((Meta::call2(tm, a, b), false))
 }
 
+/// Where `__call` was last found in a metatable's hash part: a guess tried before hashing
+/// (a program calling objects usually calls objects of one metatable: a host's proxies, a
+/// class's instances). Shared by every state and thread; a wrong guess is only a miss, as it
+/// is checked against the key found there, so relaxed reads and writes suffice.
+static CALL_HINT: AtomicU32 = AtomicU32::new(0);
+
 /// The `__call` handler of a non-function value, if any.
 #[inline]
 pub fn call_handler<'gc>(ctx: Context<'gc>, v: Value<'gc>) -> Option<Value<'gc>> {
-    let tm = metamethod(ctx, v, MetaEvent::Call);
+    let mt = metatable(ctx, v)?;
+    let guess = CALL_HINT.load(Ordering::Relaxed);
+    let hint = std::cell::Cell::new(guess);
+    let tm = mt.metamethod_hinted(ctx, MetaEvent::Call, &hint);
+    if hint.get() != guess {
+        CALL_HINT.store(hint.get(), Ordering::Relaxed);
+    }
     (!tm.is_nil()).then_some(tm)
 }
 

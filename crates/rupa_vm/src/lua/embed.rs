@@ -70,6 +70,25 @@ impl Lua {
         })
     }
 
+    /// [`Lua::host_return`] for the commonest case, one result: the value `f` makes is
+    /// returned without gathering a list. If `f` fails nothing is returned yet.
+    pub fn host_return_one<E>(
+        &self,
+        call: &HostCall,
+        f: impl for<'gc> FnOnce(Context<'gc>) -> Result<Value<'gc>, E>,
+    ) -> Result<(), E> {
+        self.enter(|ctx| {
+            if call.returned.get() {
+                return Ok(());
+            }
+            let v = f(ctx)?;
+            let ex = *ctx.state.roots.fetch(&call.exec.0);
+            ex.host_return(ctx, Ok(std::slice::from_ref(&v)));
+            call.returned.set(true);
+            Ok(())
+        })
+    }
+
     /// Starts a call without handles: `push` writes the function, then its arguments, straight
     /// from the host's values. A finished execution is reused when one is idle (see
     /// [`Lua::finish_with`]), so a short call allocates no executor. An error from `push` starts

@@ -207,19 +207,21 @@ impl<'gc> Executor<'gc> {
         let mut st = self.0.borrow_mut(ctx.mc);
         let thread = *st.threads.last().expect("an executor always has a thread");
         let mut ts = thread.0.borrow_mut(ctx.mc);
-        let Some(Frame::Native(nf)) = ts.frames.last().copied() else {
-            return;
+        // The fields used, not the whole frame.
+        let (base, func, ret) = match ts.frames.last() {
+            Some(Frame::Native(nf)) => (nf.base, nf.func, nf.ret),
+            _ => return,
         };
-        ts.stack.truncate(nf.base);
+        ts.stack.truncate(base);
         match outcome {
             Ok(vals) => {
-                if let Err(e) = call::ensure_stack(ctx, &mut ts.stack, nf.base + vals.len()) {
+                if let Err(e) = call::ensure_stack(ctx, &mut ts.stack, base + vals.len()) {
                     ts.frames.pop();
                     st.pending = Some(Work::Error {
                         error: e,
                         site: ErrorSite::Native {
-                            func: nf.func,
-                            ret: nf.ret,
+                            func,
+                            ret,
                             in_frame: false,
                         },
                     });
@@ -229,7 +231,7 @@ impl<'gc> Executor<'gc> {
                 // Returned at once (what `Work::Continue` would do for a native frame without
                 // a continuation): the next step goes straight back to the caller's code.
                 ts.frames.pop();
-                let w = call::finish_return(ctx, &mut ts, nf.base - 1, nf.base, vals.len(), nf.ret);
+                let w = call::finish_return(ctx, &mut ts, base - 1, base, vals.len(), ret);
                 st.pending = Some(w);
             }
             Err(error) => {
@@ -237,8 +239,8 @@ impl<'gc> Executor<'gc> {
                 st.pending = Some(Work::Error {
                     error,
                     site: ErrorSite::Native {
-                        func: nf.func,
-                        ret: nf.ret,
+                        func,
+                        ret,
                         in_frame: false,
                     },
                 });
