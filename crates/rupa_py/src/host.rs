@@ -320,21 +320,9 @@ fn call_python(
             Seen::Other => return Err(bad_first(Op::Call, "not a python object")),
         };
         let conv = FromLua::new(core, py, ctx, roots);
-        let mut failed = None;
-        let rest = args.get(1..).unwrap_or(&[]);
-        let tuple = PyTuple::new_bound(
-            py,
-            rest.iter().map(|v| match conv.value(*v) {
-                Ok(o) => o,
-                Err(e) => {
-                    failed.get_or_insert(e);
-                    py.None()
-                }
-            }),
-        );
-        match failed {
-            Some(e) => Err(Bad::Py(e)),
-            None => Ok((f, tuple)),
+        match args_tuple(py, &conv, args.get(1..).unwrap_or(&[])) {
+            Ok(tuple) => Ok((f, tuple)),
+            Err(e) => Err(Bad::Py(e)),
         }
     });
     let (f, args) = match read {
@@ -348,6 +336,29 @@ fn call_python(
         Ok(CallResult::Many(rs)) => give_back(core, py, lua, roots, call, &rs),
         Err(e) => Err(raise(core, py, lua, roots, e)),
     }
+}
+
+/// The tuple of a call's arguments, converted from Lua. A short one is built by pyo3's tuple
+/// conversions, which fill a new tuple directly (the general path checks an iterator's length).
+fn args_tuple<'py, 'gc>(
+    py: Python<'py>,
+    conv: &FromLua<'_, 'py, 'gc>,
+    args: &[Value<'gc>],
+) -> PyResult<Bound<'py, PyTuple>> {
+    let tuple: Py<PyTuple> = match args {
+        [] => return Ok(PyTuple::empty_bound(py)),
+        [a] => (conv.value(*a)?,).into_py(py),
+        [a, b] => (conv.value(*a)?, conv.value(*b)?).into_py(py),
+        [a, b, c] => (conv.value(*a)?, conv.value(*b)?, conv.value(*c)?).into_py(py),
+        _ => {
+            let items = args
+                .iter()
+                .map(|v| conv.value(*v))
+                .collect::<PyResult<PyArgs>>()?;
+            return Ok(PyTuple::new_bound(py, items));
+        }
+    };
+    Ok(tuple.into_bound(py))
 }
 
 /// What a Python call gives back to Lua.

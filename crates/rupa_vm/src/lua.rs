@@ -105,11 +105,11 @@ pub type HostFn = Rc<dyn Fn(&mut Lua, Vec<StashedValue>) -> Result<Vec<StashedVa
 /// A host function that reads its arguments ([`Lua::host_args`]) and writes its results
 /// ([`Lua::host_return`]) inside the arena, creating no handles: the fast form for hosts that
 /// convert values on every call. Returning `Ok` without calling `host_return` returns nothing.
-pub type RawHostFn = Rc<dyn Fn(&mut Lua, &HostCall) -> Result<(), HostError>>;
+pub type RawHostFn = Rc<dyn Fn(&mut Lua, &HostCall<'_>) -> Result<(), HostError>>;
 
 /// The host call being run by a [`RawHostFn`].
-pub struct HostCall {
-    exec: Execution,
+pub struct HostCall<'a> {
+    exec: &'a Execution,
     /// `host_return` delivered the results.
     returned: std::cell::Cell<bool>,
 }
@@ -203,7 +203,7 @@ impl Lua {
         match host {
             Some(Host::Raw(f)) => {
                 let call = HostCall {
-                    exec: exec.clone(),
+                    exec,
                     returned: std::cell::Cell::new(false),
                 };
                 self.0.host_depth += 1;
