@@ -164,3 +164,55 @@ def test_a_runtime_that_called_python_is_freed(impl):
     del lua, held
     gc.collect()
     assert ref() is None
+
+
+def test_callback_argument_counts(lua):
+    # Short argument lists are built on their own path; every length gives the same tuple.
+    f = lua.eval(
+        "function(f) return f(1, 2), f('a', nil, 3), f(1, 2, 3, 4), f(nil, nil) end"
+    )
+    assert f(lambda *a: len(a)) == (2, 3, 4, 2)
+    assert lua.eval("function(f) return f(1, 'x') end")(lambda *a: a) == (1, "x")
+
+
+def test_a_called_object_dropped_by_lua_is_released_during_the_call(lua):
+    # The object a loop keeps calling is remembered between calls; once Lua drops and
+    # collects its userdata it must go at once, as in lupa, not when the call returns.
+    import weakref
+
+    class F:
+        def __call__(self, x):
+            return x
+
+    f = F()
+    ref = weakref.ref(f)
+    lua.globals().f = f
+    del f
+    run = lua.eval(
+        "function(check) local s = 0 for i = 1, 3 do s = s + f(i) end "
+        "f = nil collectgarbage() collectgarbage() return s, check() end"
+    )
+    assert run(lambda: ref() is None) == (6, True)
+
+
+def test_calls_alternating_between_objects(lua):
+    # Two Python callables and a Lua callable table, called in turn: each call reaches its
+    # own object.
+    run = lua.eval(
+        "function(f, g) local t = setmetatable({}, {__call = function(_, x) return -x end}) "
+        "local out = {} for i = 1, 4 do out[#out + 1] = f(i) + g(i) + t(i) end "
+        "return table.unpack(out) end"
+    )
+    assert run(lambda x: 10 * x, lambda x: 100 * x) == (109, 218, 327, 436)
+
+
+def test_deleted_object_called_from_lua(lua):
+    class F:
+        def __call__(self):
+            return 1
+
+    lua.globals().f = F()
+    assert lua.eval("f()") == 1
+    lua.execute("getmetatable(f).__gc(f)")
+    with pytest.raises(Exception, match="deleted python object"):
+        lua.eval("f()")

@@ -97,6 +97,8 @@ pub(crate) struct Core {
     /// userdata for each. Userdata hold only the key, so the runtime holds the one reference
     /// to each object and can show it to Python's cycle collector (`Runtime.__traverse__`).
     pub(crate) pyrefs: Mutex<PyRefs>,
+    /// The object Lua last used, found again without `pyrefs` (see `LastSeen`).
+    pub(crate) last_seen: crate::pyobject::LastSeen,
     /// Text encoding of Lua strings; `None` keeps them as `bytes`.
     pub(crate) encoding: Option<String>,
     /// Whether `encoding` is UTF-8 (decoded natively).
@@ -139,6 +141,7 @@ impl Core {
             dead: Arc::new(DeadKeys::default()),
             bridge,
             pyrefs: Mutex::new(PyRefs::default()),
+            last_seen: crate::pyobject::LastSeen::new(),
             utf8: encoding.as_deref().is_some_and(is_utf8),
             source_utf8: is_utf8(&source_encoding),
             encoding,
@@ -243,6 +246,7 @@ impl Core {
         if let Some(host) = host {
             host.end_entry();
         }
+        drop(self.last_seen.forget(py, None));
         r
     }
 

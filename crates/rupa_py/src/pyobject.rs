@@ -7,6 +7,8 @@
 use gc_arena::lock::Lock;
 use gc_arena::Gc;
 use pyo3::prelude::*;
+use pyo3::sync::GILProtected;
+use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -189,9 +191,57 @@ pub(crate) fn seen_data(core: &Core, py: Python<'_>, data: &dyn std::any::Any) -
     if !d.alive.get() {
         return Seen::Deleted;
     }
-    match core.refs().get(&d.key) {
-        Some((obj, _)) => Seen::Object(obj.clone_ref(py), d.flags),
-        None => Seen::Deleted,
+    if let Some(obj) = core.last_seen.get(py, d.key) {
+        return Seen::Object(obj, d.flags);
+    }
+    let obj = match core.refs().get(&d.key) {
+        Some((obj, _)) => obj.clone_ref(py),
+        None => return Seen::Deleted,
+    };
+    core.last_seen.set(py, d.key, &obj);
+    Seen::Object(obj, d.flags)
+}
+
+/// The object Lua last used through a userdata, by key: a loop calling one Python function
+/// (or indexing one object) finds it without locking `Core::pyrefs` and hashing each time.
+///
+/// It never disagrees with `pyrefs`: an entry leaves when its key leaves `pyrefs` or gets
+/// another object there. It is emptied at the end of each outermost entry, so outside entries
+/// every reference the runtime holds is one its `__traverse__` shows. Lock owner only (the
+/// GIL held): no atomic operation.
+pub(crate) struct LastSeen(GILProtected<RefCell<Option<(i64, Py<PyAny>)>>>);
+
+impl LastSeen {
+    pub(crate) fn new() -> LastSeen {
+        LastSeen(GILProtected::new(RefCell::new(None)))
+    }
+
+    /// The object under `key`, if it is the one remembered.
+    fn get(&self, py: Python<'_>, key: i64) -> Option<Py<PyAny>> {
+        match &*self.0.get(py).try_borrow().ok()? {
+            Some((k, obj)) if *k == key => Some(obj.clone_ref(py)),
+            _ => None,
+        }
+    }
+
+    fn set(&self, py: Python<'_>, key: i64, obj: &Py<PyAny>) {
+        let old = match self.0.get(py).try_borrow_mut() {
+            Ok(mut last) => last.replace((key, obj.clone_ref(py))),
+            Err(_) => None,
+        };
+        // Dropped after the borrow: `pyrefs` still holds it, so this is never the last
+        // reference, but a drop must not run with the cell borrowed all the same.
+        drop(old);
+    }
+
+    /// Forgets the object of `key` (every object with `None`), handing back the reference
+    /// for the caller to drop where running Python code is safe.
+    pub(crate) fn forget(&self, py: Python<'_>, key: Option<i64>) -> Option<Py<PyAny>> {
+        let mut last = self.0.get(py).try_borrow_mut().ok()?;
+        match &*last {
+            Some((k, _)) if key.is_none_or(|key| key == *k) => last.take().map(|(_, o)| o),
+            _ => None,
+        }
     }
 }
 
@@ -254,7 +304,11 @@ pub(crate) fn userdata<'gc>(
         _ => refs.insert(key, (obj.clone().unbind(), 1)),
     };
     drop(refs);
+    let forgotten = replaced
+        .as_ref()
+        .and_then(|_| core.last_seen.forget(py, Some(key)));
     drop(replaced);
+    drop(forgotten);
     let _ = py;
     let meta = root.meta;
     let ud = UserData(Gc::new(
@@ -296,6 +350,9 @@ pub(crate) fn release(core: &Core, py: Python<'_>, lua: &mut Lua, keys: Vec<i64>
         };
         if gone {
             removed.extend(refs.remove(&key));
+            if let Some(o) = core.last_seen.forget(py, Some(key)) {
+                removed.push((o, 0));
+            }
         }
     }
     drop(refs);
