@@ -320,17 +320,20 @@ fn call_python(
             Seen::Other => return Err(bad_first(Op::Call, "not a python object")),
         };
         let conv = FromLua::new(core, py, ctx, roots);
-        match args_tuple(py, &conv, args.get(1..).unwrap_or(&[])) {
-            Ok(tuple) => Ok((f, tuple)),
+        let rest = args.get(1..).unwrap_or(&[]);
+        // Only a userdata can hold what `python.args` makes.
+        let with_userdata = rest.iter().any(|v| matches!(v, Value::UserData(_)));
+        match args_tuple(py, &conv, rest) {
+            Ok(tuple) => Ok((f, tuple, with_userdata)),
             Err(e) => Err(Bad::Py(e)),
         }
     });
-    let (f, args) = match read {
+    let (f, args, with_userdata) = match read {
         Ok(read) => read,
         Err(Bad::Message(m)) => return Err(HostError::Message(m)),
         Err(Bad::Py(e)) => return Err(raise(core, py, lua, roots, e)),
     };
-    let result = core.run_python(py, lua, || call_object(core, py, f, args));
+    let result = core.run_python(py, lua, || call_object(core, py, f, args, with_userdata));
     match result {
         Ok(CallResult::One(r)) => give_back(core, py, lua, roots, call, std::slice::from_ref(&r)),
         Ok(CallResult::Many(rs)) => give_back(core, py, lua, roots, call, &rs),
@@ -390,11 +393,12 @@ fn call_object<'py>(
     py: Python<'py>,
     f: PyObject,
     args: Bound<'py, PyTuple>,
+    with_userdata: bool,
 ) -> PyResult<CallResult<'py>> {
     let (method, arguments) = call_types(py)?;
     // Types compared by address: `get_type` would take and drop a reference each time.
     let arguments = arguments.as_ptr().cast::<pyo3::ffi::PyTypeObject>();
-    if args.iter().any(|a| a.get_type_ptr() == arguments) {
+    if with_userdata && args.iter().any(|a| a.get_type_ptr() == arguments) {
         let args = args.iter().map(Bound::unbind).collect();
         return call_bridge(core, py, Op::Call, Some((f, 0)), args).map(CallResult::Many);
     }

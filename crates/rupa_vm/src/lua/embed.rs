@@ -10,7 +10,6 @@ use super::{
     not_finished, report_of, ExecuteStatus, Execution, HostCall, Lua, LuaErrorReport,
     MAX_IDLE_EXECUTIONS,
 };
-use crate::frame::Frame;
 use crate::state::Context;
 use crate::value::Value;
 use crate::vm::executor::Executor;
@@ -32,17 +31,11 @@ impl Lua {
             // of the executor or its thread held.
             let args: CallValues<'_> = {
                 let st = ex.0.borrow();
-                match st.threads.last() {
-                    Some(thread) => {
-                        let ts = thread.0.borrow();
-                        match ts.frames.last() {
-                            Some(Frame::Native(nf)) => {
-                                CallValues::from_slice(ts.stack.get(nf.base..).unwrap_or(&[]))
-                            }
-                            _ => CallValues::new(),
-                        }
+                match (st.host, st.threads.last()) {
+                    (Some(h), Some(thread)) => {
+                        CallValues::from_slice(thread.0.borrow().stack.get(h.base..).unwrap_or(&[]))
                     }
-                    None => CallValues::new(),
+                    _ => CallValues::new(),
                 }
             };
             f(ctx, &args)

@@ -18,7 +18,7 @@ use crate::state::Context;
 use crate::thread::{Thread, ThreadState, ThreadStatus};
 use crate::value::Value;
 use crate::vm::exec;
-use crate::vm::native_call::{apply_action, invoke, set_frame, Pending};
+use crate::vm::native_call::{apply_action, invoke, Pending};
 
 /// The next thing the executor does.
 #[derive(Collect, Debug)]
@@ -96,12 +96,26 @@ pub enum StepResult {
     HostCall(usize),
 }
 
+/// A host function being called (after [`StepResult::HostCall`]): it has no frame, as it
+/// runs outside the executor; its arguments are the running thread's stack from `base`.
+#[derive(Collect, Clone, Copy)]
+#[collect(no_drop)]
+pub struct HostPending<'gc> {
+    func: Function<'gc>,
+    /// Where the arguments start (the function sits just below).
+    pub base: usize,
+    #[collect(require_static)]
+    ret: ReturnTo,
+}
+
 /// The state of an executor.
 #[derive(Collect)]
 #[collect(no_drop)]
 pub struct ExecutorState<'gc> {
     /// The resume chain: the bottom thread first, the running coroutine last.
     pub threads: Vec<Thread<'gc>>,
+    /// The host call waiting for [`Executor::host_return`], if any.
+    pub host: Option<HostPending<'gc>>,
     pending: Option<Work<'gc>>,
     result: Option<Result<Vec<Value<'gc>>, Value<'gc>>>,
     /// lua5.4-style traceback of the error that ended the run, if it ended with one.
@@ -127,6 +141,7 @@ impl<'gc> Executor<'gc> {
             ctx.mc,
             RefLock::new(ExecutorState {
                 threads: vec![thread],
+                host: None,
                 // Under lua.c a chunk starts two C levels deep (`pmain` and the protected call
                 // of the chunk); starting there makes "C stack overflow" hit at the same depth.
                 pending: Some(Work::Start { c_depth: 2 }),
@@ -161,6 +176,7 @@ impl<'gc> Executor<'gc> {
         ts.stack.push(func);
         ts.stack.extend_from_slice(args);
         st.pending = Some(Work::Start { c_depth: 2 });
+        st.host = None;
         st.traceback = None;
         true
     }
@@ -184,68 +200,54 @@ impl<'gc> Executor<'gc> {
             }
         }
         st.pending = None;
+        st.host = None;
         st.traceback = None;
         st.result = Some(Err(error));
     }
 
     /// The arguments of the host function being called (after [`StepResult::HostCall`]).
     pub fn host_args(self, ctx: Context<'gc>) -> Vec<Value<'gc>> {
+        let _ = ctx;
         let st = self.0.borrow();
-        let thread = *st.threads.last().expect("an executor always has a thread");
+        let (Some(h), Some(thread)) = (st.host, st.threads.last()) else {
+            return Vec::new();
+        };
         let ts = thread.0.borrow();
-        match ts.frames.last() {
-            Some(Frame::Native(nf)) => ts.stack[nf.base..].to_vec(),
-            _ => {
-                let _ = ctx;
-                Vec::new()
-            }
-        }
+        ts.stack.get(h.base..).unwrap_or(&[]).to_vec()
     }
 
     /// Completes a host call: its results are returned to the caller, or its error raised.
     pub fn host_return(self, ctx: Context<'gc>, outcome: Result<&[Value<'gc>], RuntimeError<'gc>>) {
         let mut st = self.0.borrow_mut(ctx.mc);
+        let Some(HostPending { func, base, ret }) = st.host.take() else {
+            return;
+        };
+        let error_site = ErrorSite::Native {
+            func,
+            ret,
+            in_frame: false,
+        };
         let thread = *st.threads.last().expect("an executor always has a thread");
         let mut ts = thread.0.borrow_mut(ctx.mc);
-        // The fields used, not the whole frame.
-        let (base, func, ret) = match ts.frames.last() {
-            Some(Frame::Native(nf)) => (nf.base, nf.func, nf.ret),
-            _ => return,
-        };
         ts.stack.truncate(base);
-        match outcome {
-            Ok(vals) => {
-                if let Err(e) = call::ensure_stack(ctx, &mut ts.stack, base + vals.len()) {
-                    ts.frames.pop();
-                    st.pending = Some(Work::Error {
-                        error: e,
-                        site: ErrorSite::Native {
-                            func,
-                            ret,
-                            in_frame: false,
-                        },
-                    });
-                    return;
+        let w = match outcome {
+            Ok(vals) => match call::ensure_stack(ctx, &mut ts.stack, base + vals.len()) {
+                Ok(()) => {
+                    ts.stack.extend_from_slice(vals);
+                    // Returned at once: the next step goes straight back to the caller's code.
+                    call::finish_return(ctx, &mut ts, base - 1, base, vals.len(), ret)
                 }
-                ts.stack.extend_from_slice(vals);
-                // Returned at once (what `Work::Continue` would do for a native frame without
-                // a continuation): the next step goes straight back to the caller's code.
-                ts.frames.pop();
-                let w = call::finish_return(ctx, &mut ts, base - 1, base, vals.len(), ret);
-                st.pending = Some(w);
-            }
-            Err(error) => {
-                ts.frames.pop();
-                st.pending = Some(Work::Error {
+                Err(error) => Work::Error {
                     error,
-                    site: ErrorSite::Native {
-                        func,
-                        ret,
-                        in_frame: false,
-                    },
-                });
-            }
-        }
+                    site: error_site,
+                },
+            },
+            Err(error) => Work::Error {
+                error,
+                site: error_site,
+            },
+        };
+        st.pending = Some(w);
     }
 
     /// The traceback of the error that ended the run.
@@ -294,16 +296,13 @@ impl<'gc> Executor<'gc> {
                     }
                     if let Some(id) = crate::lua::host_id(func) {
                         // A host function: no need to run its trampoline native (which would
-                        // only ask for this). The frame holds its arguments for the host.
+                        // only ask for this).
                         ctx.state.call_not_yieldable.set(false);
-                        let p = Pending {
+                        st.host = Some(HostPending {
                             func,
                             base: func_slot + 1,
                             ret,
-                            c_depth,
-                            in_frame: false,
-                        };
-                        set_frame(&mut thread.0.borrow_mut(ctx.mc), p, None, false, None);
+                        });
                         return StepResult::HostCall(id);
                     }
                     let yieldable = st.threads.len() > 1;
@@ -322,17 +321,12 @@ impl<'gc> Executor<'gc> {
                         ctx.state.call_not_yieldable.set(false);
                     }
                     if let Some(id) = ctx.state.host_request.take() {
-                        // The host callback runs between slices; its results come back through
-                        // this frame like a yield's resume values.
-                        let p = Pending {
+                        // The host callback runs between slices (see `HostPending`).
+                        st.host = Some(HostPending {
                             func,
                             base: func_slot + 1,
                             ret,
-                            c_depth,
-                            in_frame: false,
-                        };
-                        set_frame(&mut ts, p, None, false, None);
-                        st.pending = Some(Work::Continue { error: None });
+                        });
                         return StepResult::HostCall(id);
                     }
                     let returned = matches!(r, Ok(NativeAction::Return));
