@@ -229,25 +229,40 @@ impl<'gc> Executor<'gc> {
         };
         let thread = *st.threads.last().expect("an executor always has a thread");
         let mut ts = thread.0.borrow_mut(ctx.mc);
-        ts.stack.truncate(base);
+        let func_slot = base - 1;
         let w = match outcome {
-            Ok(vals) => match call::ensure_stack(ctx, &mut ts.stack, base + vals.len()) {
+            Ok(vals) => match call::ensure_stack(ctx, &mut ts.stack, func_slot + vals.len()) {
                 Ok(()) => {
-                    ts.stack.extend_from_slice(vals);
+                    // The results go straight to the function's slot, where the caller
+                    // takes them.
+                    ts.stack.truncate(func_slot);
+                    match vals {
+                        [v] => ts.stack.push(*v),
+                        vals => ts.stack.extend_from_slice(vals),
+                    }
                     // Returned at once: the next step goes straight back to the caller's code.
-                    call::finish_return(ctx, &mut ts, base - 1, base, vals.len(), ret)
+                    call::finish_return(ctx, &mut ts, func_slot, func_slot, vals.len(), ret)
                 }
-                Err(error) => Work::Error {
+                Err(error) => {
+                    ts.stack.truncate(base);
+                    Work::Error {
+                        error,
+                        site: error_site,
+                    }
+                }
+            },
+            Err(error) => {
+                ts.stack.truncate(base);
+                Work::Error {
                     error,
                     site: error_site,
-                },
-            },
-            Err(error) => Work::Error {
-                error,
-                site: error_site,
-            },
+                }
+            }
         };
-        st.pending = Some(w);
+        // Nothing pending already means running the caller's code.
+        if !matches!(w, Work::RunLua) {
+            st.pending = Some(w);
+        }
     }
 
     /// The traceback of the error that ended the run.
