@@ -142,7 +142,18 @@ pub(crate) fn host(shared: Rc<HostShared>, op: Op) -> RawHostFn {
         let Some(core) = shared.core() else {
             return Err(HostError::Message("the Lua runtime was closed".to_string()));
         };
-        Python::with_gil(|py| run(&core, py, lua, roots, op, call))
+        Python::with_gil(|py| {
+            core.touch();
+            if let Some(keys) = core.dead.take() {
+                pyobject::release(&core, py, lua, keys);
+            }
+            // The commonest call on its own path (`run` is the general one).
+            if op == Op::Call {
+                call_python(&core, py, lua, roots, call)
+            } else {
+                run(&core, py, lua, roots, op, call)
+            }
+        })
     })
 }
 
@@ -163,6 +174,8 @@ enum Bad {
     Py(PyErr),
 }
 
+/// Every host call but `__call` (see [`call_python`]), once the runtime's epoch advanced and
+/// collected objects were released.
 fn run(
     core: &Arc<Core>,
     py: Python<'_>,
@@ -171,13 +184,6 @@ fn run(
     op: Op,
     call: &HostCall,
 ) -> Result<(), HostError> {
-    core.touch();
-    if let Some(keys) = core.dead.take() {
-        pyobject::release(core, py, lua, keys);
-    }
-    if op == Op::Call {
-        return call_python(core, py, lua, roots, call);
-    }
     let read = lua.host_args(call, |ctx, args| {
         if op == Op::SetOverflow {
             let v = args.first().copied().unwrap_or(Value::Nil);
@@ -335,7 +341,19 @@ fn call_python(
     };
     let result = core.run_python(py, lua, || call_object(core, py, f, args, with_userdata));
     match result {
-        Ok(CallResult::One(r)) => give_back(core, py, lua, roots, call, std::slice::from_ref(&r)),
+        Ok(CallResult::One(r)) => {
+            let fast = lua.host_return_one(call, |ctx| {
+                ToLua::new(core, py, ctx, roots).value(&r, false)
+            });
+            match fast {
+                Ok(()) => Ok(()),
+                Err(Failure::Py(e)) => Err(raise(core, py, lua, roots, e)),
+                // An overflow handler to call: the general way.
+                Err(Failure::Overflow) => {
+                    give_back(core, py, lua, roots, call, std::slice::from_ref(&r))
+                }
+            }
+        }
         Ok(CallResult::Many(rs)) => give_back(core, py, lua, roots, call, &rs),
         Err(e) => Err(raise(core, py, lua, roots, e)),
     }
