@@ -209,7 +209,10 @@ pub(crate) fn seen_data(core: &Core, py: Python<'_>, data: &dyn std::any::Any) -
 /// another object there. It is emptied at the end of each outermost entry, so outside entries
 /// every reference the runtime holds is one its `__traverse__` shows. Lock owner only (the
 /// GIL held): no atomic operation.
-pub(crate) struct LastSeen(GILProtected<RefCell<Option<(i64, Py<PyAny>)>>>);
+pub(crate) struct LastSeen(GILProtected<RefCell<Option<Remembered>>>);
+
+/// A key of `pyrefs` and its object.
+type Remembered = (i64, Py<PyAny>);
 
 impl LastSeen {
     pub(crate) fn new() -> LastSeen {

@@ -141,3 +141,62 @@ fn yield_across_a_non_yieldable_native_call_fails() {
     assert_eq!(e, "attempt to yield across a C-call boundary");
     assert_eq!(y, 2, "pcall stays yieldable");
 }
+
+#[test]
+fn host_calls_return_where_the_caller_wants_them() {
+    // A host call has no frame of its own (the executor keeps it aside): its results must land
+    // like any call's, whether one, several or none are wanted, through `__call`, inside a
+    // coroutine and inside `pcall`.
+    let mut lua = support::new_lua();
+    let pair = lua.create_host_function(
+        "pair",
+        Rc::new(|lua: &mut Lua, args: Vec<StashedValue>| {
+            let n = args.last().map_or(0, |a| int(lua, a));
+            let vals = lua.enter(|ctx| {
+                vec![
+                    Lua::stash(ctx, Value::Integer(n)),
+                    Lua::stash(ctx, Value::Integer(n * 10)),
+                ]
+            });
+            Ok(vals)
+        }),
+    );
+    set_global(&mut lua, "pair", &pair);
+    let f = lua
+        .load(
+            b"local obj = setmetatable({}, {__call = pair})
+              local a = pair(1) + obj(2)
+              local b, c, d = pair(3)
+              local t = {pair(4), pair(5)}
+              local co = coroutine.wrap(function(x) local y = obj(x) coroutine.yield(y) return pair(y) end)
+              local e = co(6)
+              local f, g = co()
+              local ok, h, i = pcall(pair, 7)
+              pair(8)
+              return a, b, c, d, #t, t[3], e, f, g, ok, h, i",
+            "=test",
+        )
+        .expect("compiles");
+    let r = lua.call(&f, &[]).expect("runs");
+    let got: Vec<i64> = r.iter().map(|v| int(&lua, v)).collect();
+    // `d` is nil and `ok` is true: neither is an integer.
+    assert_eq!(got, [3, 3, 30, -1, 3, 50, 6, 6, 60, -1, 7, 70]);
+}
+
+#[test]
+fn host_error_traceback_names_the_host_function() {
+    let mut lua = support::new_lua();
+    let fail = lua.create_host_function(
+        "fail",
+        Rc::new(|_: &mut Lua, _| Err(HostError::Message("host says no".into()))),
+    );
+    set_global(&mut lua, "fail", &fail);
+    let f = lua
+        .load(b"local x = 1\nfail(x)\nreturn x", "=test")
+        .expect("compiles");
+    let err = lua.call(&f, &[]).expect_err("fails");
+    assert_eq!(err.message, "test:2: host says no");
+    let tb = err.traceback.unwrap_or_default();
+    assert!(tb.contains("[C]: in"), "{tb}");
+    assert!(tb.contains("test:2:"), "{tb}");
+}
