@@ -40,7 +40,7 @@ impl Drop for LuaObject {
 pub(crate) enum Target<'a, 'py> {
     /// The value in a wrapper's slot.
     Slot(usize),
-    /// A runtime helper (see `runtime::INIT`).
+    /// A runtime helper (see `init::INIT`).
     Helper(&'a str),
     /// Any Python value Lua can call.
     Python(&'a Bound<'py, PyAny>),

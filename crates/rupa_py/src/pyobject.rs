@@ -156,7 +156,7 @@ pub(crate) enum Seen {
     Other,
 }
 
-/// Shards of the identity cache (see `runtime::INIT`).
+/// Shards of the identity cache (see `init::bridge_tables`).
 const CACHE_SHARDS: i64 = 64;
 
 /// The identity cache's shard for `key` (an address: its low bits are alignment), made on
