@@ -135,8 +135,8 @@ fn as_function_call<'gc>(
 
 /// The Python object's userdata behind a function `python.as_function` made, if `f` is one.
 pub(crate) fn as_function_target<'gc>(f: rupa_vm::function::Function<'gc>) -> Option<Value<'gc>> {
-    match &*f.0 {
-        rupa_vm::function::FunctionKind::Native(n)
+    match f.as_native() {
+        Some(n)
             // The name as well: identical code folding could give another native this address.
             if n.func as *const () == as_function_call as *const () && n.name == AS_FUNCTION =>
         {

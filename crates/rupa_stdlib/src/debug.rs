@@ -11,7 +11,7 @@ use rupa_vm::baselib::args::{
 };
 use rupa_vm::frame::ReturnTo;
 use rupa_vm::introspect::{self, Level, ThreadView};
-use rupa_vm::native::{NativeAction, NativeStack};
+use rupa_vm::native::{NativeAction, NativeDef, NativeStack};
 use rupa_vm::thread::Thread;
 use rupa_vm::userdata::UserDataObj;
 use rupa_vm::{Context, RuntimeError, Table, Value};
@@ -26,29 +26,26 @@ type R<'gc> = Result<NativeAction<'gc>, RuntimeError<'gc>>;
 
 /// Installs the `debug` library.
 pub fn load_debug(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
-    register_lib(
-        ctx,
-        "debug",
-        &[
-            ("debug", console::debug),
-            ("gethook", hook::gethook),
-            ("getinfo", getinfo),
-            ("getlocal", getlocal),
-            ("getmetatable", getmetatable),
-            ("getregistry", getregistry),
-            ("getupvalue", upvalue::getupvalue),
-            ("getuservalue", getuservalue),
-            ("setcstacklimit", setcstacklimit),
-            ("sethook", hook::sethook),
-            ("setlocal", setlocal),
-            ("setmetatable", setmetatable),
-            ("setupvalue", upvalue::setupvalue),
-            ("setuservalue", setuservalue),
-            ("traceback", traceback),
-            ("upvalueid", upvalue::upvalueid),
-            ("upvaluejoin", upvalue::upvaluejoin),
-        ],
-    )?;
+    static FUNCS: [NativeDef; 17] = [
+        NativeDef::new("debug", console::debug),
+        NativeDef::new("gethook", hook::gethook),
+        NativeDef::new("getinfo", getinfo),
+        NativeDef::new("getlocal", getlocal),
+        NativeDef::new("getmetatable", getmetatable),
+        NativeDef::new("getregistry", getregistry),
+        NativeDef::new("getupvalue", upvalue::getupvalue),
+        NativeDef::new("getuservalue", getuservalue),
+        NativeDef::new("setcstacklimit", setcstacklimit),
+        NativeDef::new("sethook", hook::sethook),
+        NativeDef::new("setlocal", setlocal),
+        NativeDef::new("setmetatable", setmetatable),
+        NativeDef::new("setupvalue", upvalue::setupvalue),
+        NativeDef::new("setuservalue", setuservalue),
+        NativeDef::new("traceback", traceback),
+        NativeDef::new("upvalueid", upvalue::upvalueid),
+        NativeDef::new("upvaluejoin", upvalue::upvaluejoin),
+    ];
+    register_lib(ctx, "debug", &FUNCS)?;
     Ok(())
 }
 

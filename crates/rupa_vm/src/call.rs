@@ -6,7 +6,7 @@
 
 use crate::error::RuntimeError;
 use crate::frame::{Frame, LuaFrame, ReturnTo};
-use crate::function::{Function, FunctionKind, LuaClosure};
+use crate::function::{Function, LuaClosure};
 use crate::metaops;
 use crate::state::Context;
 use crate::thread::ThreadState;
@@ -94,12 +94,12 @@ pub(crate) fn precall<'gc>(
 ) -> Result<PreCall<'gc>, CallError<'gc>> {
     loop {
         match ts.stack[func_slot] {
-            Value::Function(f) => match &*f.0 {
-                FunctionKind::Lua(cl) => {
+            Value::Function(f) => match f.as_lua() {
+                Some(cl) => {
                     enter_lua(ctx, ts, f, cl, func_slot, ret, c_depth)?;
                     return Ok(PreCall::Lua);
                 }
-                FunctionKind::Native(_) => return Ok(PreCall::Native(f)),
+                None => return Ok(PreCall::Native(f)),
             },
             v => match metaops::call_handler(ctx, v) {
                 Some(h) => {

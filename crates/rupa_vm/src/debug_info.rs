@@ -5,7 +5,7 @@
 
 use crate::chunkname::short_source;
 use crate::frame::{Frame, LuaFrame, ReturnTo};
-use crate::function::{Function, FunctionKind};
+use crate::function::Function;
 use crate::opcode::{Op, Reg, Rk};
 use crate::proto::{Constant, Proto};
 use crate::state::Context;
@@ -206,7 +206,7 @@ pub fn func_name_from_code(proto: &Proto, pc: usize) -> Option<(&'static str, St
 
 /// " (local 'x')" for register `reg` of `frame` at instruction `pc`, or "".
 pub fn register_info(frame: &LuaFrame<'_>, pc: usize, reg: Reg) -> String {
-    let FunctionKind::Lua(cl) = &*frame.func.0 else {
+    let Some(cl) = frame.func.as_lua() else {
         return String::new();
     };
     match get_obj_name(&cl.proto.proto, pc, reg) {
@@ -222,7 +222,7 @@ pub fn upvalue_info(proto: &Proto, up: u8) -> String {
 
 /// `chunk:line:` of a Lua frame at its current instruction.
 pub fn frame_position(frame: &LuaFrame<'_>) -> Option<String> {
-    let FunctionKind::Lua(cl) = &*frame.func.0 else {
+    let Some(cl) = frame.func.as_lua() else {
         return None;
     };
     let p = &cl.proto.proto;
@@ -257,7 +257,7 @@ pub fn caller_name(
     }
     match frames.get(i - 1)? {
         Frame::Lua(caller) => {
-            let FunctionKind::Lua(cl) = &*caller.func.0 else {
+            let Some(cl) = caller.func.as_lua() else {
                 return None;
             };
             func_name_from_code(&cl.proto.proto, caller.pc.saturating_sub(1))
@@ -323,8 +323,8 @@ fn describe_function<'gc>(
     if let Some((kind, n)) = name {
         return format!("{kind} '{n}'");
     }
-    match &*func.0 {
-        FunctionKind::Lua(cl) => {
+    match func.as_lua() {
+        Some(cl) => {
             let p = &cl.proto.proto;
             if p.line_defined == 0 {
                 "main chunk".to_string()
@@ -332,7 +332,7 @@ fn describe_function<'gc>(
                 format!("function <{}:{}>", short_source(&p.source), p.line_defined)
             }
         }
-        FunctionKind::Native(_) => "?".to_string(),
+        None => "?".to_string(),
     }
 }
 

@@ -1,5 +1,6 @@
-//! Functions: Lua closures (a prototype plus upvalues) and native closures (a Rust function
-//! pointer plus captured values), and the upvalue cells closures share.
+//! Functions: Lua closures (a prototype plus upvalues), native closures (a Rust function
+//! pointer plus captured values), light natives (a `'static` definition, no allocation), and
+//! the upvalue cells closures share.
 
 use std::rc::Rc;
 
@@ -8,18 +9,31 @@ use std::cell::Cell;
 use gc_arena::lock::{Lock, RefLock};
 use gc_arena::{Collect, Gc, GcWeak, Mutation};
 
-use crate::native::NativeFn;
+use crate::native::{NativeDef, NativeFn};
 use crate::proto::Proto;
 use crate::state::Context;
 use crate::string::LuaString;
 use crate::thread::Thread;
 use crate::value::Value;
 
-/// A function value (Lua or native). One GC allocation; identity is pointer identity.
+/// A function value: a closure (Lua or native, one GC allocation) or a light native (no
+/// allocation, as PUC Lua's light C functions). Identity is the address of the closure or of
+/// the `'static` [`NativeDef`].
+///
+/// `repr(C, u64)` gives the enum a whole-word tag whose unused values [`Value`] takes for its
+/// own variants: a `Value` stays two words, its tag in the first and every payload aligned in
+/// the second, as when `Function` was a single pointer.
 #[derive(Collect, Clone, Copy, Debug)]
 #[collect(no_drop)]
-pub struct Function<'gc>(pub Gc<'gc, FunctionKind<'gc>>);
+#[repr(C, u64)]
+pub enum Function<'gc> {
+    /// A Lua closure, or a native closure with upvalues.
+    Closure(Gc<'gc, FunctionKind<'gc>>),
+    /// A native function without upvalues.
+    Light(#[collect(require_static)] &'static NativeDef),
+}
 
+/// What a [`Function::Closure`] holds.
 #[derive(Collect, Debug)]
 #[collect(no_drop)]
 pub enum FunctionKind<'gc> {
@@ -96,14 +110,15 @@ pub enum UpValueState<'gc> {
 }
 
 impl<'gc> Function<'gc> {
-    /// A native function value.
+    /// A native closure holding `upvalues` (one GC allocation); a native without upvalues
+    /// is better made light with [`Function::light`].
     pub fn new_native(
         mc: &Mutation<'gc>,
         name: &'static str,
         func: NativeFn,
         upvalues: Box<[Value<'gc>]>,
     ) -> Function<'gc> {
-        Function(Gc::new(
+        Function::Closure(Gc::new(
             mc,
             FunctionKind::Native(NativeClosure {
                 name,
@@ -113,11 +128,87 @@ impl<'gc> Function<'gc> {
         ))
     }
 
+    /// A light native: the function value of `def`, which allocates nothing.
+    #[inline]
+    pub const fn light(def: &'static NativeDef) -> Function<'gc> {
+        Function::Light(def)
+    }
+
     /// Whether two function values are the same function.
     #[inline]
     pub fn ptr_eq(self, other: Function<'gc>) -> bool {
-        Gc::ptr_eq(self.0, other.0)
+        match (self, other) {
+            (Function::Closure(a), Function::Closure(b)) => Gc::ptr_eq(a, b),
+            (Function::Light(a), Function::Light(b)) => std::ptr::eq(a, b),
+            _ => false,
+        }
     }
+
+    /// The address that identifies this function (`tostring`, `%p`, table hashing).
+    #[inline]
+    pub fn address(self) -> usize {
+        match self {
+            Function::Closure(c) => Gc::as_ptr(c) as *const u8 as usize,
+            Function::Light(d) => d as *const NativeDef as usize,
+        }
+    }
+
+    /// The Lua closure this is, if it is one.
+    #[inline]
+    pub fn as_lua(self) -> Option<&'gc LuaClosure<'gc>> {
+        match self {
+            Function::Closure(c) => match Gc::as_ref(c) {
+                FunctionKind::Lua(cl) => Some(cl),
+                FunctionKind::Native(_) => None,
+            },
+            Function::Light(_) => None,
+        }
+    }
+
+    /// Whether this is a native function (closure or light).
+    #[inline]
+    pub fn is_native(self) -> bool {
+        self.as_lua().is_none()
+    }
+
+    /// For a native: its name, its Rust function and its upvalues (none for a light one).
+    #[inline]
+    pub fn as_native(self) -> Option<NativeParts<'gc>> {
+        match self {
+            Function::Closure(c) => match Gc::as_ref(c) {
+                FunctionKind::Native(nc) => Some(NativeParts {
+                    name: nc.name,
+                    func: nc.func,
+                    upvalues: &nc.upvalues,
+                }),
+                FunctionKind::Lua(_) => None,
+            },
+            Function::Light(d) => Some(NativeParts {
+                name: d.name,
+                func: d.func,
+                upvalues: &[],
+            }),
+        }
+    }
+}
+
+impl<'gc> Function<'gc> {
+    /// The values a native closure captured (empty for a light native and a Lua function).
+    #[inline]
+    pub fn native_upvalues(self) -> &'gc [Value<'gc>] {
+        self.as_native().map_or(&[], |n| n.upvalues)
+    }
+}
+
+/// A native function's parts, light or closure alike (see [`Function::as_native`]).
+#[derive(Clone, Copy)]
+pub struct NativeParts<'gc> {
+    /// Name used in messages such as "bad argument #1 to 'insert'".
+    pub name: &'static str,
+    /// The Rust function.
+    pub func: NativeFn,
+    /// The closure's upvalues; empty for a light native.
+    pub upvalues: &'gc [Value<'gc>],
 }
 
 impl<'gc> LuaClosure<'gc> {
@@ -147,13 +238,13 @@ impl<'gc> Function<'gc> {
     /// The slots of this Lua closure as bound now (empty for a native).
     #[inline]
     pub fn upvalue_slots(self, ctx: Context<'gc>) -> &'gc [UpValue<'gc>] {
-        match Gc::as_ref(self.0) {
-            FunctionKind::Lua(cl) if !cl.rebound.get() => &cl.upvalues,
-            FunctionKind::Lua(cl) => match self.rebound_entry(ctx) {
+        match self.as_lua() {
+            Some(cl) if !cl.rebound.get() => &cl.upvalues,
+            Some(cl) => match self.rebound_entry(ctx) {
                 Some(slots) => &Gc::as_ref(slots)[..],
                 None => &cl.upvalues,
             },
-            FunctionKind::Native(_) => &[],
+            None => &[],
         }
     }
 
@@ -165,7 +256,10 @@ impl<'gc> Function<'gc> {
     /// Binds slot `i` of this Lua closure to `cell` (`debug.upvaluejoin`); false when there is
     /// no such slot.
     pub fn rebind_upvalue(self, ctx: Context<'gc>, i: usize, cell: UpValue<'gc>) -> bool {
-        let FunctionKind::Lua(cl) = Gc::as_ref(self.0) else {
+        let Function::Closure(me) = self else {
+            return false;
+        };
+        let FunctionKind::Lua(cl) = Gc::as_ref(me) else {
             return false;
         };
         let mut slots: Box<[UpValue<'gc>]> = self.upvalue_slots(ctx).into();
@@ -175,17 +269,19 @@ impl<'gc> Function<'gc> {
         *slot = cell;
         let slots = Gc::new(ctx.mc, slots);
         let mut table = ctx.state.rebound_upvalues.borrow_mut(ctx.mc);
-        let me = Gc::as_ptr(self.0);
-        match table.iter_mut().find(|(w, _)| w.as_ptr() == me) {
+        match table.iter_mut().find(|(w, _)| w.as_ptr() == Gc::as_ptr(me)) {
             Some(entry) => entry.1 = slots,
-            None => table.push((Gc::downgrade(self.0), slots)),
+            None => table.push((Gc::downgrade(me), slots)),
         }
         cl.rebound.set(true);
         true
     }
 
     fn rebound_entry(self, ctx: Context<'gc>) -> Option<Gc<'gc, Box<[UpValue<'gc>]>>> {
-        let me = Gc::as_ptr(self.0);
+        let Function::Closure(me) = self else {
+            return None;
+        };
+        let me = Gc::as_ptr(me);
         let table = ctx.state.rebound_upvalues.borrow();
         table
             .iter()

@@ -15,7 +15,7 @@ use crate::call;
 use crate::debug_info;
 use crate::error::RuntimeError;
 use crate::frame::{Frame, NativeFrame, ReturnTo};
-use crate::function::{Function, FunctionKind};
+use crate::function::Function;
 use crate::native::{CallStatus, Continuation, NativeAction, NativeStack};
 use crate::opcode::Op;
 use crate::state::Context;
@@ -280,10 +280,7 @@ pub(crate) fn run_hooked<'gc>(
 }
 
 fn code_at(func: Function<'_>, pc: usize) -> Option<Op> {
-    match &*func.0 {
-        FunctionKind::Lua(cl) => cl.proto.proto.code.get(pc).copied(),
-        FunctionKind::Native(_) => None,
-    }
+    func.as_lua()?.proto.proto.code.get(pc).copied()
 }
 
 /// The events due before instruction `pc` of `func` at frame count `depth`, in order,
@@ -298,7 +295,7 @@ fn events<'gc>(
     top: usize,
 ) -> Vec<Event> {
     let mut out = Vec::new();
-    let FunctionKind::Lua(cl) = &*func.0 else {
+    let Some(cl) = func.as_lua() else {
         return out;
     };
     let proto = &cl.proto.proto;
@@ -451,10 +448,7 @@ fn c_stack_at_return<'gc>(
     mut args: Vec<Value<'gc>>,
     results: &[Value<'gc>],
 ) -> (Vec<Value<'gc>>, usize) {
-    let name = match &*native.0 {
-        FunctionKind::Native(nc) => nc.name,
-        FunctionKind::Lua(_) => "",
-    };
+    let name = native.as_native().map_or("", |n| n.name);
     let counting =
         matches!(args.first(), Some(Value::String(s)) if s.as_bytes().first() == Some(&b'#'));
     match name {

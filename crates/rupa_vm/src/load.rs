@@ -115,7 +115,7 @@ pub fn closure_from_proto<'gc>(
     let upvalues: Box<[UpValue<'gc>]> = (0..proto.upvalues.len())
         .map(|i| UpValue::closed(ctx.mc, if i == 0 { env } else { Value::Nil }))
         .collect();
-    Ok(Function(Gc::new(
+    Ok(Function::Closure(Gc::new(
         ctx.mc,
         FunctionKind::Lua(LuaClosure::new(fp, upvalues)),
     )))

@@ -9,9 +9,12 @@ use crate::thread::Thread;
 use crate::userdata::UserData;
 
 /// A Lua value.
+///
+/// Two words: [`Function`]'s whole-word tag is the first word and the other variants use its
+/// spare values, so every payload sits aligned in the second word (copies are two word moves).
+/// Not `repr(C)`: that would keep a tag of its own and make a value three words.
 #[derive(Collect, Clone, Copy, Debug)]
 #[collect(no_drop)]
-#[repr(C, u64)]
 pub enum Value<'gc> {
     Nil,
     Boolean(bool),
@@ -23,6 +26,9 @@ pub enum Value<'gc> {
     Thread(Thread<'gc>),
     UserData(UserData<'gc>),
 }
+
+// The interpreter's stack and every table slot are arrays of values: their size is speed.
+const _: () = assert!(std::mem::size_of::<Value<'static>>() == 16);
 
 impl<'gc> Value<'gc> {
     /// The name `type()` returns for this value.
@@ -63,7 +69,7 @@ impl<'gc> Value<'gc> {
             }
             (Value::String(a), Value::String(b)) => a == b,
             (Value::Table(a), Value::Table(b)) => Gc::ptr_eq(a.0, b.0),
-            (Value::Function(a), Value::Function(b)) => Gc::ptr_eq(a.0, b.0),
+            (Value::Function(a), Value::Function(b)) => a.ptr_eq(b),
             (Value::Thread(a), Value::Thread(b)) => Gc::ptr_eq(a.0, b.0),
             (Value::UserData(a), Value::UserData(b)) => Gc::ptr_eq(a.0, b.0),
             _ => false,
@@ -76,7 +82,7 @@ impl<'gc> Value<'gc> {
         match self {
             Value::String(s) => Some(Gc::as_ptr(s.0) as usize),
             Value::Table(t) => Some(Gc::as_ptr(t.0) as *const u8 as usize),
-            Value::Function(f) => Some(Gc::as_ptr(f.0) as *const u8 as usize),
+            Value::Function(f) => Some(f.address()),
             Value::Thread(t) => Some(Gc::as_ptr(t.0) as *const u8 as usize),
             Value::UserData(u) => Some(Gc::as_ptr(u.0) as *const u8 as usize),
             _ => None,

@@ -13,7 +13,7 @@
 
 use crate::error::RuntimeError;
 use crate::function::Function;
-use crate::native::{CallStatus, Continuation, NativeAction, NativeStack};
+use crate::native::{CallStatus, Continuation, NativeAction, NativeDef, NativeStack};
 use crate::state::{Context, GcRequest};
 use crate::table::Table;
 use crate::value::Value;
@@ -111,10 +111,9 @@ pub fn collectgarbage<'gc>(
                 let generational = settings.get_int(ctx, SLOT_GENERATIONAL).is_truthy();
                 // The collection happens once this native has returned its action: an empty
                 // call lets the verdict be read afterwards.
-                let nothing = Function::new_native(ctx.mc, "collectgarbage", nothing, Box::new([]));
                 stack.clear();
                 return Ok(NativeAction::Call {
-                    func: Value::Function(nothing),
+                    func: Value::Function(Function::light(&NOTHING)),
                     then: Continuation {
                         func: step_done,
                         data: Value::Boolean(generational),
@@ -201,6 +200,8 @@ fn apply_pacing<'gc>(ctx: Context<'gc>, settings: Table<'gc>) {
 }
 
 /// The empty function `step` calls so that its continuation runs after the collection.
+static NOTHING: NativeDef = NativeDef::new("collectgarbage", nothing);
+
 fn nothing<'gc>(_: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
     stack.clear();
     Ok(NativeAction::Return)

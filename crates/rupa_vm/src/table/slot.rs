@@ -58,7 +58,7 @@ pub fn hash_key(key: &Value<'_>) -> u64 {
         Value::Number(f) => mix(f.to_bits() ^ 0x5555_5555_5555_5555),
         Value::Boolean(b) => mix(*b as u64 + 0x1234_5678),
         Value::Table(t) => mix(addr(Gc::as_ptr(t.0))),
-        Value::Function(f) => mix(addr(Gc::as_ptr(f.0))),
+        Value::Function(f) => mix(f.address() as u64),
         Value::Thread(t) => mix(addr(Gc::as_ptr(t.0))),
         Value::UserData(u) => mix(addr(Gc::as_ptr(u.0))),
         Value::Nil => 0,
@@ -109,7 +109,8 @@ impl<'gc> WeakValue<'gc> {
     pub fn downgrade(self) -> WeakValue<'gc> {
         match self {
             WeakValue::Table(t) => WeakValue::WeakTable(Gc::downgrade(t.0)),
-            WeakValue::Function(f) => WeakValue::WeakFunction(Gc::downgrade(f.0)),
+            WeakValue::Function(Function::Closure(c)) => WeakValue::WeakFunction(Gc::downgrade(c)),
+            // A light native is a value, like a number: nothing to collect, never removed.
             WeakValue::Thread(t) => WeakValue::WeakThread(Gc::downgrade(t.0)),
             WeakValue::UserData(u) => WeakValue::WeakUserData(Gc::downgrade(u.0)),
             other => other,
@@ -136,7 +137,7 @@ impl<'gc> WeakValue<'gc> {
             WeakValue::Thread(t) => Value::Thread(t),
             WeakValue::UserData(u) => Value::UserData(u),
             WeakValue::WeakTable(w) => Value::Table(Table(w.upgrade(mc)?)),
-            WeakValue::WeakFunction(w) => Value::Function(Function(w.upgrade(mc)?)),
+            WeakValue::WeakFunction(w) => Value::Function(Function::Closure(w.upgrade(mc)?)),
             WeakValue::WeakThread(w) => Value::Thread(Thread(w.upgrade(mc)?)),
             WeakValue::WeakUserData(w) => Value::UserData(UserData(w.upgrade(mc)?)),
         })
@@ -194,13 +195,15 @@ impl<'gc> WeakValue<'gc> {
             (WeakValue::Number(a), Value::Number(b)) => a == b,
             (WeakValue::Boolean(a), Value::Boolean(b)) => a == b,
             (WeakValue::Table(a), Value::Table(b)) => Gc::ptr_eq(a.0, b.0),
-            (WeakValue::Function(a), Value::Function(b)) => Gc::ptr_eq(a.0, b.0),
+            (WeakValue::Function(a), Value::Function(b)) => a.ptr_eq(b),
             (WeakValue::Thread(a), Value::Thread(b)) => Gc::ptr_eq(a.0, b.0),
             (WeakValue::UserData(a), Value::UserData(b)) => Gc::ptr_eq(a.0, b.0),
             // A weak reference keeps its allocation until it is dropped from the table, so
             // an equal address is the same object.
             (WeakValue::WeakTable(w), Value::Table(b)) => w.as_ptr() == Gc::as_ptr(b.0),
-            (WeakValue::WeakFunction(w), Value::Function(b)) => w.as_ptr() == Gc::as_ptr(b.0),
+            (WeakValue::WeakFunction(w), Value::Function(Function::Closure(b))) => {
+                w.as_ptr() == Gc::as_ptr(b)
+            }
             (WeakValue::WeakThread(w), Value::Thread(b)) => w.as_ptr() == Gc::as_ptr(b.0),
             (WeakValue::WeakUserData(w), Value::UserData(b)) => w.as_ptr() == Gc::as_ptr(b.0),
             _ => false,
@@ -229,7 +232,7 @@ impl<'gc> WeakValue<'gc> {
             WeakValue::Number(f) => hash_key(&Value::Number(f)),
             WeakValue::String(s) => s.hash_value(),
             WeakValue::Table(t) => mix(addr(Gc::as_ptr(t.0))),
-            WeakValue::Function(f) => mix(addr(Gc::as_ptr(f.0))),
+            WeakValue::Function(f) => mix(f.address() as u64),
             WeakValue::Thread(t) => mix(addr(Gc::as_ptr(t.0))),
             WeakValue::UserData(u) => mix(addr(Gc::as_ptr(u.0))),
             WeakValue::WeakTable(w) => mix(addr(w.as_ptr())),

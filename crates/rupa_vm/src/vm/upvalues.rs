@@ -78,7 +78,7 @@ pub(super) fn new_closure<'gc>(
             }
         })
         .collect();
-    Ok(Function(Gc::new(
+    Ok(Function::Closure(Gc::new(
         ctx.mc,
         FunctionKind::Lua(LuaClosure::new(child, upvalues)),
     )))
