@@ -100,7 +100,7 @@ impl Runtime {
                     Box::new([]),
                 );
                 let key = rupa_vm::LuaString::new(ctx.mc, b"__gc");
-                m.set_str(ctx, key, Value::Function(gc))
+                m.set_str(ctx, key, Value::from(gc))
                     .map_err(|_| no_memory_error(py))?;
                 let as_function = rupa_vm::function::Function::new_native(
                     ctx.mc,
@@ -109,7 +109,7 @@ impl Runtime {
                     Box::new([Value::Table(m)]),
                 );
                 let key = rupa_vm::LuaString::new(ctx.mc, b"as_function");
-                p.set_str(ctx, key, Value::Function(as_function))
+                p.set_str(ctx, key, Value::from(as_function))
                     .map_err(|_| no_memory_error(py))?;
                 let roots = Roots::new(ctx, m, c, h);
                 let conv = ToLua::new(&core, py, ctx, &roots);
@@ -137,7 +137,7 @@ impl Runtime {
         core.with_lua(py, |lua, roots| {
             let slot = lua.enter(|ctx| {
                 crate::chunks::load(ctx, code, name)
-                    .map(|f| roots.get(ctx).hold(ctx, Value::Function(f)))
+                    .map(|f| roots.get(ctx).hold(ctx, Value::from(f)))
             });
             match slot {
                 Ok(slot) => convert::new_wrapper(core, py, &classes(py)?.function, slot),

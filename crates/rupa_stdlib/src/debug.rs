@@ -127,8 +127,8 @@ fn getinfo<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc
         return Err(arg_error(a + 1, "invalid option '>'"));
     }
     let target = stack.get(a);
-    let (func, activation) = match target {
-        Value::Function(f) => (Some(f), None),
+    let (func, activation) = match target.as_function() {
+        Some(f) => (Some(f), None),
         _ => {
             let level = c_int(check_integer(ctx, stack, a)?);
             let found = with_view(stack, thread, |v| {
@@ -204,7 +204,7 @@ fn getinfo<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc
                     set(ctx, t, "activelines", Value::Table(l))?;
                 }
             }
-            b'f' => set(ctx, t, "func", func.map_or(Value::Nil, Value::Function))?,
+            b'f' => set(ctx, t, "func", func.map_or(Value::Nil, Value::from))?,
             _ => {}
         }
     }
@@ -245,7 +245,7 @@ fn read_slot<'gc>(
 fn getlocal<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
     let (thread, a) = get_thread(stack);
     let n = check_integer(ctx, stack, a + 1)?;
-    if let Value::Function(f) = stack.get(a) {
+    if let Some(f) = stack.get(a).as_function() {
         let name = match introspect::param_name(f, n) {
             Some(name) => str_value(ctx, &name)?,
             None => Value::Nil,
@@ -316,7 +316,7 @@ fn traceback<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'
     let skip = usize::try_from(level).unwrap_or(usize::MAX);
     let text = if running {
         let me = match stack.whole_stack().get(stack.base() - 1) {
-            Some(Value::Function(f)) => Some((*f, ReturnTo::Call { wanted: 0 })),
+            Some(v) => v.as_function().map(|f| (f, ReturnTo::Call { wanted: 0 })),
             _ => None,
         };
         let ts = stack.thread.0.borrow();

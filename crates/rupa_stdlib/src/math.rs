@@ -64,8 +64,8 @@ pub fn load_math(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
     )?;
     // `atan2` is `atan` itself, as in lua5.4 (`math.atan == math.atan2`).
     static ATAN: NativeDef = NativeDef::new("atan", atan);
-    set_field(ctx, lib, "atan", Value::Function(Function::light(&ATAN)))?;
-    set_field(ctx, lib, "atan2", Value::Function(Function::light(&ATAN)))?;
+    set_field(ctx, lib, "atan", Value::from(Function::light(&ATAN)))?;
+    set_field(ctx, lib, "atan2", Value::from(Function::light(&ATAN)))?;
     set_field(ctx, lib, "pi", Value::Number(std::f64::consts::PI))?;
     set_field(ctx, lib, "huge", Value::Number(f64::INFINITY))?;
     set_field(ctx, lib, "maxinteger", Value::Integer(i64::MAX))?;
@@ -84,7 +84,7 @@ pub fn load_math(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
         ("randomseed", randomseed),
     ] {
         let func = Function::new_native(ctx.mc, name, f, Box::new([Value::UserData(state)]));
-        set_field(ctx, lib, name, Value::Function(func))?;
+        set_field(ctx, lib, name, Value::from(func))?;
     }
     Ok(())
 }

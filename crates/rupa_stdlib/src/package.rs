@@ -112,7 +112,7 @@ pub fn load_package<'gc>(ctx: Context<'gc>) -> Result<(), RuntimeError<'gc>> {
             f,
             Box::new([Value::Table(package)]),
         );
-        searchers.set_int(ctx, i as i64 + 1, Value::Function(func))?;
+        searchers.set_int(ctx, i as i64 + 1, Value::from(func))?;
     }
     set("searchers", Value::Table(searchers))?;
     set_native(
@@ -347,7 +347,7 @@ fn search_lua<'gc>(
         }
     };
     match file::load_file(ctx, "require", Some(&filename), None, None)? {
-        Ok(f) => stack.replace(&[Value::Function(f), text(ctx, &filename)?]),
+        Ok(f) => stack.replace(&[Value::from(f), text(ctx, &filename)?]),
         Err(msg) => return Err(load_error(name.as_bytes(), &filename, &msg)),
     }
     Ok(NativeAction::Return)

@@ -39,9 +39,9 @@ pub fn load_utf8(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
         ctx.mc,
         "codes",
         codes,
-        Box::new([Value::Function(strict), Value::Function(lax)]),
+        Box::new([Value::from(strict), Value::from(lax)]),
     );
-    set_field(ctx, lib, "codes", Value::Function(codes_fn))?;
+    set_field(ctx, lib, "codes", Value::from(codes_fn))?;
     Ok(())
 }
 

@@ -25,7 +25,7 @@ pub fn load_warn(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
 /// Turns warnings on, as `lua5.4 -W` does.
 pub fn warnings_on(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
     let f = ctx.state.globals.get_str(ctx, ctx.new_string(b"warn")?);
-    if let Value::Function(f) = f {
+    if let Some(f) = f.as_function() {
         if let Some(Value::Table(t)) = f.native_upvalues().first() {
             t.set_int(ctx, 1, Value::Boolean(true))?;
         }

@@ -21,7 +21,7 @@ type R<'gc> = Result<NativeAction<'gc>, RuntimeError<'gc>>;
 pub fn load_coroutine(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
     let co = Table::with_exact_capacity(ctx, FUNCS.len())?;
     for (key, def) in &FUNCS {
-        let f = Value::Function(Function::light(def));
+        let f = Value::from(Function::light(def));
         co.set_str(ctx, ctx.new_string(key.as_bytes())?, f)?;
     }
     ctx.state
@@ -63,7 +63,7 @@ fn check_function<'gc>(
     i: usize,
 ) -> Result<Value<'gc>, RuntimeError<'gc>> {
     match stack.get(i) {
-        f @ Value::Function(_) => Ok(f),
+        f @ (Value::Closure(_) | Value::LightFunction(_)) => Ok(f),
         _ => Err(type_error(ctx, stack, i, "function")),
     }
 }
@@ -185,7 +185,7 @@ fn wrap<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '
     ctx.reserve(std::mem::size_of::<crate::thread::ThreadState>() + 64)?;
     let co = Value::Thread(Thread::new(ctx.mc, f));
     let w = Function::new_native(ctx.mc, "wrap", wrapped, Box::new([co]));
-    stack.replace(&[Value::Function(w)]);
+    stack.replace(&[Value::from(w)]);
     Ok(NativeAction::Return)
 }
 

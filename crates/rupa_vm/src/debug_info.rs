@@ -296,7 +296,7 @@ pub fn global_func_name<'gc>(ctx: Context<'gc>, f: Function<'gc>) -> Option<Stri
             if inner > 10_000 {
                 break;
             }
-            if let (Value::String(name), Value::Function(g)) = (name, val) {
+            if let (Value::String(name), Some(g)) = (name, val.as_function()) {
                 if g.ptr_eq(f) {
                     let modname = modname.to_str_lossy();
                     let name = name.to_str_lossy();
@@ -386,7 +386,10 @@ pub fn traceback_from<'gc>(
                     Frame::Lua(f) => {
                         let pos = frame_position(f).unwrap_or_default();
                         let tail = if f.tail { "\n\t(...tail calls...)" } else { "" };
-                        format!("{pos} in {}{tail}", describe_function(ctx, f.func, name))
+                        format!(
+                            "{pos} in {}{tail}",
+                            describe_function(ctx, Function::Closure(f.func), name)
+                        )
                     }
                     Frame::Native(f) => format!("[C]: in {}", describe_function(ctx, f.func, name)),
                     Frame::CloseUnwind(_) => String::new(),

@@ -16,22 +16,23 @@ use crate::string::LuaString;
 use crate::thread::Thread;
 use crate::value::Value;
 
-/// A function value: a closure (Lua or native, one GC allocation) or a light native (no
+/// A function: a closure (Lua or native, one GC allocation) or a light native (no
 /// allocation, as PUC Lua's light C functions). Identity is the address of the closure or of
-/// the `'static` [`NativeDef`].
-///
-/// `repr(C, u64)` gives the enum a whole-word tag whose unused values [`Value`] takes for its
-/// own variants: a `Value` stays two words, its tag in the first and every payload aligned in
-/// the second, as when `Function` was a single pointer.
+/// the `'static` [`NativeDef`]. As a [`Value`] it is [`Value::Closure`] or
+/// [`Value::LightFunction`] (see [`Value::as_function`]).
 #[derive(Collect, Clone, Copy, Debug)]
 #[collect(no_drop)]
-#[repr(C, u64)]
 pub enum Function<'gc> {
     /// A Lua closure, or a native closure with upvalues.
-    Closure(Gc<'gc, FunctionKind<'gc>>),
+    Closure(Closure<'gc>),
     /// A native function without upvalues.
     Light(#[collect(require_static)] &'static NativeDef),
 }
+
+/// A GC-allocated function: a Lua closure or a native closure. Identity is pointer identity.
+#[derive(Collect, Clone, Copy, Debug)]
+#[collect(no_drop)]
+pub struct Closure<'gc>(pub Gc<'gc, FunctionKind<'gc>>);
 
 /// What a [`Function::Closure`] holds.
 #[derive(Collect, Debug)]
@@ -118,14 +119,14 @@ impl<'gc> Function<'gc> {
         func: NativeFn,
         upvalues: Box<[Value<'gc>]>,
     ) -> Function<'gc> {
-        Function::Closure(Gc::new(
+        Function::Closure(Closure(Gc::new(
             mc,
             FunctionKind::Native(NativeClosure {
                 name,
                 func,
                 upvalues,
             }),
-        ))
+        )))
     }
 
     /// A light native: the function value of `def`, which allocates nothing.
@@ -138,7 +139,7 @@ impl<'gc> Function<'gc> {
     #[inline]
     pub fn ptr_eq(self, other: Function<'gc>) -> bool {
         match (self, other) {
-            (Function::Closure(a), Function::Closure(b)) => Gc::ptr_eq(a, b),
+            (Function::Closure(a), Function::Closure(b)) => a.ptr_eq(b),
             (Function::Light(a), Function::Light(b)) => std::ptr::eq(a, b),
             _ => false,
         }
@@ -148,7 +149,7 @@ impl<'gc> Function<'gc> {
     #[inline]
     pub fn address(self) -> usize {
         match self {
-            Function::Closure(c) => Gc::as_ptr(c) as *const u8 as usize,
+            Function::Closure(c) => c.address(),
             Function::Light(d) => d as *const NativeDef as usize,
         }
     }
@@ -157,10 +158,7 @@ impl<'gc> Function<'gc> {
     #[inline]
     pub fn as_lua(self) -> Option<&'gc LuaClosure<'gc>> {
         match self {
-            Function::Closure(c) => match Gc::as_ref(c) {
-                FunctionKind::Lua(cl) => Some(cl),
-                FunctionKind::Native(_) => None,
-            },
+            Function::Closure(c) => c.as_lua(),
             Function::Light(_) => None,
         }
     }
@@ -175,7 +173,7 @@ impl<'gc> Function<'gc> {
     #[inline]
     pub fn as_native(self) -> Option<NativeParts<'gc>> {
         match self {
-            Function::Closure(c) => match Gc::as_ref(c) {
+            Function::Closure(c) => match Gc::as_ref(c.0) {
                 FunctionKind::Native(nc) => Some(NativeParts {
                     name: nc.name,
                     func: nc.func,
@@ -190,13 +188,57 @@ impl<'gc> Function<'gc> {
             }),
         }
     }
-}
 
-impl<'gc> Function<'gc> {
     /// The values a native closure captured (empty for a light native and a Lua function).
     #[inline]
     pub fn native_upvalues(self) -> &'gc [Value<'gc>] {
         self.as_native().map_or(&[], |n| n.upvalues)
+    }
+
+    /// The slots of this Lua closure as bound now (empty for a native).
+    #[inline]
+    pub fn upvalue_slots(self, ctx: Context<'gc>) -> &'gc [UpValue<'gc>] {
+        match self {
+            Function::Closure(c) => c.upvalue_slots(ctx),
+            Function::Light(_) => &[],
+        }
+    }
+
+    /// The cell slot `i` (0-based) of this Lua closure is bound to now.
+    pub fn upvalue(self, ctx: Context<'gc>, i: usize) -> Option<UpValue<'gc>> {
+        self.upvalue_slots(ctx).get(i).copied()
+    }
+
+    /// Binds slot `i` of this Lua closure to `cell` (`debug.upvaluejoin`); false when there is
+    /// no such slot.
+    pub fn rebind_upvalue(self, ctx: Context<'gc>, i: usize, cell: UpValue<'gc>) -> bool {
+        match self {
+            Function::Closure(c) => c.rebind_upvalue(ctx, i, cell),
+            Function::Light(_) => false,
+        }
+    }
+}
+
+impl<'gc> Closure<'gc> {
+    /// Whether two closures are the same object.
+    #[inline]
+    pub fn ptr_eq(self, other: Closure<'gc>) -> bool {
+        Gc::ptr_eq(self.0, other.0)
+    }
+
+    /// The closure's address (its identity).
+    #[inline]
+    pub fn address(self) -> usize {
+        Gc::as_ptr(self.0) as *const u8 as usize
+    }
+
+    /// The Lua closure this is, if it is one.
+    #[inline]
+    pub fn as_lua(self) -> Option<&'gc LuaClosure<'gc>> {
+        match Gc::as_ref(self.0) {
+            FunctionKind::Lua(cl) => Some(cl),
+            FunctionKind::Native(_) => None,
+        }
     }
 }
 
@@ -234,17 +276,17 @@ impl<'gc> LuaClosure<'gc> {
 pub type ReboundUpvalues<'gc> =
     Gc<'gc, RefLock<Vec<(GcWeak<'gc, FunctionKind<'gc>>, Gc<'gc, Box<[UpValue<'gc>]>>)>>>;
 
-impl<'gc> Function<'gc> {
+impl<'gc> Closure<'gc> {
     /// The slots of this Lua closure as bound now (empty for a native).
     #[inline]
     pub fn upvalue_slots(self, ctx: Context<'gc>) -> &'gc [UpValue<'gc>] {
-        match self.as_lua() {
-            Some(cl) if !cl.rebound.get() => &cl.upvalues,
-            Some(cl) => match self.rebound_entry(ctx) {
+        match Gc::as_ref(self.0) {
+            FunctionKind::Lua(cl) if !cl.rebound.get() => &cl.upvalues,
+            FunctionKind::Lua(cl) => match self.rebound_entry(ctx) {
                 Some(slots) => &Gc::as_ref(slots)[..],
                 None => &cl.upvalues,
             },
-            None => &[],
+            FunctionKind::Native(_) => &[],
         }
     }
 
@@ -256,9 +298,7 @@ impl<'gc> Function<'gc> {
     /// Binds slot `i` of this Lua closure to `cell` (`debug.upvaluejoin`); false when there is
     /// no such slot.
     pub fn rebind_upvalue(self, ctx: Context<'gc>, i: usize, cell: UpValue<'gc>) -> bool {
-        let Function::Closure(me) = self else {
-            return false;
-        };
+        let me = self.0;
         let FunctionKind::Lua(cl) = Gc::as_ref(me) else {
             return false;
         };
@@ -278,10 +318,7 @@ impl<'gc> Function<'gc> {
     }
 
     fn rebound_entry(self, ctx: Context<'gc>) -> Option<Gc<'gc, Box<[UpValue<'gc>]>>> {
-        let Function::Closure(me) = self else {
-            return None;
-        };
-        let me = Gc::as_ptr(me);
+        let me = Gc::as_ptr(self.0);
         let table = ctx.state.rebound_upvalues.borrow();
         table
             .iter()

@@ -15,7 +15,7 @@ use crate::call;
 use crate::debug_info;
 use crate::error::RuntimeError;
 use crate::frame::{Frame, NativeFrame, ReturnTo};
-use crate::function::Function;
+use crate::function::{Closure, Function};
 use crate::native::{CallStatus, Continuation, NativeAction, NativeStack};
 use crate::opcode::Op;
 use crate::state::Context;
@@ -63,7 +63,7 @@ pub struct Hook<'gc> {
     counter: u32,
     /// Frame count and function of the last instruction seen, and its index (`L->oldpc`).
     depth: usize,
-    last_func: Option<Function<'gc>>,
+    last_func: Option<Closure<'gc>>,
     old_pc: usize,
     /// Frame count when the hook function was called: deeper frames belong to the hook, which
     /// runs without hooks.
@@ -192,7 +192,7 @@ fn fire_native<'gc>(
     if let Err(e) = call::ensure_stack(ctx, &mut ts.stack, need) {
         return Work::vm_error(e);
     }
-    ts.stack.push(Value::Function(native));
+    ts.stack.push(Value::from(native));
     let base = ts.stack.len();
     ts.stack.extend_from_slice(window);
     ts.frames.push(Frame::Native(NativeFrame {
@@ -279,7 +279,7 @@ pub(crate) fn run_hooked<'gc>(
     }
 }
 
-fn code_at(func: Function<'_>, pc: usize) -> Option<Op> {
+fn code_at(func: Closure<'_>, pc: usize) -> Option<Op> {
     func.as_lua()?.proto.proto.code.get(pc).copied()
 }
 
@@ -288,7 +288,7 @@ fn code_at(func: Function<'_>, pc: usize) -> Option<Op> {
 /// back: lua5.4's `luaG_traceexec`) and return (before a `Return`).
 fn events<'gc>(
     hook: &mut Hook<'gc>,
-    func: Function<'gc>,
+    func: Closure<'gc>,
     pc: usize,
     depth: usize,
     base: usize,

@@ -104,11 +104,11 @@ impl<'a, 'gc> ThreadView<'a, 'gc> {
     pub fn function(&self, level: Level) -> Option<Function<'gc>> {
         match level {
             Level::Running => match self.stack.get(self.running_slot?) {
-                Some(Value::Function(f)) => Some(*f),
+                Some(v) => v.as_function(),
                 _ => None,
             },
             Level::Frame(i) => match self.frames.get(i)? {
-                Frame::Lua(f) => Some(f.func),
+                Frame::Lua(f) => Some(Function::Closure(f.func)),
                 Frame::Native(f) => Some(f.func),
                 Frame::CloseUnwind(_) => None,
             },

@@ -21,9 +21,9 @@ fn check_upvalue_args<'gc>(
     ni: usize,
 ) -> Result<(Function<'gc>, i64), RuntimeError<'gc>> {
     let n = check_integer(ctx, stack, ni)?;
-    match stack.get(fi) {
-        Value::Function(f) => Ok((f, n)),
-        _ => Err(type_error(ctx, stack, fi, "function")),
+    match stack.get(fi).as_function() {
+        Some(f) => Ok((f, n)),
+        None => Err(type_error(ctx, stack, fi, "function")),
     }
 }
 

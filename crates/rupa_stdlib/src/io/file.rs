@@ -69,13 +69,13 @@ pub fn metatable<'gc>(ctx: Context<'gc>) -> Result<Table<'gc>, RuntimeError<'gc>
     // One function for both, as in lua5.4.
     static GC: NativeDef = NativeDef::new("__gc", collect);
     static TOSTRING: NativeDef = NativeDef::new("__tostring", tostring);
-    let gc = Value::Function(Function::light(&GC));
+    let gc = Value::from(Function::light(&GC));
     mt.set_str(ctx, ctx.meta_name(MetaEvent::Gc), gc)?;
     mt.set_str(ctx, ctx.meta_name(MetaEvent::Close), gc)?;
     mt.set_str(
         ctx,
         ctx.meta_name(MetaEvent::ToString),
-        Value::Function(Function::light(&TOSTRING)),
+        Value::from(Function::light(&TOSTRING)),
     )?;
     mt.set_str(ctx, ctx.meta_name(MetaEvent::Index), Value::Table(methods))?;
     let key = ctx.new_string(METATABLE_KEY)?;

@@ -31,11 +31,7 @@ pub fn install<'gc>(ctx: Context<'gc>, lib: Table<'gc>) -> Result<(), RuntimeErr
     let mt = Table::with_exact_capacity(ctx, OPS.len() + 1)?;
     for (def, &(_, _, event)) in METHODS.iter().zip(OPS.iter()) {
         // The state's own name strings: lookups of these events then compare pointers.
-        mt.set_str(
-            ctx,
-            ctx.meta_name(event),
-            Value::Function(Function::light(def)),
-        )?;
+        mt.set_str(ctx, ctx.meta_name(event), Value::from(Function::light(def)))?;
     }
     mt.set_str(ctx, ctx.meta_name(MetaEvent::Index), Value::Table(lib))?;
     ctx.state.string_metatable.set(ctx.mc, Some(mt));

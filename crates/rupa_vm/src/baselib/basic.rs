@@ -343,7 +343,7 @@ pub fn xpcall<'gc>(
     _: &[Value<'gc>],
     stack: &mut NativeStack<'gc, '_>,
 ) -> R<'gc> {
-    let Value::Function(_) = stack.get(1) else {
+    let (Value::Closure(_) | Value::LightFunction(_)) = stack.get(1) else {
         return Err(type_error(ctx, stack, 1, "function"));
     };
     let f = stack.pop_front();

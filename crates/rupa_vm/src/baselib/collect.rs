@@ -113,7 +113,7 @@ pub fn collectgarbage<'gc>(
                 // call lets the verdict be read afterwards.
                 stack.clear();
                 return Ok(NativeAction::Call {
-                    func: Value::Function(Function::light(&NOTHING)),
+                    func: Value::from(Function::light(&NOTHING)),
                     then: Continuation {
                         func: step_done,
                         data: Value::Boolean(generational),

@@ -27,7 +27,7 @@ pub fn load_base(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
     install(ctx, g, &BASE)?;
     let next = g.get_field(ctx, b"next");
     set_native(ctx, g, "pairs", basic::pairs, Box::new([next]))?;
-    let aux = Value::Function(Function::light(&IPAIRS_AUX));
+    let aux = Value::from(Function::light(&IPAIRS_AUX));
     set_native(ctx, g, "ipairs", basic::ipairs, Box::new([aux]))?;
     let settings = Value::Table(collect::new_settings(ctx)?);
     set_native(
@@ -111,7 +111,7 @@ pub fn set_light<'gc>(
     def: &'static NativeDef,
 ) -> Result<(), RuntimeError<'gc>> {
     let key = ctx.new_string(def.name.as_bytes())?;
-    table.set_str(ctx, key, Value::Function(Function::light(def)))
+    table.set_str(ctx, key, Value::from(Function::light(def)))
 }
 
 /// Sets `table[name]` to a native closure named `name` (the name messages use) holding
@@ -124,7 +124,7 @@ pub fn set_native<'gc>(
     upvalues: Box<[Value<'gc>]>,
 ) -> Result<(), RuntimeError<'gc>> {
     let f = Function::new_native(ctx.mc, name, func, upvalues);
-    table.set_str(ctx, ctx.new_string(name.as_bytes())?, Value::Function(f))
+    table.set_str(ctx, ctx.new_string(name.as_bytes())?, Value::from(f))
 }
 
 /// Records a loaded library in `registry._LOADED[name]` (created on first use), as
