@@ -72,14 +72,17 @@ pub fn set_generational_mode<'gc>(
     Ok(())
 }
 
-/// `collectgarbage`. Its upvalue is the settings table from [`new_settings`].
+/// `collectgarbage`: a light native (no upvalues, as lua5.4's), keeping its settings in the
+/// table [`new_settings`] records in the registry.
 pub fn collectgarbage<'gc>(
     ctx: Context<'gc>,
-    up: &[Value<'gc>],
+    _: &[Value<'gc>],
     stack: &mut NativeStack<'gc, '_>,
 ) -> R<'gc> {
-    let Some(&Value::Table(settings)) = up.first() else {
-        return Err(RuntimeError::msg("collectgarbage: missing settings"));
+    let settings = match ctx.state.registry.get_field(ctx, REGISTRY_KEY) {
+        Value::Table(t) => t,
+        // A script removed it through `debug.getregistry()`: start again from the defaults.
+        _ => new_settings(ctx)?,
     };
     let opt = opt_string(ctx, stack, 0)?;
     let opt = opt.map_or(&b"collect"[..], |s| s.as_bytes());

@@ -25,18 +25,8 @@ pub fn load_base(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
     g.reserve_hash(ctx, STANDARD_GLOBALS)?;
     ctx.state.registry.reserve_hash(ctx, REGISTRY_FIELDS)?;
     install(ctx, g, &BASE)?;
-    let next = g.get_field(ctx, b"next");
-    set_native(ctx, g, "pairs", basic::pairs, Box::new([next]))?;
-    let aux = Value::from(Function::light(&IPAIRS_AUX));
-    set_native(ctx, g, "ipairs", basic::ipairs, Box::new([aux]))?;
-    let settings = Value::Table(collect::new_settings(ctx)?);
-    set_native(
-        ctx,
-        g,
-        "collectgarbage",
-        collect::collectgarbage,
-        Box::new([settings]),
-    )?;
+    set_light(ctx, g, &NEXT)?;
+    collect::new_settings(ctx)?;
     g.set_str(ctx, ctx.new_string(b"_G")?, Value::Table(g))?;
     register_module(ctx, "_G", g)?;
     let version = Value::String(ctx.new_string(b"Lua 5.4")?);
@@ -45,7 +35,7 @@ pub fn load_base(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
 }
 
 /// The base functions without upvalues, as light natives.
-static BASE: [NativeDef; 17] = [
+static BASE: [NativeDef; 19] = [
     NativeDef::new("assert", basic::assert),
     NativeDef::new("error", basic::error),
     NativeDef::new("getmetatable", basic::getmetatable),
@@ -62,11 +52,16 @@ static BASE: [NativeDef; 17] = [
     NativeDef::new("tostring", tostring::tostring),
     NativeDef::new("type", basic::type_),
     NativeDef::new("xpcall", basic::xpcall),
-    NativeDef::new("next", basic::next),
+    NativeDef::new("pairs", basic::pairs),
+    NativeDef::new("ipairs", basic::ipairs),
+    NativeDef::new("collectgarbage", collect::collectgarbage),
 ];
 
+/// `next`, which `pairs` also returns.
+pub(crate) static NEXT: NativeDef = NativeDef::new("next", basic::next);
+
 /// The iterator `ipairs` returns.
-static IPAIRS_AUX: NativeDef = NativeDef::new("ipairs_aux", basic::ipairs_aux);
+pub(crate) static IPAIRS_AUX: NativeDef = NativeDef::new("ipairs_aux", basic::ipairs_aux);
 
 /// Globals after every standard library is loaded (lua5.4 has 37; a host adds a few).
 const STANDARD_GLOBALS: usize = 40;
