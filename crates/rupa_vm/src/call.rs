@@ -6,7 +6,7 @@
 
 use crate::error::RuntimeError;
 use crate::frame::{Frame, LuaFrame, ReturnTo};
-use crate::function::{Closure, Function, LuaClosure};
+use crate::function::{Closure, Function, FunctionKind, LuaClosure};
 use crate::metaops;
 use crate::state::Context;
 use crate::thread::ThreadState;
@@ -94,12 +94,12 @@ pub(crate) fn precall<'gc>(
 ) -> Result<PreCall<'gc>, CallError<'gc>> {
     loop {
         match ts.stack[func_slot] {
-            Value::Closure(f) => match f.as_lua() {
-                Some(cl) => {
+            Value::Closure(f) => match &*f.0 {
+                FunctionKind::Lua(cl) => {
                     enter_lua(ctx, ts, f, cl, func_slot, ret, c_depth)?;
                     return Ok(PreCall::Lua);
                 }
-                None => return Ok(PreCall::Native(Function::Closure(f))),
+                FunctionKind::Native(_) => return Ok(PreCall::Native(Function::Closure(f))),
             },
             Value::LightFunction(d) => return Ok(PreCall::Native(Function::Light(d))),
             v => match metaops::call_handler(ctx, v) {

@@ -11,7 +11,7 @@ use crate::arith::{ArithError, ArithOp};
 use crate::call::{self, CallError, PreCall};
 use crate::error::RuntimeError;
 use crate::frame::{Frame, LuaFrame, ReturnTo};
-use crate::function::{Closure, LuaClosure, UpValue, HINTS_PER_OP};
+use crate::function::{Closure, FunctionKind, LuaClosure, UpValue, HINTS_PER_OP};
 use crate::meta::MetaEvent;
 use crate::metaops::{self, Meta, OpError};
 use crate::number;
@@ -77,9 +77,9 @@ fn run<'gc, const STEP: bool>(
             Some(Frame::Lua(f)) => *f,
             _ => return Work::Continue { error: None },
         };
-        let mut closure: &'gc LuaClosure<'gc> = match frame.func.as_lua() {
-            Some(c) => c,
-            None => crate::vm_bug!("a Lua frame holds a Lua closure"),
+        let mut closure: &'gc LuaClosure<'gc> = match Gc::as_ref(frame.func.0) {
+            FunctionKind::Lua(c) => c,
+            FunctionKind::Native(_) => crate::vm_bug!("a Lua frame holds a Lua closure"),
         };
         let mut fproto = Gc::as_ref(closure.proto);
         let mut proto: &'gc crate::proto::Proto = &fproto.proto;
@@ -95,9 +95,9 @@ fn run<'gc, const STEP: bool>(
         macro_rules! enter_frame {
             ($func:expr, $base:expr, $pc:expr) => {{
                 let func: Closure<'gc> = $func;
-                closure = match func.as_lua() {
-                    Some(c) => c,
-                    None => crate::vm_bug!("a Lua frame holds a Lua closure"),
+                closure = match Gc::as_ref(func.0) {
+                    FunctionKind::Lua(c) => c,
+                    FunctionKind::Native(_) => crate::vm_bug!("a Lua frame holds a Lua closure"),
                 };
                 fproto = Gc::as_ref(closure.proto);
                 proto = &fproto.proto;
@@ -696,7 +696,7 @@ fn run<'gc, const STEP: bool>(
                     // The common case inline: a Lua function with fixed parameters whose
                     // registers fit in the stack's capacity.
                     if let Value::Closure(f) = ts.stack[fs] {
-                        if let Some(cl) = f.as_lua() {
+                        if let FunctionKind::Lua(cl) = Gc::as_ref(f.0) {
                             let p = &cl.proto.proto;
                             let top = fs + 1 + p.max_stack as usize;
                             if !p.is_vararg

@@ -5,7 +5,7 @@
 use crate::call;
 use crate::error::RuntimeError;
 use crate::frame::{Frame, NativeFrame, ReturnTo};
-use crate::function::Function;
+use crate::function::{Function, FunctionKind};
 use crate::native::{Continuation, NativeAction, NativeStack};
 use crate::state::Context;
 use crate::thread::{Thread, ThreadState, ThreadStatus};
@@ -310,7 +310,7 @@ pub(super) fn call_in_window<'gc>(
     // A Lua function (a comparator, a `gsub` replacement, a `pcall`ed function) is entered
     // here, without `start_call`'s detour.
     if let Value::Closure(f) = ts.stack[func_slot] {
-        if let Some(cl) = f.as_lua() {
+        if let FunctionKind::Lua(cl) = &*f.0 {
             return enter_lua_for_native(ctx, ts, p, f, cl, func_slot);
         }
     }
