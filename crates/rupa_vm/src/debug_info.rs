@@ -222,9 +222,7 @@ pub fn upvalue_info(proto: &Proto, up: u8) -> String {
 
 /// `chunk:line:` of a Lua frame at its current instruction.
 pub fn frame_position(frame: &LuaFrame<'_>) -> Option<String> {
-    let Some(cl) = frame.func.as_lua() else {
-        return None;
-    };
+    let cl = frame.func.as_lua()?;
     let p = &cl.proto.proto;
     Some(format!(
         "{}:{}:",
@@ -257,9 +255,7 @@ pub fn caller_name(
     }
     match frames.get(i - 1)? {
         Frame::Lua(caller) => {
-            let Some(cl) = caller.func.as_lua() else {
-                return None;
-            };
+            let cl = caller.func.as_lua()?;
             func_name_from_code(&cl.proto.proto, caller.pc.saturating_sub(1))
         }
         _ => None,

@@ -186,9 +186,7 @@ impl<'a, 'gc> ThreadView<'a, 'gc> {
         };
         match &self.frames[i] {
             Frame::Lua(f) => {
-                let Some(cl) = f.func.as_lua() else {
-                    return None;
-                };
+                let cl = f.func.as_lua()?;
                 let proto = &cl.proto.proto;
                 if n < 0 {
                     let k = usize::try_from(n.unsigned_abs()).ok()?;
