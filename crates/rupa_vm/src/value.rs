@@ -22,7 +22,7 @@ pub enum Value<'gc> {
     Integer(i64),
     Number(f64),
     /// A native function without upvalues: a `'static` definition, no allocation. Placed
-    /// before the collectable variants, so tracing a value tests one tag range.
+    /// with the variants that hold no GC pointer.
     LightFunction(#[collect(require_static)] &'static NativeDef),
     String(LuaString<'gc>),
     Table(Table<'gc>),
