@@ -5,6 +5,7 @@
 use pyo3::prelude::*;
 use rupa_vm::function::Function;
 use rupa_vm::lua::Lua;
+use rupa_vm::native::NativeDef;
 use rupa_vm::{Context, RuntimeError, Table, Value};
 
 use crate::errors;
@@ -34,6 +35,12 @@ return {
 }
 "##;
 
+/// The `__gc` of Python objects' userdata (light: no upvalues).
+static GC: NativeDef = NativeDef {
+    name: "__gc",
+    func: crate::pyobject::gc_native,
+};
+
 /// The bridge's tables, made from the host functions (`hosts`, in the order of `Op::ALL`):
 /// the metatable of Python objects, the identity cache (its shards are made when first
 /// needed, `pyobject::shard`; `[0]` is the weak metatable they share) and the `python` table,
@@ -57,8 +64,7 @@ pub(crate) fn bridge_tables<'gc>(
     set(meta, "__name", Value::String(ctx.new_string(b"POBJECT")?))?;
     // `__gc` is native (no host call per collected object); set before any Python object
     // gets this metatable, so each is registered for finalization.
-    let gc = Function::new_native(ctx.mc, "__gc", crate::pyobject::gc_native, Box::new([]));
-    set(meta, "__gc", Value::Function(gc))?;
+    set(meta, "__gc", Value::LightFunction(&GC))?;
 
     let weak = Table::with_exact_capacity(ctx, 1)?;
     set(weak, "__mode", Value::String(ctx.new_string(b"v")?))?;
@@ -74,7 +80,7 @@ pub(crate) fn bridge_tables<'gc>(
         crate::pyobject::as_function_native,
         Box::new([Value::Table(meta)]),
     );
-    set(python, "as_function", Value::Function(as_function))?;
+    set(python, "as_function", Value::from(as_function))?;
     for (name, f) in crate::pylib::functions(
         ctx,
         Value::Table(meta),
@@ -83,7 +89,7 @@ pub(crate) fn bridge_tables<'gc>(
         host(Op::Args),
         host(Op::SetOverflow),
     ) {
-        set(python, name, Value::Function(f))?;
+        set(python, name, Value::from(f))?;
     }
 
     set(ctx.state.globals, "python", Value::Table(python))?;

@@ -174,7 +174,7 @@ fn resolve<'gc>(conv: &ToLua<'_, '_, 'gc>, target: Target<'_, '_>) -> Result<Val
         }
         Target::Python(obj) => conv.value(obj, false),
         Target::Chunk(code, name) => match crate::chunks::load(conv.ctx, code, name) {
-            Ok(f) => Ok(Value::Function(f)),
+            Ok(f) => Ok(Value::from(f)),
             Err(e) if e.message.contains("not enough memory") => {
                 Err(Failure::Py(errors::syntax_error(conv.py, e.message)))
             }

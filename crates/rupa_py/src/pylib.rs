@@ -53,7 +53,7 @@ fn python_object<'gc>(
     i: usize,
 ) -> Result<Value<'gc>, RuntimeError<'gc>> {
     let v = match stack.get(i) {
-        Value::Function(f) => pyobject::as_function_target(f).unwrap_or(Value::Nil),
+        Value::Closure(f) => pyobject::as_function_target(f).unwrap_or(Value::Nil),
         v => v,
     };
     let why = match (v, meta) {
@@ -216,7 +216,7 @@ fn py_set_overflow_handler<'gc>(
     stack: &mut NativeStack<'gc, '_>,
 ) -> Result<NativeAction<'gc>, RuntimeError<'gc>> {
     let h = stack.get(0);
-    if !matches!(h, Value::Nil | Value::Function(_)) {
+    if !(h.is_nil() || h.as_function().is_some()) {
         let meta = upvalues.first().copied().unwrap_or(Value::Nil);
         python_object(stack, meta, 0)?;
     }

@@ -115,7 +115,7 @@ impl Runtime {
         core.with_lua(py, |lua, roots| {
             let slot = lua.enter(|ctx| {
                 crate::chunks::load(ctx, code, name)
-                    .map(|f| roots.get(ctx).hold(ctx, Value::Function(f)))
+                    .map(|f| roots.get(ctx).hold(ctx, Value::from(f)))
             });
             match slot {
                 Ok(slot) => convert::new_wrapper(core, py, &classes(py)?.function, slot),

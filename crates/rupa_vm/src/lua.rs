@@ -181,7 +181,7 @@ impl Lua {
                 host_trampoline,
                 Box::new([Value::Integer(id as i64)]),
             );
-            Lua::stash(ctx, Value::Function(func))
+            Lua::stash(ctx, Value::from(func))
         })
     }
 
@@ -309,7 +309,7 @@ impl Lua {
     pub fn load(&mut self, source: &[u8], chunk_name: &str) -> Result<StashedValue, SyntaxError> {
         self.enter(|ctx| {
             crate::load::load_chunk(ctx, source, chunk_name, None)
-                .map(|f| Lua::stash(ctx, Value::Function(f)))
+                .map(|f| Lua::stash(ctx, Value::from(f)))
         })
     }
 
@@ -317,7 +317,7 @@ impl Lua {
     pub fn load_proto(&mut self, proto: &std::rc::Rc<Proto>) -> Result<StashedValue, SyntaxError> {
         self.enter(|ctx| {
             crate::load::closure_from_proto(ctx, proto, None)
-                .map(|f| Lua::stash(ctx, Value::Function(f)))
+                .map(|f| Lua::stash(ctx, Value::from(f)))
                 .map_err(|_| SyntaxError {
                     message: "not enough memory".to_string(),
                 })
