@@ -51,10 +51,12 @@ test-python: ## The Python package: build and install it, pytest (stubtest inclu
 	$(PYTHON) -m pytest -q -p no:cacheprovider
 	$(PYTHON) conformance/run.py
 
-bench: build py-install ## Benchmarks: benches/lua against lua5.4, then the Python bridge against lupa; writes docs/performance.md.
+bench: build py-install ## Benchmarks: benches/lua against lua5.4, then the Python bridge against lupa (times, then callgrind instruction counts); writes docs/performance.md.
 	$(PYTHON) benches/run_lua.py --rupa $(RUPA)
 	@$(PYTHON) -c "import lupa.lua54" 2>/dev/null || $(PYTHON) -m pip install --quiet lupa==2.8
 	$(PYTHON) benches/python/run.py
+	@command -v valgrind >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq valgrind; } || true
+	$(PYTHON) benches/python/instructions.py
 
 lint: ## cargo fmt --check and clippy with warnings denied.
 	$(CARGO) fmt --all -- --check

@@ -21,12 +21,15 @@ END = "<!-- bench:python:end -->"
 
 @dataclass
 class Row:
-    """One timed operation: best [wall, cpu] seconds per unit on each side."""
+    """One timed operation: best [wall, cpu] seconds per unit on each side, and the median
+    over rounds of the per-round rupa/lupa ratios (wall, CPU)."""
 
     name: str
     unit: str
     lupa: list
     rupa: list
+    wall_ratio: float
+    cpu_ratio: float
 
 
 def fmt_time(seconds: float) -> str:
@@ -70,16 +73,17 @@ def render(rows, memory, threads, size, runtimes, header) -> str:
         f"- Python {header['python']}; lupa {header['lupa']} (`lupa.lua54`); rupa commit "
         f"{header['commit']}",
         f"- Command: `{header['command']}`",
-        f"- Times are per unit, the minimum of {header['repeat']} samples per side, alternating; "
-        "ratio = rupa / lupa (below 1.0 rupa is faster).",
+        f"- Times are per unit, the minimum of {header['repeat']} samples per side. Ratios are "
+        "rupa / lupa (below 1.0 rupa is faster): the median over the rounds of the ratio of "
+        "the two samples taken back to back in each round.",
         "",
         "| operation | unit | lupa | rupa | ratio | lupa CPU | rupa CPU | CPU ratio |",
         "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     cpu_ratios = []
     for row in rows:
-        wall_ratio = ratio(row.rupa[0], row.lupa[0])
-        cpu_ratio = ratio(row.rupa[1], row.lupa[1])
+        wall_ratio = row.wall_ratio
+        cpu_ratio = row.cpu_ratio
         cpu_ratios.append(cpu_ratio)
         lines.append(
             f"| {row.name} | {row.unit} | {fmt_time(row.lupa[0])} | {fmt_time(row.rupa[0])} | "

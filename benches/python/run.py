@@ -3,8 +3,9 @@
 
 Every operation runs on both libraries in the same process, alternating sample by sample so
 drifts of machine load hit both alike. Each sample times `number` repetitions (the garbage
-collector off, as timeit does); the minimum over --repeat samples is kept, for wall time and
-for CPU time (time.process_time, the whole process). Before timing, each operation's result
+collector off, as timeit does); the minimum over --repeat rounds is kept, for wall time and
+for CPU time (time.process_time, the whole process); the ratios are the median over rounds of
+each round's rupa/lupa ratio (see time_operation). Before timing, each operation's result
 is checked on both sides, so a broken bridge fails the run instead of looking fast.
 
 Memory per idle runtime and the two-thread Mandelbrot speed-up are measured separately (see
@@ -25,6 +26,7 @@ import importlib.util
 import math
 import os
 import shlex
+import statistics
 import subprocess
 import sys
 import time
@@ -67,7 +69,13 @@ def sample(func, number: int) -> tuple[float, float]:
 
 
 def time_operation(op: Operation, modules: dict[str, ModuleType], repeat: int, scale: float) -> Row:
-    """Run one operation on both sides; the row holds per-unit minima."""
+    """Run one operation on both sides, in rounds of one sample each, back to back.
+
+    The row holds the per-unit minima and, as the ratios, the median over rounds of each
+    round's rupa/lupa ratio: on a shared machine whose speed changes from second to second,
+    two samples taken back to back see the same speed, while the two minima may come from
+    different moments. The side that goes first alternates between rounds.
+    """
     number = max(1, int(op.number * scale))
     funcs = {}
     for name, module in modules.items():
@@ -76,14 +84,20 @@ def time_operation(op: Operation, modules: dict[str, ModuleType], repeat: int, s
             raise SystemExit(f"{op.name}: {name} returned a wrong result")
         funcs[name] = func
     best = {name: [math.inf, math.inf] for name in modules}
-    for _ in range(repeat):
-        for name in SIDES:
+    wall_ratios, cpu_ratios = [], []
+    for round_ in range(repeat):
+        times = {}
+        for name in SIDES if round_ % 2 == 0 else reversed(SIDES):
             wall, cpu = sample(funcs[name], number)
+            times[name] = (wall, cpu)
             best[name][0] = min(best[name][0], wall / (number * op.units))
             best[name][1] = min(best[name][1], cpu / (number * op.units))
+        wall_ratios.append(times["rupa"][0] / times["lupa.lua54"][0])
+        cpu_ratios.append(times["rupa"][1] / max(times["lupa.lua54"][1], 1e-9))
     del funcs
     gc.collect()
-    return Row(op.name, op.unit, best["lupa.lua54"], best["rupa"])
+    return Row(op.name, op.unit, best["lupa.lua54"], best["rupa"],
+               statistics.median(wall_ratios), statistics.median(cpu_ratios))
 
 
 def time_mandelbrot(mandelbrot, modules, size: int, repeat: int) -> dict[str, dict[int, list[float]]]:
@@ -116,7 +130,7 @@ def git_rev() -> str:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5, help="samples per side (default 5)")
+    parser.add_argument("--repeat", type=int, default=9, help="rounds of one sample per side (default 9)")
     parser.add_argument("--quick", action="store_true",
                         help="a tenth of the iterations, 2 samples, a small image: a smoke test")
     parser.add_argument("--size", type=int, default=1280, help="Mandelbrot image size (default 1280)")

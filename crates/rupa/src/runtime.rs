@@ -239,7 +239,7 @@ pub trait Api {
             Value::Number(n) => LuaValue::Number(n),
             Value::String(s) => LuaValue::String(s.as_bytes().to_vec()),
             Value::Table(_) => LuaValue::Table(h.clone()),
-            Value::Function(_) => LuaValue::Function(h.clone()),
+            Value::Closure(_) | Value::LightFunction(_) => LuaValue::Function(h.clone()),
             Value::Thread(_) => LuaValue::Thread(h.clone()),
             Value::UserData(_) => LuaValue::UserData(h.clone()),
         })

@@ -289,11 +289,12 @@ impl<'a, 'py, 'gc> FromLua<'a, 'py, 'gc> {
             Value::Number(n) => n.into_py(py),
             Value::String(s) => decode(self.core, py, s.as_bytes())?,
             Value::Table(_) => self.wrap(v, |c| &c.table)?,
-            Value::Function(f) => match pyobject::as_function_target(f) {
+            Value::Closure(f) => match pyobject::as_function_target(f) {
                 // `python.as_function(obj)` comes back as `obj` itself, as in lupa.
                 Some(o) => self.value(o)?,
                 None => self.wrap(v, |c| &c.function)?,
             },
+            Value::LightFunction(_) => self.wrap(v, |c| &c.function)?,
             Value::Thread(_) if self.keep_threads => self.wrap(v, |c| &c.thread)?,
             Value::Thread(t) => match unstarted_function(t) {
                 Some(f) => self.wrap(f, |c| &c.coroutine_function)?,

@@ -17,7 +17,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use pyo3::prelude::*;
 use pyo3::sync::GILProtected;
-use rupa_vm::lua::{CallValues, Execution, Lua, LuaErrorReport};
+use rupa_vm::lua::{CallValues, Lua, LuaErrorReport};
 use rupa_vm::{Context, Value};
 
 use crate::errors;
@@ -297,26 +297,24 @@ impl Core {
         self.any_dropped.store(true, Ordering::Release);
     }
 
-    /// Calls a function to completion with the GIL released: `push` writes the function and
-    /// its arguments (inside the arena, GIL held), `ok` reads the results (likewise).
+    /// Calls a function to completion with the GIL released while Lua runs: `push` writes the
+    /// function and its arguments (inside the arena, GIL held), `ok` reads the results
+    /// (likewise). A short call is one arena entry (`Lua::call_detached`).
     pub(crate) fn call_with<E, R>(
         py: Python<'_>,
         lua: &mut Lua,
         push: impl for<'gc> FnOnce(Context<'gc>, &mut CallValues<'gc>) -> Result<(), E>,
         ok: impl for<'gc> FnOnce(Context<'gc>, &[Value<'gc>]) -> R,
     ) -> Result<Result<R, LuaErrorReport>, E> {
-        let exec = lua.start_with(push)?;
-        Core::run(py, lua, &exec);
-        Ok(lua.finish_with(exec, ok))
-    }
-
-    /// Runs `exec` to completion with the GIL released.
-    pub(crate) fn run(py: Python<'_>, lua: &mut Lua, exec: &Execution) {
-        let carrier = Unshared((lua, exec));
-        py.allow_threads(move || {
-            let (lua, exec) = carrier.into_inner();
-            lua.run(exec);
-        });
+        lua.call_detached(
+            push,
+            |run| {
+                // `allow_threads` runs the closure on this thread, which holds the lock.
+                let carrier = Unshared(run);
+                py.allow_threads(move || (carrier.into_inner())());
+            },
+            ok,
+        )
     }
 
     /// Runs Python code `f` from inside a host function whose state is `lua`: the state is

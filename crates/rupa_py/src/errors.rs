@@ -45,7 +45,7 @@ fn has_debug_traceback(lua: &Lua) -> bool {
             return false;
         };
         let key = rupa_vm::LuaString::new(ctx.mc, b"traceback");
-        matches!(debug.get_str(ctx, key), Value::Function(_))
+        debug.get_str(ctx, key).is_function()
     })
 }
 

@@ -1,62 +1,21 @@
-//! What every runtime starts with: the standard libraries, and `INIT`, the Lua chunk that
-//! makes the metatable of Python objects, the identity cache, the `python` table and the
-//! helpers the wrappers call (compiled once per thread).
+//! What every runtime starts with: the standard libraries; the metatable of Python objects,
+//! the identity cache and the `python` table, built natively ([`bridge_tables`]); and
+//! `INIT`, the Lua chunk of the helpers the wrappers call (compiled once per thread).
 
 use pyo3::prelude::*;
+use rupa_vm::function::Function;
 use rupa_vm::lua::Lua;
+use rupa_vm::native::NativeDef;
+use rupa_vm::{Context, RuntimeError, Table, Value};
 
 use crate::errors;
+use crate::host::Op;
 
-/// Lua code run once per runtime: the metatable of Python objects, the identity cache, the
-/// `python` table and the helpers wrappers call. Its arguments are the host functions, in the
-/// order of `Op::ALL`.
+/// Lua code run once per runtime: the helpers wrappers call (indexing and length through
+/// metamethods, `__tostring`, coroutines), made from the functions as they are at startup.
 pub(crate) const INIT: &str = r##"
-local index, newindex, call, tostr, asattr, asitem, check, mkiter, iternext, args, setofh = ...
-local meta = {__index = index, __newindex = newindex, __call = call, __tostring = tostr,
-  __name = "POBJECT"}
-local next, rawlen, getmetatable, rawget, type = next, rawlen, getmetatable, rawget, type
-local select, error, pcall = select, error, pcall
-local function ispy(o) return type(o) == "userdata" and getmetatable(o) == meta end
-local tointeger = math.tointeger
--- The identity cache, in shards made when first needed (`pyobject::shard`): every new object
--- writes its shard, and the collector traces a written table again whole, so one big table
--- would cost its size on every new object. The shards share the weak metatable.
-local cache = {[0] = {__mode = "v"}}
-local python = {
-  as_attrgetter = asattr,
-  as_itemgetter = asitem,
-  -- as_function is native (`pyobject::as_function_native`), set after this chunk.
-  iter = function(o) return iternext, mkiter(o, 0), nil end,
-  iterex = function(o) return iternext, mkiter(o, 2), nil end,
-  enumerate = function(o, start)
-    local s = 0
-    if start ~= nil then
-      s = tointeger(start)
-      if s == nil then error("Could not convert " .. type(start) .. " to string", 2) end
-    end
-    return iternext, mkiter(o, 4), s - 1
-  end,
-  args = function(...)
-    local t = ...
-    if type(t) ~= "table" then
-      local got = select("#", ...) == 0 and "no value" or type(t)
-      error("bad argument #1 to 'args' (table expected, got " .. got .. ")", 2)
-    end
-    return args(t)
-  end,
-  set_overflow_handler = function(h, ...)
-    if h ~= nil and type(h) ~= "function" and not ispy(h) then
-      error("bad argument #1 to 'set_overflow_handler' "
-        .. "(expected nil, a Lua function or a callable Python object)", 2)
-    end
-    return setofh(h)
-  end,
-}
-_G.python = python
-if type(package) == "table" and type(package.loaded) == "table" then
-  package.loaded.python = python
-end
-local helpers = {
+local rawlen, getmetatable, rawget, type = rawlen, getmetatable, rawget, type
+return {
   index = function(t, k) return t[k] end,
   setindex = function(t, k, v) t[k] = v end,
   len = function(o)
@@ -74,8 +33,75 @@ local helpers = {
   coresume = coroutine.resume,
   costatus = coroutine.status,
 }
-return meta, cache, python, helpers
 "##;
+
+/// The `__gc` of Python objects' userdata (light: no upvalues).
+static GC: NativeDef = NativeDef {
+    name: "__gc",
+    func: crate::pyobject::gc_native,
+};
+
+/// The bridge's tables, made from the host functions (`hosts`, in the order of `Op::ALL`):
+/// the metatable of Python objects, the identity cache (its shards are made when first
+/// needed, `pyobject::shard`; `[0]` is the weak metatable they share) and the `python` table,
+/// which goes into the globals and `package.loaded`.
+pub(crate) fn bridge_tables<'gc>(
+    ctx: Context<'gc>,
+    hosts: &[Value<'gc>],
+) -> Result<(Table<'gc>, Table<'gc>, Table<'gc>), RuntimeError<'gc>> {
+    let host = |op: Op| {
+        let i = Op::ALL.iter().position(|&o| o == op).unwrap_or(usize::MAX);
+        hosts.get(i).copied().unwrap_or(Value::Nil)
+    };
+    let set =
+        |t: Table<'gc>, k: &str, v: Value<'gc>| t.set_str(ctx, ctx.new_string(k.as_bytes())?, v);
+
+    let meta = Table::with_exact_capacity(ctx, 6)?;
+    set(meta, "__index", host(Op::Index))?;
+    set(meta, "__newindex", host(Op::NewIndex))?;
+    set(meta, "__call", host(Op::Call))?;
+    set(meta, "__tostring", host(Op::ToString))?;
+    set(meta, "__name", Value::String(ctx.new_string(b"POBJECT")?))?;
+    // `__gc` is native (no host call per collected object); set before any Python object
+    // gets this metatable, so each is registered for finalization.
+    set(meta, "__gc", Value::LightFunction(&GC))?;
+
+    let weak = Table::with_exact_capacity(ctx, 1)?;
+    set(weak, "__mode", Value::String(ctx.new_string(b"v")?))?;
+    let cache = Table::with_capacity(ctx, 0, 1)?;
+    cache.set(ctx, Value::Integer(0), Value::Table(weak))?;
+
+    let python = Table::with_exact_capacity(ctx, 8)?;
+    set(python, "as_attrgetter", host(Op::AsAttr))?;
+    set(python, "as_itemgetter", host(Op::AsItem))?;
+    let as_function = Function::new_native(
+        ctx.mc,
+        "as_function",
+        crate::pyobject::as_function_native,
+        Box::new([Value::Table(meta)]),
+    );
+    set(python, "as_function", Value::from(as_function))?;
+    for (name, f) in crate::pylib::functions(
+        ctx,
+        Value::Table(meta),
+        host(Op::MakeIter),
+        host(Op::IterNext),
+        host(Op::Args),
+        host(Op::SetOverflow),
+    ) {
+        set(python, name, Value::from(f))?;
+    }
+
+    set(ctx.state.globals, "python", Value::Table(python))?;
+    let loaded = match ctx.state.globals.get_str(ctx, ctx.new_string(b"package")?) {
+        Value::Table(package) => package.get_str(ctx, ctx.new_string(b"loaded")?),
+        _ => Value::Nil,
+    };
+    if let Value::Table(loaded) = loaded {
+        set(loaded, "python", Value::Table(python))?;
+    }
+    Ok((meta, cache, python))
+}
 
 /// `INIT` compiled, once per thread (a prototype is not `Send`): compiling it was most of the
 /// time creating a runtime took.

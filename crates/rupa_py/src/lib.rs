@@ -18,6 +18,7 @@ mod iter;
 mod lock;
 mod object;
 mod pyiter;
+mod pylib;
 mod pyobject;
 mod registry;
 mod roots;

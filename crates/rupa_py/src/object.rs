@@ -40,7 +40,7 @@ impl Drop for LuaObject {
 pub(crate) enum Target<'a, 'py> {
     /// The value in a wrapper's slot.
     Slot(usize),
-    /// A runtime helper (see `runtime::INIT`).
+    /// A runtime helper (see `init::INIT`).
     Helper(&'a str),
     /// Any Python value Lua can call.
     Python(&'a Bound<'py, PyAny>),
@@ -174,7 +174,7 @@ fn resolve<'gc>(conv: &ToLua<'_, '_, 'gc>, target: Target<'_, '_>) -> Result<Val
         }
         Target::Python(obj) => conv.value(obj, false),
         Target::Chunk(code, name) => match crate::chunks::load(conv.ctx, code, name) {
-            Ok(f) => Ok(Value::Function(f)),
+            Ok(f) => Ok(Value::from(f)),
             Err(e) if e.message.contains("not enough memory") => {
                 Err(Failure::Py(errors::syntax_error(conv.py, e.message)))
             }

@@ -120,7 +120,7 @@ pub(crate) fn as_function_native<'gc>(
         as_function_call,
         Box::new([o]),
     );
-    stack.replace(&[Value::Function(f)]);
+    stack.replace(&[Value::from(f)]);
     Ok(NativeAction::Return)
 }
 
@@ -136,9 +136,9 @@ fn as_function_call<'gc>(
 }
 
 /// The Python object's userdata behind a function `python.as_function` made, if `f` is one.
-pub(crate) fn as_function_target<'gc>(f: rupa_vm::function::Function<'gc>) -> Option<Value<'gc>> {
-    match &*f.0 {
-        rupa_vm::function::FunctionKind::Native(n)
+pub(crate) fn as_function_target<'gc>(f: rupa_vm::function::Closure<'gc>) -> Option<Value<'gc>> {
+    match rupa_vm::function::Function::Closure(f).as_native() {
+        Some(n)
             // The name as well: identical code folding could give another native this address.
             if n.func as *const () == as_function_call as *const () && n.name == AS_FUNCTION =>
         {
@@ -158,7 +158,7 @@ pub(crate) enum Seen {
     Other,
 }
 
-/// Shards of the identity cache (see `runtime::INIT`).
+/// Shards of the identity cache (see `init::bridge_tables`).
 const CACHE_SHARDS: i64 = 64;
 
 /// The identity cache's shard for `key` (an address: its low bits are alignment), made on

@@ -39,6 +39,7 @@ pub(crate) struct BridgeRoot<'gc> {
     overflow: Gc<'gc, Lock<Value<'gc>>>,
     /// Lua strings made from short Python strings, by their Python hash: the VM does not
     /// intern strings, so without it every `t["key"]` from Python would allocate the key.
+    /// Empty until the first string is cached (an idle runtime does not pay for it).
     strings: Gc<'gc, RefLock<Vec<Option<LuaString<'gc>>>>>,
 }
 
@@ -60,7 +61,7 @@ impl Roots {
             cache,
             helpers,
             overflow: Gc::new(ctx.mc, Lock::new(Value::Nil)),
-            strings: Gc::new(ctx.mc, RefLock::new(vec![None; STRING_CACHE])),
+            strings: Gc::new(ctx.mc, RefLock::new(Vec::new())),
         };
         Roots(
             ctx.state
@@ -117,13 +118,22 @@ impl<'gc> BridgeRoot<'gc> {
     /// The cached Lua string with these bytes for Python hash `hash`, if any.
     pub(crate) fn cached_string(self, hash: isize, bytes: &[u8]) -> Option<LuaString<'gc>> {
         let i = (hash as usize) & (STRING_CACHE - 1);
-        self.strings.borrow()[i].filter(|s| s.as_bytes() == bytes)
+        self.strings
+            .borrow()
+            .get(i)
+            .copied()
+            .flatten()
+            .filter(|s| s.as_bytes() == bytes)
     }
 
     /// Caches `s` for Python hash `hash`.
     pub(crate) fn cache_string(self, ctx: Context<'gc>, hash: isize, s: LuaString<'gc>) {
         let i = (hash as usize) & (STRING_CACHE - 1);
-        self.strings.borrow_mut(ctx.mc)[i] = Some(s);
+        let mut strings = self.strings.borrow_mut(ctx.mc);
+        if strings.is_empty() {
+            strings.resize(STRING_CACHE, None);
+        }
+        strings[i] = Some(s);
     }
 
     /// The overflow handler (nil if none).

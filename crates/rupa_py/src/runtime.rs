@@ -15,7 +15,7 @@ use crate::convert::{self, Failure, ToLua};
 use crate::core::Core;
 use crate::errors;
 use crate::host::{host, HostShared, Op};
-use crate::init::{init_proto, load_libraries};
+use crate::init::{bridge_tables, init_proto, load_libraries};
 use crate::object::{call_value, CallMode, Target};
 use crate::registry::classes;
 use crate::roots::Roots;
@@ -74,43 +74,21 @@ impl Runtime {
                 .load_proto(&init_proto()?)
                 .map_err(|e| errors::syntax_error(py, e.message))?;
             let out = lua
-                .call(&init, &hosts)
+                .call(&init, &[])
                 .map_err(|r| errors::from_report(&core, py, lua, r))?;
             lua.enter(|ctx| {
-                let mut tables = out.iter().map(|v| match Lua::fetch(ctx, v) {
-                    Value::Table(t) => Some(t),
-                    _ => None,
-                });
-                let meta = tables.next().flatten();
-                let cache = tables.next().flatten();
-                let python = tables.next().flatten();
-                let helpers = tables.next().flatten();
-                let (Some(m), Some(c), Some(p), Some(h)) = (meta, cache, python, helpers) else {
-                    return Err(errors::lua_error(
-                        py,
-                        "the runtime could not be initialised".to_string(),
-                    ));
+                let helpers = match out.first().map(|v| Lua::fetch(ctx, v)) {
+                    Some(Value::Table(t)) => t,
+                    _ => {
+                        return Err(errors::lua_error(
+                            py,
+                            "the runtime could not be initialised".to_string(),
+                        ))
+                    }
                 };
-                // `__gc` is native (no host call per collected object); set before any Python
-                // object gets this metatable, so each is registered for finalization.
-                let gc = rupa_vm::function::Function::new_native(
-                    ctx.mc,
-                    "__gc",
-                    crate::pyobject::gc_native,
-                    Box::new([]),
-                );
-                let key = rupa_vm::LuaString::new(ctx.mc, b"__gc");
-                m.set_str(ctx, key, Value::Function(gc))
-                    .map_err(|_| no_memory_error(py))?;
-                let as_function = rupa_vm::function::Function::new_native(
-                    ctx.mc,
-                    "as_function",
-                    crate::pyobject::as_function_native,
-                    Box::new([Value::Table(m)]),
-                );
-                let key = rupa_vm::LuaString::new(ctx.mc, b"as_function");
-                p.set_str(ctx, key, Value::Function(as_function))
-                    .map_err(|_| no_memory_error(py))?;
+                let hosts: Vec<Value> = hosts.iter().map(|h| Lua::fetch(ctx, h)).collect();
+                let (m, c, p) = bridge_tables(ctx, &hosts).map_err(|_| no_memory_error(py))?;
+                let h = helpers;
                 let roots = Roots::new(ctx, m, c, h);
                 let conv = ToLua::new(&core, py, ctx, &roots);
                 for (name, obj) in &python_extras {
@@ -137,7 +115,7 @@ impl Runtime {
         core.with_lua(py, |lua, roots| {
             let slot = lua.enter(|ctx| {
                 crate::chunks::load(ctx, code, name)
-                    .map(|f| roots.get(ctx).hold(ctx, Value::Function(f)))
+                    .map(|f| roots.get(ctx).hold(ctx, Value::from(f)))
             });
             match slot {
                 Ok(slot) => convert::new_wrapper(core, py, &classes(py)?.function, slot),

@@ -193,7 +193,7 @@ pub(crate) fn stepper(lua: &Lua, host_fn: StashedValue) -> StashedValue {
             step_native,
             Box::new([Lua::fetch(ctx, &host_fn)]),
         );
-        Lua::stash(ctx, Value::Function(f))
+        Lua::stash(ctx, Value::from(f))
     })
 }
 

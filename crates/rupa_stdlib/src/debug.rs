@@ -11,7 +11,7 @@ use rupa_vm::baselib::args::{
 };
 use rupa_vm::frame::ReturnTo;
 use rupa_vm::introspect::{self, Level, ThreadView};
-use rupa_vm::native::{NativeAction, NativeStack};
+use rupa_vm::native::{NativeAction, NativeDef, NativeStack};
 use rupa_vm::thread::Thread;
 use rupa_vm::userdata::UserDataObj;
 use rupa_vm::{Context, RuntimeError, Table, Value};
@@ -26,29 +26,26 @@ type R<'gc> = Result<NativeAction<'gc>, RuntimeError<'gc>>;
 
 /// Installs the `debug` library.
 pub fn load_debug(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
-    register_lib(
-        ctx,
-        "debug",
-        &[
-            ("debug", console::debug),
-            ("gethook", hook::gethook),
-            ("getinfo", getinfo),
-            ("getlocal", getlocal),
-            ("getmetatable", getmetatable),
-            ("getregistry", getregistry),
-            ("getupvalue", upvalue::getupvalue),
-            ("getuservalue", getuservalue),
-            ("setcstacklimit", setcstacklimit),
-            ("sethook", hook::sethook),
-            ("setlocal", setlocal),
-            ("setmetatable", setmetatable),
-            ("setupvalue", upvalue::setupvalue),
-            ("setuservalue", setuservalue),
-            ("traceback", traceback),
-            ("upvalueid", upvalue::upvalueid),
-            ("upvaluejoin", upvalue::upvaluejoin),
-        ],
-    )?;
+    static FUNCS: [NativeDef; 17] = [
+        NativeDef::new("debug", console::debug),
+        NativeDef::new("gethook", hook::gethook),
+        NativeDef::new("getinfo", getinfo),
+        NativeDef::new("getlocal", getlocal),
+        NativeDef::new("getmetatable", getmetatable),
+        NativeDef::new("getregistry", getregistry),
+        NativeDef::new("getupvalue", upvalue::getupvalue),
+        NativeDef::new("getuservalue", getuservalue),
+        NativeDef::new("setcstacklimit", setcstacklimit),
+        NativeDef::new("sethook", hook::sethook),
+        NativeDef::new("setlocal", setlocal),
+        NativeDef::new("setmetatable", setmetatable),
+        NativeDef::new("setupvalue", upvalue::setupvalue),
+        NativeDef::new("setuservalue", setuservalue),
+        NativeDef::new("traceback", traceback),
+        NativeDef::new("upvalueid", upvalue::upvalueid),
+        NativeDef::new("upvaluejoin", upvalue::upvaluejoin),
+    ];
+    register_lib(ctx, "debug", &FUNCS)?;
     Ok(())
 }
 
@@ -130,8 +127,8 @@ fn getinfo<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc
         return Err(arg_error(a + 1, "invalid option '>'"));
     }
     let target = stack.get(a);
-    let (func, activation) = match target {
-        Value::Function(f) => (Some(f), None),
+    let (func, activation) = match target.as_function() {
+        Some(f) => (Some(f), None),
         _ => {
             let level = c_int(check_integer(ctx, stack, a)?);
             let found = with_view(stack, thread, |v| {
@@ -207,7 +204,7 @@ fn getinfo<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc
                     set(ctx, t, "activelines", Value::Table(l))?;
                 }
             }
-            b'f' => set(ctx, t, "func", func.map_or(Value::Nil, Value::Function))?,
+            b'f' => set(ctx, t, "func", func.map_or(Value::Nil, Value::from))?,
             _ => {}
         }
     }
@@ -248,7 +245,7 @@ fn read_slot<'gc>(
 fn getlocal<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
     let (thread, a) = get_thread(stack);
     let n = check_integer(ctx, stack, a + 1)?;
-    if let Value::Function(f) = stack.get(a) {
+    if let Some(f) = stack.get(a).as_function() {
         let name = match introspect::param_name(f, n) {
             Some(name) => str_value(ctx, &name)?,
             None => Value::Nil,
@@ -319,7 +316,7 @@ fn traceback<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'
     let skip = usize::try_from(level).unwrap_or(usize::MAX);
     let text = if running {
         let me = match stack.whole_stack().get(stack.base() - 1) {
-            Some(Value::Function(f)) => Some((*f, ReturnTo::Call { wanted: 0 })),
+            Some(v) => v.as_function().map(|f| (f, ReturnTo::Call { wanted: 0 })),
             _ => None,
         };
         let ts = stack.thread.0.borrow();

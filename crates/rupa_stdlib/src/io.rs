@@ -11,7 +11,7 @@ pub mod read;
 pub mod stream;
 
 use rupa_vm::baselib::args::{arg_error, check_any, check_string, opt_string};
-use rupa_vm::native::{NativeAction, NativeFn, NativeStack};
+use rupa_vm::native::{NativeAction, NativeDef, NativeStack};
 use rupa_vm::{Context, RuntimeError, Value};
 
 use crate::host::{push_failure, raise_denied, with_host, OpenMode, StdStream};
@@ -25,20 +25,20 @@ const OUTPUT_KEY: &[u8] = b"_IO_output";
 /// Installs the `io` table in the globals, with `stdin`, `stdout` and `stderr` as the default
 /// input and output.
 pub fn load_io(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
-    let funcs: [(&'static str, NativeFn); 11] = [
-        ("close", io_close),
-        ("flush", io_flush),
-        ("input", io_input),
-        ("lines", io_lines),
-        ("open", io_open),
-        ("output", io_output),
-        ("popen", io_popen),
-        ("read", io_read),
-        ("tmpfile", io_tmpfile),
-        ("type", io_type),
-        ("write", io_write),
+    static FUNCS: [NativeDef; 11] = [
+        NativeDef::new("close", io_close),
+        NativeDef::new("flush", io_flush),
+        NativeDef::new("input", io_input),
+        NativeDef::new("lines", io_lines),
+        NativeDef::new("open", io_open),
+        NativeDef::new("output", io_output),
+        NativeDef::new("popen", io_popen),
+        NativeDef::new("read", io_read),
+        NativeDef::new("tmpfile", io_tmpfile),
+        NativeDef::new("type", io_type),
+        NativeDef::new("write", io_write),
     ];
-    let io = rupa_vm::baselib::new_library(ctx, &funcs, 3)?;
+    let io = rupa_vm::baselib::new_library(ctx, &FUNCS, 3)?;
     let streams = [
         ("stdin", StdStream::Stdin),
         ("stdout", StdStream::Stdout),

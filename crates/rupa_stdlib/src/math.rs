@@ -10,7 +10,7 @@ use std::cell::RefCell;
 use gc_arena::{lock::Lock, Gc};
 use rupa_vm::baselib::args::{arg_error, check_any, check_integer, check_number, opt_integer};
 use rupa_vm::function::Function;
-use rupa_vm::native::{NativeAction, NativeStack};
+use rupa_vm::native::{NativeAction, NativeDef, NativeStack};
 use rupa_vm::number::float_to_int;
 use rupa_vm::userdata::{UserData, UserDataObj};
 use rupa_vm::{Context, RuntimeError, Value};
@@ -23,48 +23,49 @@ type R<'gc> = Result<NativeAction<'gc>, RuntimeError<'gc>>;
 
 /// Installs the `math` library, its generator seeded from host-independent entropy.
 pub fn load_math(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
+    static FUNCS: [NativeDef; 27] = [
+        NativeDef::new("abs", abs),
+        NativeDef::new("acos", |c, _, s| float1(c, s, f64::acos)),
+        NativeDef::new("asin", |c, _, s| float1(c, s, f64::asin)),
+        NativeDef::new("ceil", ceil),
+        NativeDef::new("cos", |c, _, s| float1(c, s, f64::cos)),
+        NativeDef::new("deg", |c, _, s| {
+            float1(c, s, |x| x * (180.0 / std::f64::consts::PI))
+        }),
+        NativeDef::new("exp", |c, _, s| float1(c, s, f64::exp)),
+        NativeDef::new("floor", floor),
+        NativeDef::new("fmod", fmod),
+        NativeDef::new("log", log),
+        NativeDef::new("max", |c, _, s| min_max(c, s, true)),
+        NativeDef::new("min", |c, _, s| min_max(c, s, false)),
+        NativeDef::new("modf", modf),
+        NativeDef::new("rad", |c, _, s| {
+            float1(c, s, |x| x * (std::f64::consts::PI / 180.0))
+        }),
+        NativeDef::new("sin", |c, _, s| float1(c, s, f64::sin)),
+        NativeDef::new("sqrt", |c, _, s| float1(c, s, f64::sqrt)),
+        NativeDef::new("tan", |c, _, s| float1(c, s, f64::tan)),
+        NativeDef::new("tointeger", tointeger),
+        NativeDef::new("type", type_),
+        NativeDef::new("ult", ult),
+        // Debian's lua5.4 is built with LUA_COMPAT_MATHLIB: these 5.2 functions remain.
+        NativeDef::new("cosh", |c, _, s| float1(c, s, f64::cosh)),
+        NativeDef::new("sinh", |c, _, s| float1(c, s, f64::sinh)),
+        NativeDef::new("tanh", |c, _, s| float1(c, s, f64::tanh)),
+        NativeDef::new("log10", |c, _, s| float1(c, s, f64::log10)),
+        NativeDef::new("pow", pow),
+        NativeDef::new("frexp", frexp),
+        NativeDef::new("ldexp", ldexp),
+    ];
     let lib = register_lib_with(
-        ctx,
-        "math",
-        &[
-            ("abs", abs),
-            ("acos", |c, _, s| float1(c, s, f64::acos)),
-            ("asin", |c, _, s| float1(c, s, f64::asin)),
-            ("atan", atan),
-            ("ceil", ceil),
-            ("cos", |c, _, s| float1(c, s, f64::cos)),
-            ("deg", |c, _, s| {
-                float1(c, s, |x| x * (180.0 / std::f64::consts::PI))
-            }),
-            ("exp", |c, _, s| float1(c, s, f64::exp)),
-            ("floor", floor),
-            ("fmod", fmod),
-            ("log", log),
-            ("max", |c, _, s| min_max(c, s, true)),
-            ("min", |c, _, s| min_max(c, s, false)),
-            ("modf", modf),
-            ("rad", |c, _, s| {
-                float1(c, s, |x| x * (std::f64::consts::PI / 180.0))
-            }),
-            ("sin", |c, _, s| float1(c, s, f64::sin)),
-            ("sqrt", |c, _, s| float1(c, s, f64::sqrt)),
-            ("tan", |c, _, s| float1(c, s, f64::tan)),
-            ("tointeger", tointeger),
-            ("type", type_),
-            ("ult", ult),
-            // Debian's lua5.4 is built with LUA_COMPAT_MATHLIB: these 5.2 functions remain.
-            ("atan2", atan),
-            ("cosh", |c, _, s| float1(c, s, f64::cosh)),
-            ("sinh", |c, _, s| float1(c, s, f64::sinh)),
-            ("tanh", |c, _, s| float1(c, s, f64::tanh)),
-            ("log10", |c, _, s| float1(c, s, f64::log10)),
-            ("pow", pow),
-            ("frexp", frexp),
-            ("ldexp", ldexp),
-        ],
-        // pi, huge, maxinteger, mininteger, random, randomseed
-        6,
+        ctx, "math", &FUNCS,
+        // atan, atan2, pi, huge, maxinteger, mininteger, random, randomseed
+        8,
     )?;
+    // `atan2` is `atan` itself, as in lua5.4 (`math.atan == math.atan2`).
+    static ATAN: NativeDef = NativeDef::new("atan", atan);
+    set_field(ctx, lib, "atan", Value::from(Function::light(&ATAN)))?;
+    set_field(ctx, lib, "atan2", Value::from(Function::light(&ATAN)))?;
     set_field(ctx, lib, "pi", Value::Number(std::f64::consts::PI))?;
     set_field(ctx, lib, "huge", Value::Number(f64::INFINITY))?;
     set_field(ctx, lib, "maxinteger", Value::Integer(i64::MAX))?;
@@ -83,7 +84,7 @@ pub fn load_math(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
         ("randomseed", randomseed),
     ] {
         let func = Function::new_native(ctx.mc, name, f, Box::new([Value::UserData(state)]));
-        set_field(ctx, lib, name, Value::Function(func))?;
+        set_field(ctx, lib, name, Value::from(func))?;
     }
     Ok(())
 }

@@ -13,7 +13,7 @@ use rupa_vm::baselib::args::{
     arg_error, check_integer, check_string, opt_string, to_number, type_error,
 };
 use rupa_vm::baselib::set_native;
-use rupa_vm::native::{NativeAction, NativeFn, NativeStack};
+use rupa_vm::native::{NativeAction, NativeDef, NativeStack};
 use rupa_vm::number::float_to_int;
 use rupa_vm::{Context, RuntimeError, Table, Value};
 
@@ -25,20 +25,20 @@ type R<'gc> = Result<NativeAction<'gc>, RuntimeError<'gc>>;
 
 /// Installs the `os` table in the globals.
 pub fn load_os(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
-    let funcs: [(&'static str, NativeFn); 10] = [
-        ("clock", clock),
-        ("date", date_),
-        ("difftime", difftime),
-        ("execute", execute),
-        ("exit", exit::exit),
-        ("getenv", getenv),
-        ("remove", remove),
-        ("rename", rename),
-        ("time", time),
-        ("tmpname", tmpname),
+    static FUNCS: [NativeDef; 10] = [
+        NativeDef::new("clock", clock),
+        NativeDef::new("date", date_),
+        NativeDef::new("difftime", difftime),
+        NativeDef::new("execute", execute),
+        NativeDef::new("exit", exit::exit),
+        NativeDef::new("getenv", getenv),
+        NativeDef::new("remove", remove),
+        NativeDef::new("rename", rename),
+        NativeDef::new("time", time),
+        NativeDef::new("tmpname", tmpname),
     ];
     // And `setlocale`, which has an upvalue.
-    let os = rupa_vm::baselib::new_library(ctx, &funcs, 1)?;
+    let os = rupa_vm::baselib::new_library(ctx, &FUNCS, 1)?;
     let locales = Value::Table(locale::new_state(ctx)?);
     set_native(ctx, os, "setlocale", locale::setlocale, Box::new([locales]))?;
     crate::package::register_library(ctx, "os", os)

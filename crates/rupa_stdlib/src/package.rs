@@ -12,8 +12,8 @@ mod require;
 
 use gc_arena::Gc;
 use rupa_vm::baselib::args::{check_string, opt_string};
-use rupa_vm::baselib::set_native;
-use rupa_vm::native::{NativeAction, NativeFn, NativeStack};
+use rupa_vm::baselib::{install, set_native};
+use rupa_vm::native::{NativeAction, NativeDef, NativeFn, NativeStack};
 use rupa_vm::{Context, LuaString, RuntimeError, Table, Value};
 
 use crate::host::{with_host, HostError, OpenMode};
@@ -93,8 +93,11 @@ pub fn load_package<'gc>(ctx: Context<'gc>) -> Result<(), RuntimeError<'gc>> {
     set("path", Value::String(ctx.new_string(&path)?))?;
     let cpath = env_path(ctx, "LUA_CPATH", DEFAULT_CPATH);
     set("cpath", Value::String(ctx.new_string(&cpath)?))?;
-    set_native(ctx, package, "searchpath", searchpath, Box::new([]))?;
-    set_native(ctx, package, "loadlib", loadlib, Box::new([]))?;
+    static FUNCS: [NativeDef; 2] = [
+        NativeDef::new("searchpath", searchpath),
+        NativeDef::new("loadlib", loadlib),
+    ];
+    install(ctx, package, &FUNCS)?;
     let searchers = Table::with_capacity(ctx, 4, 0)?;
     let list: [(&'static str, NativeFn); 4] = [
         ("searcher_preload", search_preload),
@@ -109,7 +112,7 @@ pub fn load_package<'gc>(ctx: Context<'gc>) -> Result<(), RuntimeError<'gc>> {
             f,
             Box::new([Value::Table(package)]),
         );
-        searchers.set_int(ctx, i as i64 + 1, Value::Function(func))?;
+        searchers.set_int(ctx, i as i64 + 1, Value::from(func))?;
     }
     set("searchers", Value::Table(searchers))?;
     set_native(
@@ -140,9 +143,11 @@ pub fn load_package<'gc>(ctx: Context<'gc>) -> Result<(), RuntimeError<'gc>> {
 
 /// Installs the base functions that read files: `dofile` and `loadfile`.
 pub fn load_host_base(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
-    let g = ctx.state.globals;
-    set_native(ctx, g, "dofile", file::dofile, Box::new([]))?;
-    set_native(ctx, g, "loadfile", file::loadfile, Box::new([]))
+    static FUNCS: [NativeDef; 2] = [
+        NativeDef::new("dofile", file::dofile),
+        NativeDef::new("loadfile", file::loadfile),
+    ];
+    install(ctx, ctx.state.globals, &FUNCS)
 }
 
 /// A path from `<var>_5_4` or `<var>`, with `;;` replaced by the default (lua5.4's `setpath`).
@@ -342,7 +347,7 @@ fn search_lua<'gc>(
         }
     };
     match file::load_file(ctx, "require", Some(&filename), None, None)? {
-        Ok(f) => stack.replace(&[Value::Function(f), text(ctx, &filename)?]),
+        Ok(f) => stack.replace(&[Value::from(f), text(ctx, &filename)?]),
         Err(msg) => return Err(load_error(name.as_bytes(), &filename, &msg)),
     }
     Ok(NativeAction::Return)

@@ -1,15 +1,15 @@
 //! Installing a library: its table in the globals and in `package.loaded` (the registry's
 //! `_LOADED`, which also gives functions their names in messages: 'table.insert').
 
-use rupa_vm::native::NativeFn;
+use rupa_vm::native::NativeDef;
 use rupa_vm::{Context, RuntimeError, Table, Value};
 
-/// Creates the library table `name` with `funcs`, sets `_G[name]` and `_LOADED[name]`, and
+/// Creates the library table `name` with `funcs` as light natives, sets `_G[name]` and `_LOADED[name]`, and
 /// returns the table (for fields that are not functions).
 pub fn register_lib<'gc>(
     ctx: Context<'gc>,
     name: &str,
-    funcs: &[(&'static str, NativeFn)],
+    funcs: &'static [NativeDef],
 ) -> Result<Table<'gc>, RuntimeError<'gc>> {
     register_lib_with(ctx, name, funcs, 0)
 }
@@ -19,7 +19,7 @@ pub fn register_lib<'gc>(
 pub fn register_lib_with<'gc>(
     ctx: Context<'gc>,
     name: &str,
-    funcs: &[(&'static str, NativeFn)],
+    funcs: &'static [NativeDef],
     extra: usize,
 ) -> Result<Table<'gc>, RuntimeError<'gc>> {
     let lib = rupa_vm::baselib::new_library(ctx, funcs, extra)?;

@@ -4,7 +4,7 @@
 
 use rupa_vm::baselib::args::{arg_error, check_integer, check_string, opt_integer};
 use rupa_vm::function::Function;
-use rupa_vm::native::{NativeAction, NativeStack};
+use rupa_vm::native::{NativeAction, NativeDef, NativeStack};
 use rupa_vm::{Context, RuntimeError, Value};
 
 use crate::register::{register_lib_with, set_field};
@@ -19,32 +19,29 @@ pub const CHARPATTERN: &[u8] = b"[\0-\x7F\xC2-\xFD][\x80-\xBF]*";
 
 /// Installs the `utf8` library.
 pub fn load_utf8(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
-    let lib = register_lib_with(
-        ctx,
-        "utf8",
-        &[
-            ("char", char),
-            ("codepoint", codepoint),
-            ("len", len),
-            ("offset", offset),
-        ],
-        2,
-    )?;
+    static FUNCS: [NativeDef; 4] = [
+        NativeDef::new("char", char),
+        NativeDef::new("codepoint", codepoint),
+        NativeDef::new("len", len),
+        NativeDef::new("offset", offset),
+    ];
+    let lib = register_lib_with(ctx, "utf8", &FUNCS, 2)?;
     set_field(
         ctx,
         lib,
         "charpattern",
         Value::String(ctx.new_string(CHARPATTERN)?),
     )?;
-    let strict = Function::new_native(ctx.mc, "for iterator", codes_strict, Box::new([]));
-    let lax = Function::new_native(ctx.mc, "for iterator", codes_lax, Box::new([]));
+    static STRICT: NativeDef = NativeDef::new("for iterator", codes_strict);
+    static LAX: NativeDef = NativeDef::new("for iterator", codes_lax);
+    let (strict, lax) = (Function::light(&STRICT), Function::light(&LAX));
     let codes_fn = Function::new_native(
         ctx.mc,
         "codes",
         codes,
-        Box::new([Value::Function(strict), Value::Function(lax)]),
+        Box::new([Value::from(strict), Value::from(lax)]),
     );
-    set_field(ctx, lib, "codes", Value::Function(codes_fn))?;
+    set_field(ctx, lib, "codes", Value::from(codes_fn))?;
     Ok(())
 }
 

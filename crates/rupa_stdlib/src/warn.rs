@@ -25,11 +25,9 @@ pub fn load_warn(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
 /// Turns warnings on, as `lua5.4 -W` does.
 pub fn warnings_on(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
     let f = ctx.state.globals.get_str(ctx, ctx.new_string(b"warn")?);
-    if let Value::Function(f) = f {
-        if let rupa_vm::function::FunctionKind::Native(n) = &*f.0 {
-            if let Some(Value::Table(t)) = n.upvalues.first() {
-                t.set_int(ctx, 1, Value::Boolean(true))?;
-            }
+    if let Some(f) = f.as_function() {
+        if let Some(Value::Table(t)) = f.native_upvalues().first() {
+            t.set_int(ctx, 1, Value::Boolean(true))?;
         }
     }
     Ok(())

@@ -27,7 +27,7 @@ fn main() {
         let k = Value::String(ctx.new_string(b"setmetatable").expect("no cap"));
         ctx.state
             .globals
-            .set(ctx, k, Value::Function(f))
+            .set(ctx, k, Value::from(f))
             .expect("no cap");
     });
     let f = lua.load(&src, &format!("@{path}")).expect("compiles");

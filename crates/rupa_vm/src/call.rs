@@ -6,7 +6,7 @@
 
 use crate::error::RuntimeError;
 use crate::frame::{Frame, LuaFrame, ReturnTo};
-use crate::function::{Function, FunctionKind, LuaClosure};
+use crate::function::{Closure, Function, FunctionKind, LuaClosure};
 use crate::metaops;
 use crate::state::Context;
 use crate::thread::ThreadState;
@@ -94,13 +94,14 @@ pub(crate) fn precall<'gc>(
 ) -> Result<PreCall<'gc>, CallError<'gc>> {
     loop {
         match ts.stack[func_slot] {
-            Value::Function(f) => match &*f.0 {
+            Value::Closure(f) => match &*f.0 {
                 FunctionKind::Lua(cl) => {
                     enter_lua(ctx, ts, f, cl, func_slot, ret, c_depth)?;
                     return Ok(PreCall::Lua);
                 }
-                FunctionKind::Native(_) => return Ok(PreCall::Native(f)),
+                FunctionKind::Native(_) => return Ok(PreCall::Native(Function::Closure(f))),
             },
+            Value::LightFunction(d) => return Ok(PreCall::Native(Function::Light(d))),
             v => match metaops::call_handler(ctx, v) {
                 Some(h) => {
                     {
@@ -121,7 +122,7 @@ pub(crate) fn precall<'gc>(
 pub(crate) fn enter_lua<'gc>(
     ctx: Context<'gc>,
     ts: &mut ThreadState<'gc>,
-    f: Function<'gc>,
+    f: Closure<'gc>,
     cl: &LuaClosure<'gc>,
     func_slot: usize,
     ret: ReturnTo,

@@ -9,7 +9,7 @@ use crate::baselib::register_module;
 use crate::error::RuntimeError;
 use crate::function::Function;
 use crate::meta::MetaEvent;
-use crate::native::{CallStatus, Continuation, NativeAction, NativeFn, NativeStack};
+use crate::native::{CallStatus, Continuation, NativeAction, NativeDef, NativeStack};
 use crate::state::Context;
 use crate::table::Table;
 use crate::thread::{Thread, ThreadStatus};
@@ -19,20 +19,10 @@ type R<'gc> = Result<NativeAction<'gc>, RuntimeError<'gc>>;
 
 /// Installs the `coroutine` table into the globals.
 pub fn load_coroutine(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
-    let funcs: [(&'static str, &'static str, NativeFn); 8] = [
-        ("create", "coroutine.create", create),
-        ("resume", "coroutine.resume", resume),
-        ("yield", "coroutine.yield", yield_),
-        ("status", "coroutine.status", status),
-        ("isyieldable", "coroutine.isyieldable", isyieldable),
-        ("running", "coroutine.running", running),
-        ("wrap", "coroutine.wrap", wrap),
-        ("close", "coroutine.close", close),
-    ];
-    let co = Table::with_exact_capacity(ctx, funcs.len())?;
-    for (key, name, f) in funcs {
-        let f = Function::new_native(ctx.mc, name, f, Box::new([]));
-        co.set_str(ctx, ctx.new_string(key.as_bytes())?, Value::Function(f))?;
+    let co = Table::with_exact_capacity(ctx, FUNCS.len())?;
+    for (key, def) in &FUNCS {
+        let f = Value::from(Function::light(def));
+        co.set_str(ctx, ctx.new_string(key.as_bytes())?, f)?;
     }
     ctx.state
         .globals
@@ -40,6 +30,21 @@ pub fn load_coroutine(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
     register_module(ctx, "coroutine", co)?;
     Ok(())
 }
+
+/// The library's fields and their functions, light natives named as messages name them.
+static FUNCS: [(&str, NativeDef); 8] = [
+    ("create", NativeDef::new("coroutine.create", create)),
+    ("resume", NativeDef::new("coroutine.resume", resume)),
+    ("yield", NativeDef::new("coroutine.yield", yield_)),
+    ("status", NativeDef::new("coroutine.status", status)),
+    (
+        "isyieldable",
+        NativeDef::new("coroutine.isyieldable", isyieldable),
+    ),
+    ("running", NativeDef::new("coroutine.running", running)),
+    ("wrap", NativeDef::new("coroutine.wrap", wrap)),
+    ("close", NativeDef::new("coroutine.close", close)),
+];
 
 fn check_thread<'gc>(
     ctx: Context<'gc>,
@@ -58,7 +63,7 @@ fn check_function<'gc>(
     i: usize,
 ) -> Result<Value<'gc>, RuntimeError<'gc>> {
     match stack.get(i) {
-        f @ Value::Function(_) => Ok(f),
+        f @ (Value::Closure(_) | Value::LightFunction(_)) => Ok(f),
         _ => Err(type_error(ctx, stack, i, "function")),
     }
 }
@@ -180,7 +185,7 @@ fn wrap<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '
     ctx.reserve(std::mem::size_of::<crate::thread::ThreadState>() + 64)?;
     let co = Value::Thread(Thread::new(ctx.mc, f));
     let w = Function::new_native(ctx.mc, "wrap", wrapped, Box::new([co]));
-    stack.replace(&[Value::Function(w)]);
+    stack.replace(&[Value::from(w)]);
     Ok(NativeAction::Return)
 }
 

@@ -5,7 +5,7 @@
 
 use crate::chunkname::short_source;
 use crate::frame::{Frame, LuaFrame, ReturnTo};
-use crate::function::{Function, FunctionKind};
+use crate::function::Function;
 use crate::opcode::{Op, Reg, Rk};
 use crate::proto::{Constant, Proto};
 use crate::state::Context;
@@ -206,7 +206,7 @@ pub fn func_name_from_code(proto: &Proto, pc: usize) -> Option<(&'static str, St
 
 /// " (local 'x')" for register `reg` of `frame` at instruction `pc`, or "".
 pub fn register_info(frame: &LuaFrame<'_>, pc: usize, reg: Reg) -> String {
-    let FunctionKind::Lua(cl) = &*frame.func.0 else {
+    let Some(cl) = frame.func.as_lua() else {
         return String::new();
     };
     match get_obj_name(&cl.proto.proto, pc, reg) {
@@ -222,9 +222,7 @@ pub fn upvalue_info(proto: &Proto, up: u8) -> String {
 
 /// `chunk:line:` of a Lua frame at its current instruction.
 pub fn frame_position(frame: &LuaFrame<'_>) -> Option<String> {
-    let FunctionKind::Lua(cl) = &*frame.func.0 else {
-        return None;
-    };
+    let cl = frame.func.as_lua()?;
     let p = &cl.proto.proto;
     Some(format!(
         "{}:{}:",
@@ -257,9 +255,7 @@ pub fn caller_name(
     }
     match frames.get(i - 1)? {
         Frame::Lua(caller) => {
-            let FunctionKind::Lua(cl) = &*caller.func.0 else {
-                return None;
-            };
+            let cl = caller.func.as_lua()?;
             func_name_from_code(&cl.proto.proto, caller.pc.saturating_sub(1))
         }
         _ => None,
@@ -296,7 +292,7 @@ pub fn global_func_name<'gc>(ctx: Context<'gc>, f: Function<'gc>) -> Option<Stri
             if inner > 10_000 {
                 break;
             }
-            if let (Value::String(name), Value::Function(g)) = (name, val) {
+            if let (Value::String(name), Some(g)) = (name, val.as_function()) {
                 if g.ptr_eq(f) {
                     let modname = modname.to_str_lossy();
                     let name = name.to_str_lossy();
@@ -323,8 +319,8 @@ fn describe_function<'gc>(
     if let Some((kind, n)) = name {
         return format!("{kind} '{n}'");
     }
-    match &*func.0 {
-        FunctionKind::Lua(cl) => {
+    match func.as_lua() {
+        Some(cl) => {
             let p = &cl.proto.proto;
             if p.line_defined == 0 {
                 "main chunk".to_string()
@@ -332,7 +328,7 @@ fn describe_function<'gc>(
                 format!("function <{}:{}>", short_source(&p.source), p.line_defined)
             }
         }
-        FunctionKind::Native(_) => "?".to_string(),
+        None => "?".to_string(),
     }
 }
 
@@ -386,7 +382,10 @@ pub fn traceback_from<'gc>(
                     Frame::Lua(f) => {
                         let pos = frame_position(f).unwrap_or_default();
                         let tail = if f.tail { "\n\t(...tail calls...)" } else { "" };
-                        format!("{pos} in {}{tail}", describe_function(ctx, f.func, name))
+                        format!(
+                            "{pos} in {}{tail}",
+                            describe_function(ctx, Function::Closure(f.func), name)
+                        )
                     }
                     Frame::Native(f) => format!("[C]: in {}", describe_function(ctx, f.func, name)),
                     Frame::CloseUnwind(_) => String::new(),

@@ -4,7 +4,7 @@
 
 use gc_arena::Collect;
 
-use crate::function::Function;
+use crate::function::{Closure, Function};
 use crate::native::Continuation;
 use crate::opcode::Reg;
 use crate::value::Value;
@@ -25,7 +25,8 @@ pub enum Frame<'gc> {
 #[derive(Collect, Debug, Clone, Copy)]
 #[collect(no_drop)]
 pub struct LuaFrame<'gc> {
-    pub func: Function<'gc>,
+    /// Always a Lua closure.
+    pub func: Closure<'gc>,
     /// Stack index of register 0.
     pub base: usize,
     /// `base` plus the prototype's frame size: the stack length while this frame runs.

@@ -1,5 +1,6 @@
-//! Functions: Lua closures (a prototype plus upvalues) and native closures (a Rust function
-//! pointer plus captured values), and the upvalue cells closures share.
+//! Functions: Lua closures (a prototype plus upvalues), native closures (a Rust function
+//! pointer plus captured values), light natives (a `'static` definition, no allocation), and
+//! the upvalue cells closures share.
 
 use std::rc::Rc;
 
@@ -8,18 +9,32 @@ use std::cell::Cell;
 use gc_arena::lock::{Lock, RefLock};
 use gc_arena::{Collect, Gc, GcWeak, Mutation};
 
-use crate::native::NativeFn;
+use crate::native::{NativeDef, NativeFn};
 use crate::proto::Proto;
 use crate::state::Context;
 use crate::string::LuaString;
 use crate::thread::Thread;
 use crate::value::Value;
 
-/// A function value (Lua or native). One GC allocation; identity is pointer identity.
+/// A function: a closure (Lua or native, one GC allocation) or a light native (no
+/// allocation, as PUC Lua's light C functions). Identity is the address of the closure or of
+/// the `'static` [`NativeDef`]. As a [`Value`] it is [`Value::Closure`] or
+/// [`Value::LightFunction`] (see [`Value::as_function`]).
 #[derive(Collect, Clone, Copy, Debug)]
 #[collect(no_drop)]
-pub struct Function<'gc>(pub Gc<'gc, FunctionKind<'gc>>);
+pub enum Function<'gc> {
+    /// A Lua closure, or a native closure with upvalues.
+    Closure(Closure<'gc>),
+    /// A native function without upvalues.
+    Light(#[collect(require_static)] &'static NativeDef),
+}
 
+/// A GC-allocated function: a Lua closure or a native closure. Identity is pointer identity.
+#[derive(Collect, Clone, Copy, Debug)]
+#[collect(no_drop)]
+pub struct Closure<'gc>(pub Gc<'gc, FunctionKind<'gc>>);
+
+/// What a [`Function::Closure`] holds.
 #[derive(Collect, Debug)]
 #[collect(no_drop)]
 pub enum FunctionKind<'gc> {
@@ -96,28 +111,146 @@ pub enum UpValueState<'gc> {
 }
 
 impl<'gc> Function<'gc> {
-    /// A native function value.
+    /// A native closure holding `upvalues` (one GC allocation); a native without upvalues
+    /// is better made light with [`Function::light`].
     pub fn new_native(
         mc: &Mutation<'gc>,
         name: &'static str,
         func: NativeFn,
         upvalues: Box<[Value<'gc>]>,
     ) -> Function<'gc> {
-        Function(Gc::new(
+        Function::Closure(Closure(Gc::new(
             mc,
             FunctionKind::Native(NativeClosure {
                 name,
                 func,
                 upvalues,
             }),
-        ))
+        )))
+    }
+
+    /// A light native: the function value of `def`, which allocates nothing.
+    #[inline]
+    pub const fn light(def: &'static NativeDef) -> Function<'gc> {
+        Function::Light(def)
     }
 
     /// Whether two function values are the same function.
     #[inline]
     pub fn ptr_eq(self, other: Function<'gc>) -> bool {
+        match (self, other) {
+            (Function::Closure(a), Function::Closure(b)) => a.ptr_eq(b),
+            (Function::Light(a), Function::Light(b)) => std::ptr::eq(a, b),
+            _ => false,
+        }
+    }
+
+    /// The address that identifies this function (`tostring`, `%p`, table hashing).
+    #[inline]
+    pub fn address(self) -> usize {
+        match self {
+            Function::Closure(c) => c.address(),
+            Function::Light(d) => d as *const NativeDef as usize,
+        }
+    }
+
+    /// The Lua closure this is, if it is one.
+    #[inline]
+    pub fn as_lua(self) -> Option<&'gc LuaClosure<'gc>> {
+        match self {
+            Function::Closure(c) => c.as_lua(),
+            Function::Light(_) => None,
+        }
+    }
+
+    /// Whether this is a native function (closure or light).
+    #[inline]
+    pub fn is_native(self) -> bool {
+        self.as_lua().is_none()
+    }
+
+    /// For a native: its name, its Rust function and its upvalues (none for a light one).
+    #[inline]
+    pub fn as_native(self) -> Option<NativeParts<'gc>> {
+        match self {
+            Function::Closure(c) => match Gc::as_ref(c.0) {
+                FunctionKind::Native(nc) => Some(NativeParts {
+                    name: nc.name,
+                    func: nc.func,
+                    upvalues: &nc.upvalues,
+                }),
+                FunctionKind::Lua(_) => None,
+            },
+            Function::Light(d) => Some(NativeParts {
+                name: d.name,
+                func: d.func,
+                upvalues: &[],
+            }),
+        }
+    }
+
+    /// The values a native closure captured (empty for a light native and a Lua function).
+    #[inline]
+    pub fn native_upvalues(self) -> &'gc [Value<'gc>] {
+        self.as_native().map_or(&[], |n| n.upvalues)
+    }
+
+    /// The slots of this Lua closure as bound now (empty for a native).
+    #[inline]
+    pub fn upvalue_slots(self, ctx: Context<'gc>) -> &'gc [UpValue<'gc>] {
+        match self {
+            Function::Closure(c) => c.upvalue_slots(ctx),
+            Function::Light(_) => &[],
+        }
+    }
+
+    /// The cell slot `i` (0-based) of this Lua closure is bound to now.
+    pub fn upvalue(self, ctx: Context<'gc>, i: usize) -> Option<UpValue<'gc>> {
+        self.upvalue_slots(ctx).get(i).copied()
+    }
+
+    /// Binds slot `i` of this Lua closure to `cell` (`debug.upvaluejoin`); false when there is
+    /// no such slot.
+    pub fn rebind_upvalue(self, ctx: Context<'gc>, i: usize, cell: UpValue<'gc>) -> bool {
+        match self {
+            Function::Closure(c) => c.rebind_upvalue(ctx, i, cell),
+            Function::Light(_) => false,
+        }
+    }
+}
+
+impl<'gc> Closure<'gc> {
+    /// Whether two closures are the same object.
+    #[inline]
+    pub fn ptr_eq(self, other: Closure<'gc>) -> bool {
         Gc::ptr_eq(self.0, other.0)
     }
+
+    /// The closure's address (its identity).
+    #[inline]
+    pub fn address(self) -> usize {
+        Gc::as_ptr(self.0) as *const u8 as usize
+    }
+
+    /// The Lua closure this is, if it is one.
+    #[inline]
+    pub fn as_lua(self) -> Option<&'gc LuaClosure<'gc>> {
+        match Gc::as_ref(self.0) {
+            FunctionKind::Lua(cl) => Some(cl),
+            FunctionKind::Native(_) => None,
+        }
+    }
+}
+
+/// A native function's parts, light or closure alike (see [`Function::as_native`]).
+#[derive(Clone, Copy)]
+pub struct NativeParts<'gc> {
+    /// Name used in messages such as "bad argument #1 to 'insert'".
+    pub name: &'static str,
+    /// The Rust function.
+    pub func: NativeFn,
+    /// The closure's upvalues; empty for a light native.
+    pub upvalues: &'gc [Value<'gc>],
 }
 
 impl<'gc> LuaClosure<'gc> {
@@ -143,7 +276,7 @@ impl<'gc> LuaClosure<'gc> {
 pub type ReboundUpvalues<'gc> =
     Gc<'gc, RefLock<Vec<(GcWeak<'gc, FunctionKind<'gc>>, Gc<'gc, Box<[UpValue<'gc>]>>)>>>;
 
-impl<'gc> Function<'gc> {
+impl<'gc> Closure<'gc> {
     /// The slots of this Lua closure as bound now (empty for a native).
     #[inline]
     pub fn upvalue_slots(self, ctx: Context<'gc>) -> &'gc [UpValue<'gc>] {
@@ -165,7 +298,8 @@ impl<'gc> Function<'gc> {
     /// Binds slot `i` of this Lua closure to `cell` (`debug.upvaluejoin`); false when there is
     /// no such slot.
     pub fn rebind_upvalue(self, ctx: Context<'gc>, i: usize, cell: UpValue<'gc>) -> bool {
-        let FunctionKind::Lua(cl) = Gc::as_ref(self.0) else {
+        let me = self.0;
+        let FunctionKind::Lua(cl) = Gc::as_ref(me) else {
             return false;
         };
         let mut slots: Box<[UpValue<'gc>]> = self.upvalue_slots(ctx).into();
@@ -175,10 +309,9 @@ impl<'gc> Function<'gc> {
         *slot = cell;
         let slots = Gc::new(ctx.mc, slots);
         let mut table = ctx.state.rebound_upvalues.borrow_mut(ctx.mc);
-        let me = Gc::as_ptr(self.0);
-        match table.iter_mut().find(|(w, _)| w.as_ptr() == me) {
+        match table.iter_mut().find(|(w, _)| w.as_ptr() == Gc::as_ptr(me)) {
             Some(entry) => entry.1 = slots,
-            None => table.push((Gc::downgrade(self.0), slots)),
+            None => table.push((Gc::downgrade(me), slots)),
         }
         cl.rebound.set(true);
         true

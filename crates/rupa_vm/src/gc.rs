@@ -41,12 +41,18 @@ pub type LuaArena = Arena<Rootable![State<'_>]>;
 /// Does as much incremental collection work as the arena's allocation debt asks for, running
 /// the finalization phase when marking completes. Afterwards `State::to_finalize` may hold
 /// objects whose `__gc` must be called.
+#[inline]
 pub fn collect_debt(arena: &mut LuaArena) {
     // The end of every call comes here; with nothing owed, the two collector entries below
     // would each start and stop a pass (about 120 instructions per call from Python).
-    if arena.metrics().allocation_debt() <= 0.0 {
-        return;
+    if arena.metrics().allocation_debt() > 0.0 {
+        pay_debt(arena);
     }
+}
+
+/// [`collect_debt`] once something is owed.
+#[inline(never)]
+fn pay_debt(arena: &mut LuaArena) {
     while let Some(marked) = arena.mark_debt() {
         if !marked.finalize(finalize_pass) {
             break;

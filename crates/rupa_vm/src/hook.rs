@@ -15,7 +15,7 @@ use crate::call;
 use crate::debug_info;
 use crate::error::RuntimeError;
 use crate::frame::{Frame, NativeFrame, ReturnTo};
-use crate::function::{Function, FunctionKind};
+use crate::function::{Closure, Function};
 use crate::native::{CallStatus, Continuation, NativeAction, NativeStack};
 use crate::opcode::Op;
 use crate::state::Context;
@@ -63,7 +63,7 @@ pub struct Hook<'gc> {
     counter: u32,
     /// Frame count and function of the last instruction seen, and its index (`L->oldpc`).
     depth: usize,
-    last_func: Option<Function<'gc>>,
+    last_func: Option<Closure<'gc>>,
     old_pc: usize,
     /// Frame count when the hook function was called: deeper frames belong to the hook, which
     /// runs without hooks.
@@ -192,7 +192,7 @@ fn fire_native<'gc>(
     if let Err(e) = call::ensure_stack(ctx, &mut ts.stack, need) {
         return Work::vm_error(e);
     }
-    ts.stack.push(Value::Function(native));
+    ts.stack.push(Value::from(native));
     let base = ts.stack.len();
     ts.stack.extend_from_slice(window);
     ts.frames.push(Frame::Native(NativeFrame {
@@ -279,11 +279,8 @@ pub(crate) fn run_hooked<'gc>(
     }
 }
 
-fn code_at(func: Function<'_>, pc: usize) -> Option<Op> {
-    match &*func.0 {
-        FunctionKind::Lua(cl) => cl.proto.proto.code.get(pc).copied(),
-        FunctionKind::Native(_) => None,
-    }
+fn code_at(func: Closure<'_>, pc: usize) -> Option<Op> {
+    func.as_lua()?.proto.proto.code.get(pc).copied()
 }
 
 /// The events due before instruction `pc` of `func` at frame count `depth`, in order,
@@ -291,14 +288,14 @@ fn code_at(func: Function<'_>, pc: usize) -> Option<Op> {
 /// back: lua5.4's `luaG_traceexec`) and return (before a `Return`).
 fn events<'gc>(
     hook: &mut Hook<'gc>,
-    func: Function<'gc>,
+    func: Closure<'gc>,
     pc: usize,
     depth: usize,
     base: usize,
     top: usize,
 ) -> Vec<Event> {
     let mut out = Vec::new();
-    let FunctionKind::Lua(cl) = &*func.0 else {
+    let Some(cl) = func.as_lua() else {
         return out;
     };
     let proto = &cl.proto.proto;
@@ -451,10 +448,7 @@ fn c_stack_at_return<'gc>(
     mut args: Vec<Value<'gc>>,
     results: &[Value<'gc>],
 ) -> (Vec<Value<'gc>>, usize) {
-    let name = match &*native.0 {
-        FunctionKind::Native(nc) => nc.name,
-        FunctionKind::Lua(_) => "",
-    };
+    let name = native.as_native().map_or("", |n| n.name);
     let counting =
         matches!(args.first(), Some(Value::String(s)) if s.as_bytes().first() == Some(&b'#'));
     match name {

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use crate::chunkname::short_source;
 use crate::debug_info;
 use crate::frame::Frame;
-use crate::function::{Function, FunctionKind, UpValue, UpValueState};
+use crate::function::{Function, UpValue, UpValueState};
 use crate::state::Context;
 use crate::string::LuaString;
 use crate::thread::Thread;
@@ -104,11 +104,11 @@ impl<'a, 'gc> ThreadView<'a, 'gc> {
     pub fn function(&self, level: Level) -> Option<Function<'gc>> {
         match level {
             Level::Running => match self.stack.get(self.running_slot?) {
-                Some(Value::Function(f)) => Some(*f),
+                Some(v) => v.as_function(),
                 _ => None,
             },
             Level::Frame(i) => match self.frames.get(i)? {
-                Frame::Lua(f) => Some(f.func),
+                Frame::Lua(f) => Some(Function::Closure(f.func)),
                 Frame::Native(f) => Some(f.func),
                 Frame::CloseUnwind(_) => None,
             },
@@ -131,11 +131,11 @@ impl<'a, 'gc> ThreadView<'a, 'gc> {
             }
             Level::Frame(i) => {
                 let line = match &self.frames[i] {
-                    Frame::Lua(f) => match &*f.func.0 {
-                        FunctionKind::Lua(cl) => {
+                    Frame::Lua(f) => match f.func.as_lua() {
+                        Some(cl) => {
                             i64::from(debug_info::line_of(&cl.proto.proto, f.pc.saturating_sub(1)))
                         }
-                        FunctionKind::Native(_) => -1,
+                        None => -1,
                     },
                     _ => -1,
                 };
@@ -166,8 +166,8 @@ impl<'a, 'gc> ThreadView<'a, 'gc> {
         match self.frames.get(i + 1) {
             // lua5.4 moves a vararg function above its arguments: its slot (where the
             // caller's registers end) is past every argument.
-            Some(Frame::Lua(f)) => match &*f.func.0 {
-                FunctionKind::Lua(cl) if cl.proto.proto.is_vararg => {
+            Some(Frame::Lua(f)) => match f.func.as_lua() {
+                Some(cl) if cl.proto.proto.is_vararg => {
                     f.func_slot + 1 + cl.proto.proto.num_params as usize + f.n_varargs
                 }
                 _ => f.func_slot,
@@ -186,9 +186,7 @@ impl<'a, 'gc> ThreadView<'a, 'gc> {
         };
         match &self.frames[i] {
             Frame::Lua(f) => {
-                let FunctionKind::Lua(cl) = &*f.func.0 else {
-                    return None;
-                };
+                let cl = f.func.as_lua()?;
                 let proto = &cl.proto.proto;
                 if n < 0 {
                     let k = usize::try_from(n.unsigned_abs()).ok()?;
@@ -238,8 +236,8 @@ pub fn host_info<'gc>() -> FuncInfo<'gc> {
 
 /// Source, kind, lines, parameters and upvalue count of a function.
 pub fn func_info<'gc>(f: Function<'gc>) -> FuncInfo<'gc> {
-    match &*f.0 {
-        FunctionKind::Lua(cl) => {
+    match f.as_lua() {
+        Some(cl) => {
             let p = &cl.proto.proto;
             FuncInfo {
                 source: Some(cl.proto.source),
@@ -252,7 +250,7 @@ pub fn func_info<'gc>(f: Function<'gc>) -> FuncInfo<'gc> {
                 nups: cl.num_upvalues(),
             }
         }
-        FunctionKind::Native(nc) => FuncInfo {
+        None => FuncInfo {
             source: None,
             short_src: "[C]".to_string(),
             what: "C",
@@ -260,16 +258,14 @@ pub fn func_info<'gc>(f: Function<'gc>) -> FuncInfo<'gc> {
             last_line_defined: -1,
             nparams: 0,
             is_vararg: true,
-            nups: nc.upvalues.len(),
+            nups: f.native_upvalues().len(),
         },
     }
 }
 
 /// The lines holding code of a Lua function, ascending (`activelines`); `None` for a native.
 pub fn active_lines(f: Function<'_>) -> Option<Vec<u32>> {
-    let FunctionKind::Lua(cl) = &*f.0 else {
-        return None;
-    };
+    let cl = f.as_lua()?;
     let mut lines = cl.proto.proto.lines.clone();
     lines.sort_unstable();
     lines.dedup();
@@ -278,9 +274,7 @@ pub fn active_lines(f: Function<'_>) -> Option<Vec<u32>> {
 
 /// The name of parameter `n` (1-based) of a Lua function (`debug.getlocal(f, n)`).
 pub fn param_name(f: Function<'_>, n: i64) -> Option<String> {
-    let FunctionKind::Lua(cl) = &*f.0 else {
-        return None;
-    };
+    let cl = f.as_lua()?;
     let reg = u8::try_from(n.checked_sub(1)?).ok()?;
     debug_info::local_name(&cl.proto.proto, reg, 0).map(str::to_string)
 }
@@ -303,8 +297,8 @@ pub fn get_upvalue<'gc>(
     stack: &[Value<'gc>],
 ) -> Option<(String, Value<'gc>)> {
     let i = usize::try_from(n.checked_sub(1)?).ok()?;
-    match &*f.0 {
-        FunctionKind::Lua(cl) => {
+    match f.as_lua() {
+        Some(cl) => {
             let uv = f.upvalue(ctx, i)?;
             let name = match cl.proto.proto.upvalues.get(i) {
                 Some(d) if !d.name.is_empty() => d.name.clone(),
@@ -312,7 +306,7 @@ pub fn get_upvalue<'gc>(
             };
             Some((name, read_upvalue(uv, running, stack)))
         }
-        FunctionKind::Native(nc) => nc.upvalues.get(i).map(|v| (String::new(), *v)),
+        None => f.native_upvalues().get(i).map(|v| (String::new(), *v)),
     }
 }
 
@@ -327,8 +321,8 @@ pub fn set_upvalue<'gc>(
     stack: &mut [Value<'gc>],
 ) -> Option<String> {
     let i = usize::try_from(n.checked_sub(1)?).ok()?;
-    match &*f.0 {
-        FunctionKind::Lua(cl) => {
+    match f.as_lua() {
+        Some(cl) => {
             let uv = f.upvalue(ctx, i)?;
             crate::vm::upvalues::write_upvalue(ctx, uv, running, stack, v);
             let name = match cl.proto.proto.upvalues.get(i) {
@@ -337,18 +331,21 @@ pub fn set_upvalue<'gc>(
             };
             Some(name)
         }
-        FunctionKind::Native(nc) => nc.upvalues.get(i).map(|_| String::new()),
+        None => f.native_upvalues().get(i).map(|_| String::new()),
     }
 }
 
 /// An identity for upvalue `n` of `f` (`debug.upvalueid`): equal for shared cells.
 pub fn upvalue_id<'gc>(ctx: Context<'gc>, f: Function<'gc>, n: i64) -> Option<usize> {
     let i = usize::try_from(n.checked_sub(1)?).ok()?;
-    match &*f.0 {
-        FunctionKind::Lua(_) => f
+    match f.as_lua() {
+        Some(_) => f
             .upvalue(ctx, i)
             .map(|uv| gc_arena::Gc::as_ptr(uv.0) as usize),
-        FunctionKind::Native(nc) => nc.upvalues.get(i).map(|v| v as *const Value as usize),
+        None => f
+            .native_upvalues()
+            .get(i)
+            .map(|v| v as *const Value as usize),
     }
 }
 

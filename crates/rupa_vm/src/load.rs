@@ -8,7 +8,7 @@ use gc_arena::Gc;
 use hashbrown::HashTable;
 
 use crate::error::{RuntimeError, SyntaxError};
-use crate::function::{Function, FunctionKind, FunctionProto, LuaClosure, UpValue};
+use crate::function::{Closure, Function, FunctionKind, FunctionProto, LuaClosure, UpValue};
 use crate::proto::{Constant, Proto};
 use crate::state::Context;
 use crate::string::LuaString;
@@ -115,10 +115,10 @@ pub fn closure_from_proto<'gc>(
     let upvalues: Box<[UpValue<'gc>]> = (0..proto.upvalues.len())
         .map(|i| UpValue::closed(ctx.mc, if i == 0 { env } else { Value::Nil }))
         .collect();
-    Ok(Function(Gc::new(
+    Ok(Function::Closure(Closure(Gc::new(
         ctx.mc,
         FunctionKind::Lua(LuaClosure::new(fp, upvalues)),
-    )))
+    ))))
 }
 
 /// A compiler front end: source and chunk name to a prototype. The parser and compiler plug in

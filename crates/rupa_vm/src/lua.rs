@@ -185,7 +185,7 @@ impl Lua {
                 host_trampoline,
                 Box::new([Value::Integer(id as i64)]),
             );
-            Lua::stash(ctx, Value::Function(func))
+            Lua::stash(ctx, Value::from(func))
         })
     }
 
@@ -313,7 +313,7 @@ impl Lua {
     pub fn load(&mut self, source: &[u8], chunk_name: &str) -> Result<StashedValue, SyntaxError> {
         self.enter(|ctx| {
             crate::load::load_chunk(ctx, source, chunk_name, None)
-                .map(|f| Lua::stash(ctx, Value::Function(f)))
+                .map(|f| Lua::stash(ctx, Value::from(f)))
         })
     }
 
@@ -321,7 +321,7 @@ impl Lua {
     pub fn load_proto(&mut self, proto: &std::rc::Rc<Proto>) -> Result<StashedValue, SyntaxError> {
         self.enter(|ctx| {
             crate::load::closure_from_proto(ctx, proto, None)
-                .map(|f| Lua::stash(ctx, Value::Function(f)))
+                .map(|f| Lua::stash(ctx, Value::from(f)))
                 .map_err(|_| SyntaxError {
                     message: "not enough memory".to_string(),
                 })
@@ -341,8 +341,7 @@ impl Lua {
     /// Runs `exec` for at most `fuel` instructions (natives charge more), collecting garbage
     /// between slices. An interrupt ends the call with the error "interrupted".
     pub fn execute(&mut self, exec: &Execution, fuel: i64) -> ExecuteStatus {
-        self.execute_counting(exec, fuel);
-        let done = self.enter(|ctx| ctx.state.roots.fetch(&exec.0).is_done());
+        let (_, done) = self.execute_counting(exec, fuel);
         if done {
             ExecuteStatus::Finished
         } else {
@@ -350,8 +349,9 @@ impl Lua {
         }
     }
 
-    /// Runs like [`Lua::execute`] and returns the fuel used (finalizers included).
-    fn execute_counting(&mut self, exec: &Execution, fuel: i64) -> i64 {
+    /// Runs like [`Lua::execute`] and returns the fuel used (finalizers included) and whether
+    /// the execution finished.
+    fn execute_counting(&mut self, exec: &Execution, fuel: i64) -> (i64, bool) {
         let mut left = fuel;
         loop {
             // A plain load first: the swap is an atomic write, paid on every slice and every
@@ -365,10 +365,10 @@ impl Lua {
                     self.0.interrupt.0.store(true, Ordering::SeqCst);
                 }
                 self.abort(exec, "interrupted");
-                return fuel - left;
+                return (fuel - left, true);
             }
             if left <= 0 {
-                return fuel;
+                return (fuel, false);
             }
             let slice = left.min(SLICE_FUEL);
             let mut budget = slice;
@@ -384,25 +384,31 @@ impl Lua {
                 // The slice is used up even if the count says otherwise.
                 left -= budget.max(0);
             }
-            if let StepResult::HostCall(id) = r {
-                self.run_host_call(exec, id);
-                // A loop calling the host ends every slice here: without this the collector
-                // would never run (and memory would grow) until the loop ended. Not after
-                // every call: each collector step traces again whatever was written since
-                // the last one (the list of finalizable objects, for one), so stepping as
-                // often as the host is called would make that work grow with its square.
-                self.0.host_calls_since_collect += 1;
-                if self.0.host_calls_since_collect >= HOST_CALLS_PER_COLLECT {
-                    self.0.host_calls_since_collect = 0;
-                    self.collect(false, &mut left);
-                }
-                continue;
-            }
-            self.collect(r == StepResult::GcRequested, &mut left);
-            if r == StepResult::Done {
-                return fuel - left;
+            if self.after_step(exec, r, &mut left) {
+                return (fuel - left, true);
             }
         }
+    }
+
+    /// What follows a step of `exec`: the host call it asked for, or the collector's turn.
+    /// Returns whether the execution finished.
+    fn after_step(&mut self, exec: &Execution, r: StepResult, left: &mut i64) -> bool {
+        if let StepResult::HostCall(id) = r {
+            self.run_host_call(exec, id);
+            // A loop calling the host ends every slice here: without this the collector
+            // would never run (and memory would grow) until the loop ended. Not after
+            // every call: each collector step traces again whatever was written since
+            // the last one (the list of finalizable objects, for one), so stepping as
+            // often as the host is called would make that work grow with its square.
+            self.0.host_calls_since_collect += 1;
+            if self.0.host_calls_since_collect >= HOST_CALLS_PER_COLLECT {
+                self.0.host_calls_since_collect = 0;
+                self.collect(false, left);
+            }
+            return false;
+        }
+        self.collect(r == StepResult::GcRequested, left);
+        r == StepResult::Done
     }
 
     /// Ends `exec` with an error message that no `pcall` can catch.
@@ -422,42 +428,49 @@ impl Lua {
     }
 
     /// lua.c's message handler: a non-string error with `__tostring` is shown through it.
+    #[inline]
     fn describe_error<T>(&mut self, mut r: Result<T, LuaErrorReport>) -> Result<T, LuaErrorReport> {
         if let Err(report) = &mut r {
-            // lua.c's message handler: a non-string error with `__tostring` is shown through it.
-            if let Some(v) = report.value.clone() {
-                let tostring = self.enter(|ctx| {
-                    let v = Lua::fetch(ctx, &v);
-                    if let Value::String(_) | Value::Integer(_) | Value::Number(_) = v {
-                        return None;
+            self.describe_report(report);
+        }
+        r
+    }
+
+    /// [`Lua::describe_error`] for an error (out of line: calls from a host mostly succeed).
+    #[inline(never)]
+    fn describe_report(&mut self, report: &mut LuaErrorReport) {
+        // lua.c's message handler: a non-string error with `__tostring` is shown through it.
+        if let Some(v) = report.value.clone() {
+            let tostring = self.enter(|ctx| {
+                let v = Lua::fetch(ctx, &v);
+                if let Value::String(_) | Value::Integer(_) | Value::Number(_) = v {
+                    return None;
+                }
+                let tm = crate::metaops::metamethod(ctx, v, crate::meta::MetaEvent::ToString);
+                (!tm.is_nil()).then(|| Lua::stash(ctx, tm))
+            });
+            if let Some(tm) = tostring {
+                match self.call(&tm, &[v]) {
+                    // lua.c's handler then handles the new error: its message is shown.
+                    Err(inner) => {
+                        report.message = inner.message;
+                        report.traceback = inner.traceback;
                     }
-                    let tm = crate::metaops::metamethod(ctx, v, crate::meta::MetaEvent::ToString);
-                    (!tm.is_nil()).then(|| Lua::stash(ctx, tm))
-                });
-                if let Some(tm) = tostring {
-                    match self.call(&tm, &[v]) {
-                        // lua.c's handler then handles the new error: its message is shown.
-                        Err(inner) => {
-                            report.message = inner.message;
-                            report.traceback = inner.traceback;
-                        }
-                        Ok(out) => {
-                            let text =
-                                self.enter(|ctx| match out.first().map(|o| Lua::fetch(ctx, o)) {
-                                    Some(Value::String(s)) => Some(s.to_str_lossy().into_owned()),
-                                    _ => None,
-                                });
-                            if let Some(text) = text {
-                                // lua.c prints such a message without a traceback.
-                                report.message = text;
-                                report.traceback = None;
-                            }
+                    Ok(out) => {
+                        let text =
+                            self.enter(|ctx| match out.first().map(|o| Lua::fetch(ctx, o)) {
+                                Some(Value::String(s)) => Some(s.to_str_lossy().into_owned()),
+                                _ => None,
+                            });
+                        if let Some(text) = text {
+                            // lua.c prints such a message without a traceback.
+                            report.message = text;
+                            report.traceback = None;
                         }
                     }
                 }
             }
         }
-        r
     }
 
     fn finish_raw(&mut self, exec: &Execution) -> Result<Vec<StashedValue>, LuaErrorReport> {
@@ -513,7 +526,7 @@ impl Lua {
                 }
             });
             let Ok(exec) = next else { break };
-            let used = self.execute_counting(&exec, *fuel);
+            let (used, _) = self.execute_counting(&exec, *fuel);
             *fuel = fuel.saturating_sub(used);
             // A failing (or abandoned) finalizer is ignored, as lua5.4 does with warnings off.
             let _ = self.finish_with(exec, |_, _| ());
@@ -532,17 +545,16 @@ impl Lua {
 
     /// One garbage-collection step (or the full collection Lua asked for).
     fn collect(&mut self, requested: bool, fuel: &mut i64) {
-        let request = self.enter(|ctx| ctx.state.gc_request.take());
+        // One arena entry for the three questions: this runs at the end of every call.
+        let (request, stopped) =
+            self.enter(|ctx| (ctx.state.gc_request.take(), ctx.state.gc_stopped.get()));
         match request {
             Some(GcRequest::Full) => gc::collect_full(&mut self.0.arena),
             Some(GcRequest::Step(bytes)) => gc::step(&mut self.0.arena, bytes),
-            None => {
-                let stopped = self.enter(|ctx| ctx.state.gc_stopped.get());
-                if !stopped && !requested {
-                    gc::collect_debt(&mut self.0.arena);
-                }
-            }
+            None if !stopped && !requested => gc::collect_debt(&mut self.0.arena),
+            None => {}
         }
+        // Asked after collecting: the collection may have queued objects to finalize.
         let pending = self.enter(|ctx| !ctx.state.to_finalize.borrow().is_empty());
         if pending {
             self.run_finalizers_within(fuel);
@@ -604,7 +616,10 @@ fn host_trampoline<'gc>(
 /// then asks for the host call itself, without running the trampoline.
 #[inline]
 pub(crate) fn host_id(f: crate::function::Function<'_>) -> Option<usize> {
-    match &*f.0 {
+    let crate::function::Function::Closure(c) = f else {
+        return None;
+    };
+    match &*c.0 {
         // Only the trampoline's address: no other native has its code, so identical code
         // folding cannot give one the same address; a miss would only take the slower path.
         crate::function::FunctionKind::Native(nc)

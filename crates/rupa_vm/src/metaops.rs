@@ -131,7 +131,7 @@ pub fn index<'gc>(
             }
             tm
         };
-        if let Value::Function(_) = tm {
+        if tm.is_function() {
             return Ok(Meta::call2(tm, obj, key));
         }
         obj = tm;
@@ -154,7 +154,7 @@ pub fn index_miss<'gc>(
     };
     match tm {
         Value::Nil => Ok(Meta::Value(Value::Nil)),
-        Value::Function(_) => Ok(Meta::call2(tm, Value::Table(t), key)),
+        Value::Closure(_) | Value::LightFunction(_) => Ok(Meta::call2(tm, Value::Table(t), key)),
         Value::Table(next) => {
             let v = next.get(ctx, key);
             if !v.is_nil() || next.metatable().is_none() {
@@ -204,7 +204,7 @@ pub fn new_index<'gc>(
             }
             tm
         };
-        if let Value::Function(_) = tm {
+        if tm.is_function() {
             return Ok(Some(Meta::Call {
                 func: tm,
                 args: [obj, key, value],

@@ -19,6 +19,32 @@ pub type NativeFn = for<'gc> fn(
     stack: &mut NativeStack<'gc, '_>,
 ) -> Result<NativeAction<'gc>, RuntimeError<'gc>>;
 
+/// A native function without upvalues, defined once for the whole program (in a `static`):
+/// its function value ([`crate::function::Function::Light`]) is a reference to it, so making
+/// one allocates nothing and the definition's address is its identity, as a light C
+/// function's pointer is in PUC Lua. Keep definitions in `static`s, not `const`s: a constant
+/// may be copied, and each copy would be a different function.
+pub struct NativeDef {
+    /// Name used in messages such as "bad argument #1 to 'insert'", and the field name when
+    /// a library is installed from a list of definitions.
+    pub name: &'static str,
+    /// The Rust function; it is called with no upvalues.
+    pub func: NativeFn,
+}
+
+impl NativeDef {
+    /// A definition of `func` named `name`.
+    pub const fn new(name: &'static str, func: NativeFn) -> NativeDef {
+        NativeDef { name, func }
+    }
+}
+
+impl std::fmt::Debug for NativeDef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "NativeDef({})", self.name)
+    }
+}
+
 /// A continuation: called when the call a native asked for finishes. `data` is state the native
 /// carries across (for example the message handler of `xpcall`).
 pub type ContinuationFn = for<'gc> fn(

@@ -125,7 +125,7 @@ impl<'gc> State<'gc> {
             Value::Nil => Some(0),
             Value::Boolean(_) => Some(1),
             Value::Integer(_) | Value::Number(_) => Some(2),
-            Value::Function(_) => Some(3),
+            Value::Closure(_) | Value::LightFunction(_) => Some(3),
             Value::Thread(_) => Some(4),
             Value::Table(_) | Value::UserData(_) | Value::String(_) => None,
         }

@@ -2,13 +2,17 @@
 
 use gc_arena::{Collect, Gc};
 
-use crate::function::Function;
+use crate::function::{Closure, Function};
+use crate::native::NativeDef;
 use crate::string::LuaString;
 use crate::table::Table;
 use crate::thread::Thread;
 use crate::userdata::UserData;
 
 /// A Lua value.
+///
+/// A function is one of two variants, [`Value::Closure`] and [`Value::LightFunction`]:
+/// [`Value::as_function`] reads either as a [`Function`], and `Value::from` makes either.
 #[derive(Collect, Clone, Copy, Debug)]
 #[collect(no_drop)]
 #[repr(C, u64)]
@@ -17,12 +21,19 @@ pub enum Value<'gc> {
     Boolean(bool),
     Integer(i64),
     Number(f64),
+    /// A native function without upvalues: a `'static` definition, no allocation. Placed
+    /// with the variants that hold no GC pointer.
+    LightFunction(#[collect(require_static)] &'static NativeDef),
     String(LuaString<'gc>),
     Table(Table<'gc>),
-    Function(Function<'gc>),
+    /// A Lua function, or a native function with upvalues.
+    Closure(Closure<'gc>),
     Thread(Thread<'gc>),
     UserData(UserData<'gc>),
 }
+
+// The interpreter's stack and every table slot are arrays of values: their size is speed.
+const _: () = assert!(std::mem::size_of::<Value<'static>>() == 16);
 
 impl<'gc> Value<'gc> {
     /// The name `type()` returns for this value.
@@ -33,10 +44,26 @@ impl<'gc> Value<'gc> {
             Value::Integer(_) | Value::Number(_) => "number",
             Value::String(_) => "string",
             Value::Table(_) => "table",
-            Value::Function(_) => "function",
+            Value::Closure(_) | Value::LightFunction(_) => "function",
             Value::Thread(_) => "thread",
             Value::UserData(_) => "userdata",
         }
+    }
+
+    /// The function this value is, if it is one (a closure or a light native).
+    #[inline]
+    pub fn as_function(self) -> Option<Function<'gc>> {
+        match self {
+            Value::Closure(c) => Some(Function::Closure(c)),
+            Value::LightFunction(d) => Some(Function::Light(d)),
+            _ => None,
+        }
+    }
+
+    /// Whether this value is a function (`type(v) == "function"`).
+    #[inline(always)]
+    pub fn is_function(&self) -> bool {
+        matches!(self, Value::Closure(_) | Value::LightFunction(_))
     }
 
     /// Lua truthiness: everything but `nil` and `false` is true.
@@ -63,7 +90,8 @@ impl<'gc> Value<'gc> {
             }
             (Value::String(a), Value::String(b)) => a == b,
             (Value::Table(a), Value::Table(b)) => Gc::ptr_eq(a.0, b.0),
-            (Value::Function(a), Value::Function(b)) => Gc::ptr_eq(a.0, b.0),
+            (Value::Closure(a), Value::Closure(b)) => a.ptr_eq(b),
+            (Value::LightFunction(a), Value::LightFunction(b)) => std::ptr::eq(a, b),
             (Value::Thread(a), Value::Thread(b)) => Gc::ptr_eq(a.0, b.0),
             (Value::UserData(a), Value::UserData(b)) => Gc::ptr_eq(a.0, b.0),
             _ => false,
@@ -76,7 +104,8 @@ impl<'gc> Value<'gc> {
         match self {
             Value::String(s) => Some(Gc::as_ptr(s.0) as usize),
             Value::Table(t) => Some(Gc::as_ptr(t.0) as *const u8 as usize),
-            Value::Function(f) => Some(Gc::as_ptr(f.0) as *const u8 as usize),
+            Value::Closure(f) => Some(f.address()),
+            Value::LightFunction(d) => Some(*d as *const NativeDef as usize),
             Value::Thread(t) => Some(Gc::as_ptr(t.0) as *const u8 as usize),
             Value::UserData(u) => Some(Gc::as_ptr(u.0) as *const u8 as usize),
             _ => None,
@@ -105,6 +134,16 @@ impl<'gc> From<f64> for Value<'gc> {
 impl<'gc> From<LuaString<'gc>> for Value<'gc> {
     fn from(s: LuaString<'gc>) -> Self {
         Value::String(s)
+    }
+}
+
+impl<'gc> From<Function<'gc>> for Value<'gc> {
+    #[inline]
+    fn from(f: Function<'gc>) -> Self {
+        match f {
+            Function::Closure(c) => Value::Closure(c),
+            Function::Light(d) => Value::LightFunction(d),
+        }
     }
 }
 

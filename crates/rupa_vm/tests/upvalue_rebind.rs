@@ -9,9 +9,9 @@ fn global_function<'gc>(
     name: &str,
 ) -> rupa_vm::function::Function<'gc> {
     let k = Value::String(ctx.new_string(name.as_bytes()).expect("no cap"));
-    match ctx.state.globals.get(ctx, k) {
-        Value::Function(f) => f,
-        _ => panic!("{name} is not a function"),
+    match ctx.state.globals.get(ctx, k).as_function() {
+        Some(f) => f,
+        None => panic!("{name} is not a function"),
     }
 }
 
@@ -36,7 +36,7 @@ fn rebound_slots_are_used_and_forgotten_with_their_closure() {
         assert_eq!(ctx.state.rebound_upvalues.borrow().len(), 1);
     });
     let result = |lua: &mut Lua, name: &str| {
-        let f = lua.enter(|ctx| Lua::stash(ctx, Value::Function(global_function(ctx, name))));
+        let f = lua.enter(|ctx| Lua::stash(ctx, Value::from(global_function(ctx, name))));
         let r = lua.call(&f, &[]).expect("runs");
         lua.enter(|ctx| match Lua::fetch(ctx, &r[0]) {
             Value::String(s) => s.to_str_lossy().into_owned(),

@@ -62,7 +62,7 @@ fn next_command<'gc>(ctx: Context<'gc>, stack: &mut NativeStack<'gc, '_>) -> R<'
                 // lua5.4's debug.debug runs commands with lua_pcall, without a continuation.
                 return Ok(NativeAction::lua_pcall(
                     ctx,
-                    Value::Function(f),
+                    Value::from(f),
                     Continuation {
                         func: after_command,
                         data: Value::Nil,

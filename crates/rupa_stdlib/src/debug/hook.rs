@@ -24,7 +24,7 @@ pub fn sethook<'gc>(
     } else {
         let smask = check_string(ctx, stack, a + 1)?;
         let func = stack.get(a);
-        if !matches!(func, Value::Function(_)) {
+        if !func.is_function() {
             return Err(type_error(ctx, stack, a, "function"));
         }
         let count = opt_integer(ctx, stack, a + 2, 0)?;

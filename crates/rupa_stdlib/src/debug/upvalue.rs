@@ -3,7 +3,7 @@
 
 use gc_arena::{lock::Lock, Gc};
 use rupa_vm::baselib::args::{arg_error, check_any, check_integer, type_error};
-use rupa_vm::function::{Function, FunctionKind};
+use rupa_vm::function::Function;
 use rupa_vm::introspect;
 use rupa_vm::native::{NativeAction, NativeStack};
 use rupa_vm::userdata::{UserData, UserDataObj};
@@ -21,9 +21,9 @@ fn check_upvalue_args<'gc>(
     ni: usize,
 ) -> Result<(Function<'gc>, i64), RuntimeError<'gc>> {
     let n = check_integer(ctx, stack, ni)?;
-    match stack.get(fi) {
-        Value::Function(f) => Ok((f, n)),
-        _ => Err(type_error(ctx, stack, fi, "function")),
+    match stack.get(fi).as_function() {
+        Some(f) => Ok((f, n)),
+        None => Err(type_error(ctx, stack, fi, "function")),
     }
 }
 
@@ -129,7 +129,7 @@ pub fn upvaluejoin<'gc>(
         picked.push((f, n));
     }
     for (fi, (f, _)) in [0, 2].into_iter().zip(&picked) {
-        if matches!(Gc::as_ref(f.0), FunctionKind::Native(_)) {
+        if f.is_native() {
             return Err(arg_error(fi, "Lua function expected"));
         }
     }

@@ -13,7 +13,7 @@ use rupa_vm::baselib::args::{
 };
 use rupa_vm::function::Function;
 use rupa_vm::meta::MetaEvent;
-use rupa_vm::native::{NativeAction, NativeFn, NativeStack};
+use rupa_vm::native::{NativeAction, NativeDef, NativeStack};
 use rupa_vm::userdata::{UserData, UserDataObj};
 use rupa_vm::{Context, RuntimeError, Table, Value};
 
@@ -56,25 +56,26 @@ pub fn metatable<'gc>(ctx: Context<'gc>) -> Result<Table<'gc>, RuntimeError<'gc>
         return Ok(t);
     }
     let mt = Table::with_exact_capacity(ctx, 5)?;
-    let funcs: [(&'static str, NativeFn); 7] = [
-        ("close", close),
-        ("flush", flush),
-        ("lines", super::read::file_lines),
-        ("read", super::read::file_read),
-        ("seek", seek),
-        ("setvbuf", setvbuf),
-        ("write", file_write),
+    static FUNCS: [NativeDef; 7] = [
+        NativeDef::new("close", close),
+        NativeDef::new("flush", flush),
+        NativeDef::new("lines", super::read::file_lines),
+        NativeDef::new("read", super::read::file_read),
+        NativeDef::new("seek", seek),
+        NativeDef::new("setvbuf", setvbuf),
+        NativeDef::new("write", file_write),
     ];
-    let methods = rupa_vm::baselib::new_library(ctx, &funcs, 0)?;
+    let methods = rupa_vm::baselib::new_library(ctx, &FUNCS, 0)?;
     // One function for both, as in lua5.4.
-    let gc = Value::Function(Function::new_native(ctx.mc, "__gc", collect, Box::new([])));
+    static GC: NativeDef = NativeDef::new("__gc", collect);
+    static TOSTRING: NativeDef = NativeDef::new("__tostring", tostring);
+    let gc = Value::from(Function::light(&GC));
     mt.set_str(ctx, ctx.meta_name(MetaEvent::Gc), gc)?;
     mt.set_str(ctx, ctx.meta_name(MetaEvent::Close), gc)?;
-    let tostring = Function::new_native(ctx.mc, "__tostring", tostring, Box::new([]));
     mt.set_str(
         ctx,
         ctx.meta_name(MetaEvent::ToString),
-        Value::Function(tostring),
+        Value::from(Function::light(&TOSTRING)),
     )?;
     mt.set_str(ctx, ctx.meta_name(MetaEvent::Index), Value::Table(methods))?;
     let key = ctx.new_string(METATABLE_KEY)?;

@@ -250,7 +250,7 @@ pub fn lines_iterator<'gc>(
     upvalues.push(stack.get(0));
     upvalues.push(Value::Boolean(close_at_end));
     upvalues.extend_from_slice(&stack.as_slice()[1..]);
-    Ok(Value::Function(Function::new_native(
+    Ok(Value::from(Function::new_native(
         ctx.mc,
         "lines_iterator",
         read_line_iterator,

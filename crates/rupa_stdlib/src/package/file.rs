@@ -164,7 +164,7 @@ pub fn loadfile<'gc>(
         env,
     )?;
     match r {
-        Ok(f) => stack.replace(&[Value::Function(f)]),
+        Ok(f) => stack.replace(&[Value::from(f)]),
         Err(msg) => stack.replace(&[Value::Nil, Value::String(ctx.new_string(msg.as_bytes())?)]),
     }
     Ok(NativeAction::Return)
@@ -181,7 +181,7 @@ pub fn dofile<'gc>(
         Ok(f) => {
             stack.clear();
             Ok(NativeAction::TailCall {
-                func: Value::Function(f),
+                func: Value::from(f),
             })
         }
         Err(msg) => Err(RuntimeError::Value(Value::String(

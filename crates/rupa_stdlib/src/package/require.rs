@@ -110,7 +110,7 @@ fn searcher_returned<'gc>(
     let st = state_table(data)?;
     let i = slot_int(ctx, st, SLOT_INDEX);
     match stack.get(0) {
-        loader @ Value::Function(_) => {
+        loader @ (Value::Closure(_) | Value::LightFunction(_)) => {
             let extra = stack.get(1);
             st.set_int(ctx, SLOT_EXTRA, extra)?;
             let name = st.get_int(ctx, SLOT_NAME);

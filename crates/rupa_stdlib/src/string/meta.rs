@@ -9,12 +9,12 @@ use rupa_vm::arith::{arith, ArithOp};
 use rupa_vm::baselib::args::{meta_field, to_number};
 use rupa_vm::function::Function;
 use rupa_vm::meta::MetaEvent;
-use rupa_vm::native::{NativeAction, NativeStack};
+use rupa_vm::native::{NativeAction, NativeDef, NativeStack};
 use rupa_vm::{Context, RuntimeError, Table, Value};
 
 use super::natives::R;
 
-/// The operators, in the order of their metamethods' upvalue codes.
+/// The operators; a metamethod's index here is its code.
 const OPS: [(&str, ArithOp, MetaEvent); 8] = [
     ("__add", ArithOp::Add, MetaEvent::Add),
     ("__sub", ArithOp::Sub, MetaEvent::Sub),
@@ -29,31 +29,29 @@ const OPS: [(&str, ArithOp, MetaEvent); 8] = [
 /// Sets the string metatable: `__index` is the `string` table `lib`.
 pub fn install<'gc>(ctx: Context<'gc>, lib: Table<'gc>) -> Result<(), RuntimeError<'gc>> {
     let mt = Table::with_exact_capacity(ctx, OPS.len() + 1)?;
-    for (code, &(name, _, event)) in OPS.iter().enumerate() {
-        let f = Function::new_native(
-            ctx.mc,
-            name,
-            string_arith,
-            Box::new([Value::Integer(code as i64)]),
-        );
+    for (def, &(_, _, event)) in METHODS.iter().zip(OPS.iter()) {
         // The state's own name strings: lookups of these events then compare pointers.
-        mt.set_str(ctx, ctx.meta_name(event), Value::Function(f))?;
+        mt.set_str(ctx, ctx.meta_name(event), Value::from(Function::light(def)))?;
     }
     mt.set_str(ctx, ctx.meta_name(MetaEvent::Index), Value::Table(lib))?;
     ctx.state.string_metatable.set(ctx.mc, Some(mt));
     Ok(())
 }
 
-/// One arithmetic metamethod; its upvalue says which operator (an index into [`OPS`]).
-fn string_arith<'gc>(
-    ctx: Context<'gc>,
-    upvalues: &[Value<'gc>],
-    stack: &mut NativeStack<'gc, '_>,
-) -> R<'gc> {
-    let code = match upvalues.first() {
-        Some(&Value::Integer(c)) => usize::try_from(c).unwrap_or(usize::MAX),
-        _ => usize::MAX,
-    };
+/// The metamethods, light natives as lua5.4's (no upvalues), in the order of [`OPS`].
+static METHODS: [NativeDef; 8] = [
+    NativeDef::new("__add", |c, _, s| string_arith(c, s, 0)),
+    NativeDef::new("__sub", |c, _, s| string_arith(c, s, 1)),
+    NativeDef::new("__mul", |c, _, s| string_arith(c, s, 2)),
+    NativeDef::new("__mod", |c, _, s| string_arith(c, s, 3)),
+    NativeDef::new("__pow", |c, _, s| string_arith(c, s, 4)),
+    NativeDef::new("__div", |c, _, s| string_arith(c, s, 5)),
+    NativeDef::new("__idiv", |c, _, s| string_arith(c, s, 6)),
+    NativeDef::new("__unm", |c, _, s| string_arith(c, s, 7)),
+];
+
+/// One arithmetic metamethod: `code` says which operator (an index into [`OPS`]).
+fn string_arith<'gc>(ctx: Context<'gc>, stack: &mut NativeStack<'gc, '_>, code: usize) -> R<'gc> {
     let Some(&(name, op, event)) = OPS.get(code) else {
         return Err(RuntimeError::msg("string arithmetic: lost its operator"));
     };

@@ -12,7 +12,7 @@ mod sort_plain;
 
 use rupa_vm::baselib::args::{check_integer, opt_integer, type_error};
 use rupa_vm::metaops;
-use rupa_vm::native::{NativeAction, NativeStack};
+use rupa_vm::native::{NativeAction, NativeDef, NativeStack};
 use rupa_vm::{Context, RuntimeError, Table, Value};
 
 use machine::{drive, Machine, Op};
@@ -27,19 +27,16 @@ const TAB_L: u8 = 4;
 
 /// Installs the `table` library.
 pub fn load_table(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
-    register_lib(
-        ctx,
-        "table",
-        &[
-            ("concat", concat),
-            ("insert", insert),
-            ("move", move_),
-            ("pack", pack),
-            ("remove", remove),
-            ("sort", sort),
-            ("unpack", unpack),
-        ],
-    )?;
+    static FUNCS: [NativeDef; 7] = [
+        NativeDef::new("concat", concat),
+        NativeDef::new("insert", insert),
+        NativeDef::new("move", move_),
+        NativeDef::new("pack", pack),
+        NativeDef::new("remove", remove),
+        NativeDef::new("sort", sort),
+        NativeDef::new("unpack", unpack),
+    ];
+    register_lib(ctx, "table", &FUNCS)?;
     Ok(())
 }
 

@@ -95,7 +95,7 @@ pub fn run_sort<'gc>(
                     if n >= i64::from(i32::MAX) {
                         return Err(arg_error(0, "array too big"));
                     }
-                    if !comp.is_nil() && !matches!(comp, Value::Function(_)) {
+                    if !comp.is_nil() && !comp.is_function() {
                         return Err(arg_error(
                             1,
                             format!("function expected, got {}", type_name_of(ctx, comp)),

@@ -32,7 +32,7 @@ pub fn resume_sort<'gc>(
         (
             CallStatus::Ok,
             Some(&Value::Table(t)),
-            Some(&comp @ Value::Function(_)),
+            Some(&comp @ (Value::Closure(_) | Value::LightFunction(_))),
             Value::UserData(ud),
         ) if w.len() >= KEPT && t.metatable().is_none() => Some((t, comp, ud)),
         _ => None,

@@ -4,6 +4,7 @@
 //! Each follows its lua5.4 counterpart in `lbaselib.c` for argument order, checks and messages.
 
 use crate::error::RuntimeError;
+use crate::function::Function;
 use crate::meta::MetaEvent;
 use crate::metaops::{self, Meta, OpError};
 use crate::native::{CallStatus, Continuation, NativeAction, NativeStack};
@@ -149,15 +150,11 @@ pub fn next<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'g
 
 /// `pairs(t)`: `__pairs(t)` truncated to three results, or `next, t, nil`. The closure's
 /// upvalue is `next`.
-pub fn pairs<'gc>(
-    ctx: Context<'gc>,
-    up: &[Value<'gc>],
-    stack: &mut NativeStack<'gc, '_>,
-) -> R<'gc> {
+pub fn pairs<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
     let t = check_any(stack, 0)?;
     let mm = meta_field(ctx, t, MetaEvent::Pairs);
     if mm.is_nil() {
-        let next = up.first().copied().unwrap_or(Value::Nil);
+        let next = Value::from(Function::light(&super::NEXT));
         stack.replace(&[next, t, Value::Nil]);
         return Ok(NativeAction::Return);
     }
@@ -183,9 +180,9 @@ fn three_results<'gc>(
 }
 
 /// `ipairs(t)`: `ipairs_aux, t, 0`. The closure's upvalue is the iterator.
-pub fn ipairs<'gc>(_: Context<'gc>, up: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
+pub fn ipairs<'gc>(_: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
     let t = check_any(stack, 0)?;
-    let aux = up.first().copied().unwrap_or(Value::Nil);
+    let aux = Value::from(Function::light(&super::IPAIRS_AUX));
     stack.replace(&[aux, t, Value::Integer(0)]);
     Ok(NativeAction::Return)
 }
@@ -343,7 +340,7 @@ pub fn xpcall<'gc>(
     _: &[Value<'gc>],
     stack: &mut NativeStack<'gc, '_>,
 ) -> R<'gc> {
-    let Value::Function(_) = stack.get(1) else {
+    let (Value::Closure(_) | Value::LightFunction(_)) = stack.get(1) else {
         return Err(type_error(ctx, stack, 1, "function"));
     };
     let f = stack.pop_front();

@@ -13,7 +13,7 @@
 
 use crate::error::RuntimeError;
 use crate::function::Function;
-use crate::native::{CallStatus, Continuation, NativeAction, NativeStack};
+use crate::native::{CallStatus, Continuation, NativeAction, NativeDef, NativeStack};
 use crate::state::{Context, GcRequest};
 use crate::table::Table;
 use crate::value::Value;
@@ -72,14 +72,17 @@ pub fn set_generational_mode<'gc>(
     Ok(())
 }
 
-/// `collectgarbage`. Its upvalue is the settings table from [`new_settings`].
+/// `collectgarbage`: a light native (no upvalues, as lua5.4's), keeping its settings in the
+/// table [`new_settings`] records in the registry.
 pub fn collectgarbage<'gc>(
     ctx: Context<'gc>,
-    up: &[Value<'gc>],
+    _: &[Value<'gc>],
     stack: &mut NativeStack<'gc, '_>,
 ) -> R<'gc> {
-    let Some(&Value::Table(settings)) = up.first() else {
-        return Err(RuntimeError::msg("collectgarbage: missing settings"));
+    let settings = match ctx.state.registry.get_field(ctx, REGISTRY_KEY) {
+        Value::Table(t) => t,
+        // A script removed it through `debug.getregistry()`: start again from the defaults.
+        _ => new_settings(ctx)?,
     };
     let opt = opt_string(ctx, stack, 0)?;
     let opt = opt.map_or(&b"collect"[..], |s| s.as_bytes());
@@ -111,10 +114,9 @@ pub fn collectgarbage<'gc>(
                 let generational = settings.get_int(ctx, SLOT_GENERATIONAL).is_truthy();
                 // The collection happens once this native has returned its action: an empty
                 // call lets the verdict be read afterwards.
-                let nothing = Function::new_native(ctx.mc, "collectgarbage", nothing, Box::new([]));
                 stack.clear();
                 return Ok(NativeAction::Call {
-                    func: Value::Function(nothing),
+                    func: Value::from(Function::light(&NOTHING)),
                     then: Continuation {
                         func: step_done,
                         data: Value::Boolean(generational),
@@ -201,6 +203,8 @@ fn apply_pacing<'gc>(ctx: Context<'gc>, settings: Table<'gc>) {
 }
 
 /// The empty function `step` calls so that its continuation runs after the collection.
+static NOTHING: NativeDef = NativeDef::new("collectgarbage", nothing);
+
 fn nothing<'gc>(_: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
     stack.clear();
     Ok(NativeAction::Return)

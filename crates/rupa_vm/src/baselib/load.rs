@@ -41,7 +41,7 @@ pub fn load<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'g
         }
         reader => {
             let name = opt_string(ctx, stack, 1)?;
-            let Value::Function(_) = reader else {
+            let (Value::Closure(_) | Value::LightFunction(_)) = reader else {
                 return Err(type_error(ctx, stack, 0, "function"));
             };
             let name = match name {
@@ -148,7 +148,7 @@ fn finish<'gc>(
         Ok(()) => crate::load::load_chunk(ctx, source, name, env).map_err(|e| e.message),
     };
     match result {
-        Ok(f) => stack.replace(&[Value::Function(f)]),
+        Ok(f) => stack.replace(&[Value::from(f)]),
         Err(msg) => {
             let msg = ctx.new_string(msg.as_bytes())?;
             stack.replace(&[Value::Nil, Value::String(msg)]);

@@ -13,7 +13,7 @@ pub mod tostring;
 
 use crate::error::RuntimeError;
 use crate::function::Function;
-use crate::native::NativeFn;
+use crate::native::{NativeDef, NativeFn};
 use crate::state::Context;
 use crate::table::Table;
 use crate::value::Value;
@@ -24,51 +24,44 @@ pub fn load_base(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
     // Room for every global the standard libraries make, so installing them never rehashes.
     g.reserve_hash(ctx, STANDARD_GLOBALS)?;
     ctx.state.registry.reserve_hash(ctx, REGISTRY_FIELDS)?;
-    let plain: [(&'static str, NativeFn); 17] = [
-        ("assert", basic::assert),
-        ("error", basic::error),
-        ("getmetatable", basic::getmetatable),
-        ("load", load::load),
-        ("pcall", basic::pcall),
-        ("print", tostring::print),
-        ("rawequal", basic::rawequal),
-        ("rawget", basic::rawget),
-        ("rawlen", basic::rawlen),
-        ("rawset", basic::rawset),
-        ("select", basic::select),
-        ("setmetatable", basic::setmetatable),
-        ("tonumber", basic::tonumber),
-        ("tostring", tostring::tostring),
-        ("type", basic::type_),
-        ("xpcall", basic::xpcall),
-        ("next", basic::next),
-    ];
-    for (name, f) in plain {
-        set_native(ctx, g, name, f, Box::new([]))?;
-    }
-    let next = g.get_field(ctx, b"next");
-    set_native(ctx, g, "pairs", basic::pairs, Box::new([next]))?;
-    let aux = Value::Function(Function::new_native(
-        ctx.mc,
-        "ipairs_aux",
-        basic::ipairs_aux,
-        Box::new([]),
-    ));
-    set_native(ctx, g, "ipairs", basic::ipairs, Box::new([aux]))?;
-    let settings = Value::Table(collect::new_settings(ctx)?);
-    set_native(
-        ctx,
-        g,
-        "collectgarbage",
-        collect::collectgarbage,
-        Box::new([settings]),
-    )?;
+    install(ctx, g, &BASE)?;
+    set_light(ctx, g, &NEXT)?;
+    collect::new_settings(ctx)?;
     g.set_str(ctx, ctx.new_string(b"_G")?, Value::Table(g))?;
     register_module(ctx, "_G", g)?;
     let version = Value::String(ctx.new_string(b"Lua 5.4")?);
     g.set_str(ctx, ctx.new_string(b"_VERSION")?, version)?;
     Ok(())
 }
+
+/// The base functions without upvalues, as light natives.
+static BASE: [NativeDef; 19] = [
+    NativeDef::new("assert", basic::assert),
+    NativeDef::new("error", basic::error),
+    NativeDef::new("getmetatable", basic::getmetatable),
+    NativeDef::new("load", load::load),
+    NativeDef::new("pcall", basic::pcall),
+    NativeDef::new("print", tostring::print),
+    NativeDef::new("rawequal", basic::rawequal),
+    NativeDef::new("rawget", basic::rawget),
+    NativeDef::new("rawlen", basic::rawlen),
+    NativeDef::new("rawset", basic::rawset),
+    NativeDef::new("select", basic::select),
+    NativeDef::new("setmetatable", basic::setmetatable),
+    NativeDef::new("tonumber", basic::tonumber),
+    NativeDef::new("tostring", tostring::tostring),
+    NativeDef::new("type", basic::type_),
+    NativeDef::new("xpcall", basic::xpcall),
+    NativeDef::new("pairs", basic::pairs),
+    NativeDef::new("ipairs", basic::ipairs),
+    NativeDef::new("collectgarbage", collect::collectgarbage),
+];
+
+/// `next`, which `pairs` also returns.
+pub(crate) static NEXT: NativeDef = NativeDef::new("next", basic::next);
+
+/// The iterator `ipairs` returns.
+pub(crate) static IPAIRS_AUX: NativeDef = NativeDef::new("ipairs_aux", basic::ipairs_aux);
 
 /// Globals after every standard library is loaded (lua5.4 has 37; a host adds a few).
 const STANDARD_GLOBALS: usize = 40;
@@ -81,22 +74,43 @@ const REGISTRY_FIELDS: usize = 8;
 /// a few).
 const STANDARD_MODULES: usize = 12;
 
-/// A library table holding `funcs` as native functions, with room for exactly `extra` more
+/// A library table holding `funcs` as light natives, with room for exactly `extra` more
 /// fields: a library's fields are all known when it is made, so filling it never rehashes and
 /// leaves no unused room.
 pub fn new_library<'gc>(
     ctx: Context<'gc>,
-    funcs: &[(&'static str, NativeFn)],
+    funcs: &'static [NativeDef],
     extra: usize,
 ) -> Result<Table<'gc>, RuntimeError<'gc>> {
     let lib = Table::with_exact_capacity(ctx, funcs.len() + extra)?;
-    for &(name, f) in funcs {
-        set_native(ctx, lib, name, f, Box::new([]))?;
-    }
+    install(ctx, lib, funcs)?;
     Ok(lib)
 }
 
-/// Sets `table[name]` to a native closure named `name` (the name messages use).
+/// Sets `table[def.name]` to the light native of each of `defs`.
+pub fn install<'gc>(
+    ctx: Context<'gc>,
+    table: Table<'gc>,
+    defs: &'static [NativeDef],
+) -> Result<(), RuntimeError<'gc>> {
+    for def in defs {
+        set_light(ctx, table, def)?;
+    }
+    Ok(())
+}
+
+/// Sets `table[def.name]` to the light native of `def` (no allocation but the key's).
+pub fn set_light<'gc>(
+    ctx: Context<'gc>,
+    table: Table<'gc>,
+    def: &'static NativeDef,
+) -> Result<(), RuntimeError<'gc>> {
+    let key = ctx.new_string(def.name.as_bytes())?;
+    table.set_str(ctx, key, Value::from(Function::light(def)))
+}
+
+/// Sets `table[name]` to a native closure named `name` (the name messages use) holding
+/// `upvalues`; a native without upvalues is better installed light, with [`set_light`].
 pub fn set_native<'gc>(
     ctx: Context<'gc>,
     table: Table<'gc>,
@@ -105,7 +119,7 @@ pub fn set_native<'gc>(
     upvalues: Box<[Value<'gc>]>,
 ) -> Result<(), RuntimeError<'gc>> {
     let f = Function::new_native(ctx.mc, name, func, upvalues);
-    table.set_str(ctx, ctx.new_string(name.as_bytes())?, Value::Function(f))
+    table.set_str(ctx, ctx.new_string(name.as_bytes())?, Value::from(f))
 }
 
 /// Records a loaded library in `registry._LOADED[name]` (created on first use), as

@@ -8,11 +8,11 @@ use gc_arena::Rootable;
 
 use super::{
     not_finished, report_of, ExecuteStatus, Execution, HostCall, Lua, LuaErrorReport,
-    MAX_IDLE_EXECUTIONS,
+    MAX_IDLE_EXECUTIONS, SLICE_FUEL,
 };
 use crate::state::Context;
 use crate::value::Value;
-use crate::vm::executor::Executor;
+use crate::vm::executor::{Executor, StepResult};
 
 /// The function and arguments of a call being started by [`Lua::start_with`] (a few are kept
 /// inline: no allocation for a short call).
@@ -142,28 +142,141 @@ impl Lua {
     ) -> Result<R, LuaErrorReport> {
         let r = self.enter(|ctx| {
             let ex = *ctx.state.roots.fetch(&exec.0);
-            match ex.take_result(ctx) {
-                None => Err(not_finished()),
-                Some(Ok(mut vals)) => {
-                    let r = ok(ctx, &vals);
-                    // The results are the bottom thread's old stack: give the buffer back, so
-                    // the next call on this execution does not grow a new one.
-                    if let Some(t) = ex.0.borrow().threads.first() {
-                        if let Ok(mut ts) = t.0.try_borrow_mut(ctx.mc) {
-                            if ts.stack.capacity() == 0 {
-                                vals.clear();
-                                ts.stack = vals;
-                            }
-                        }
-                    }
-                    Ok(r)
-                }
-                Some(Err(v)) => Err(report_of(ctx, ex, v)),
-            }
+            take_outcome(ctx, ex, ok).unwrap_or_else(|| Err(not_finished()))
         });
         if self.0.idle.len() < MAX_IDLE_EXECUTIONS {
             self.0.idle.push(exec);
         }
         self.describe_error(r)
+    }
+
+    /// Calls a function to completion without handles: `push` writes the function and its
+    /// arguments, `ok` reads the results, and `detach` runs the interpreter's part (a host
+    /// wraps it to let go of its own lock meanwhile, as the Python bridge releases the GIL).
+    ///
+    /// A call that finishes within one slice, without a host call, a collector request or a
+    /// finalizer coming due (the usual case for a short function called from a host), is
+    /// started, run and read in one arena entry. Anything else goes on as
+    /// [`Lua::start_with`], [`Lua::run`] and [`Lua::finish_with`] would. An error from `push`
+    /// starts nothing.
+    pub fn call_detached<E, R>(
+        &mut self,
+        push: impl for<'gc> FnOnce(Context<'gc>, &mut CallValues<'gc>) -> Result<(), E>,
+        mut detach: impl FnMut(&mut dyn FnMut()),
+        ok: impl for<'gc> FnOnce(Context<'gc>, &[Value<'gc>]) -> R,
+    ) -> Result<Result<R, LuaErrorReport>, E> {
+        let idle = self.idle.pop();
+        // An interrupt is served by the slow path's checks.
+        let interrupted = self.interrupt.0.load(std::sync::atomic::Ordering::Relaxed);
+        let mut ok = Some(ok);
+        let first = self.arena.mutate(|mc, state| {
+            let ctx = Context { mc, state };
+            let mut vals = CallValues::new();
+            push(ctx, &mut vals)?;
+            let (func, args) = match vals.split_first() {
+                Some((f, a)) => (*f, a),
+                None => (Value::Nil, &[][..]),
+            };
+            let (exec, ex) = match idle {
+                Some(exec) => {
+                    let ex = *ctx.state.roots.fetch(&exec.0);
+                    if ex.restart(ctx, func, args) {
+                        (exec, ex)
+                    } else {
+                        let ex = Executor::start(ctx, func, args);
+                        (
+                            Execution(ctx.state.roots.stash::<Rootable![Executor<'_>]>(ctx.mc, ex)),
+                            ex,
+                        )
+                    }
+                }
+                None => {
+                    let ex = Executor::start(ctx, func, args);
+                    (
+                        Execution(ctx.state.roots.stash::<Rootable![Executor<'_>]>(ctx.mc, ex)),
+                        ex,
+                    )
+                }
+            };
+            if interrupted {
+                return Ok(First::Continue(exec, None));
+            }
+            let mut budget = SLICE_FUEL;
+            let mut r = StepResult::OutOfFuel;
+            detach(&mut || r = ex.step(ctx, &mut budget));
+            let settled = r == StepResult::Done
+                && state.gc_request.get().is_none()
+                && state.to_finalize.borrow().is_empty();
+            if !settled {
+                return Ok(First::Continue(exec, Some(r)));
+            }
+            let read = ok.take().expect("`ok` is used once");
+            match take_outcome(ctx, ex, read) {
+                Some(outcome) => Ok(First::Finished(exec, outcome, state.gc_stopped.get())),
+                None => Ok(First::Continue(exec, Some(r))),
+            }
+        })?;
+        let (exec, outcome) = match first {
+            First::Finished(exec, outcome, stopped) => {
+                // What `Lua::run` does after a call's last slice: pay the collector's debt.
+                if !stopped {
+                    crate::gc::collect_debt(&mut self.arena);
+                }
+                (exec, outcome)
+            }
+            First::Continue(exec, r) => {
+                // The rest, detached as a whole: what the first step asked for, then the run.
+                detach(&mut || {
+                    let mut left = i64::MAX;
+                    let finished = r.is_some_and(|r| self.after_step(&exec, r, &mut left));
+                    if !finished {
+                        self.run(&exec);
+                    }
+                });
+                let read = ok.take().expect("`ok` is used once");
+                let outcome = self.enter(|ctx| {
+                    let ex = *ctx.state.roots.fetch(&exec.0);
+                    take_outcome(ctx, ex, read).unwrap_or_else(|| Err(not_finished()))
+                });
+                (exec, outcome)
+            }
+        };
+        if self.idle.len() < MAX_IDLE_EXECUTIONS {
+            self.idle.push(exec);
+        }
+        Ok(self.describe_error(outcome))
+    }
+}
+
+/// How the first slice of [`Lua::call_detached`] ended.
+enum First<R> {
+    /// The call finished and was read: its outcome, and whether the collector is stopped.
+    Finished(Execution, Result<R, LuaErrorReport>, bool),
+    /// It needs more: what its first step asked for (none if it did not step).
+    Continue(Execution, Option<StepResult>),
+}
+
+/// The outcome of finished executor `ex`, its results read by `ok` (`None` if it has not
+/// finished). The results are the bottom thread's old stack: the buffer goes back to that
+/// thread, so the next call on this executor does not grow a new one.
+fn take_outcome<'gc, R>(
+    ctx: Context<'gc>,
+    ex: Executor<'gc>,
+    ok: impl FnOnce(Context<'gc>, &[Value<'gc>]) -> R,
+) -> Option<Result<R, LuaErrorReport>> {
+    match ex.take_result(ctx)? {
+        Ok(mut vals) => {
+            let r = ok(ctx, &vals);
+            if let Some(t) = ex.0.borrow().threads.first() {
+                if let Ok(mut ts) = t.0.try_borrow_mut(ctx.mc) {
+                    if ts.stack.capacity() == 0 {
+                        vals.clear();
+                        ts.stack = vals;
+                    }
+                }
+            }
+            Some(Ok(r))
+        }
+        Err(v) => Some(Err(report_of(ctx, ex, v))),
     }
 }

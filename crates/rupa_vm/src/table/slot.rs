@@ -8,7 +8,8 @@
 
 use gc_arena::{lock::RefLock, Collect, Finalization, Gc, GcWeak, Mutation};
 
-use crate::function::{Function, FunctionKind};
+use crate::function::{Closure, FunctionKind};
+use crate::native::NativeDef;
 use crate::table::{Table, TableState};
 use crate::thread::{Thread, ThreadState};
 use crate::userdata::{UserData, UserDataObj};
@@ -26,11 +27,13 @@ pub enum WeakValue<'gc> {
     Number(f64),
     String(LuaString<'gc>),
     Table(Table<'gc>),
-    Function(Function<'gc>),
+    Closure(Closure<'gc>),
     Thread(Thread<'gc>),
     UserData(UserData<'gc>),
+    /// A light native: a value, like a number, never held weakly (nothing to collect).
+    LightFunction(#[collect(require_static)] &'static NativeDef),
     WeakTable(GcWeak<'gc, RefLock<TableState<'gc>>>),
-    WeakFunction(GcWeak<'gc, FunctionKind<'gc>>),
+    WeakClosure(GcWeak<'gc, FunctionKind<'gc>>),
     WeakThread(GcWeak<'gc, RefLock<ThreadState<'gc>>>),
     WeakUserData(GcWeak<'gc, UserDataObj<'gc>>),
 }
@@ -58,7 +61,8 @@ pub fn hash_key(key: &Value<'_>) -> u64 {
         Value::Number(f) => mix(f.to_bits() ^ 0x5555_5555_5555_5555),
         Value::Boolean(b) => mix(*b as u64 + 0x1234_5678),
         Value::Table(t) => mix(addr(Gc::as_ptr(t.0))),
-        Value::Function(f) => mix(addr(Gc::as_ptr(f.0))),
+        Value::Closure(f) => mix(addr(Gc::as_ptr(f.0))),
+        Value::LightFunction(d) => mix(addr(*d)),
         Value::Thread(t) => mix(addr(Gc::as_ptr(t.0))),
         Value::UserData(u) => mix(addr(Gc::as_ptr(u.0))),
         Value::Nil => 0,
@@ -82,7 +86,8 @@ impl<'gc> WeakValue<'gc> {
             Value::Number(f) => WeakValue::Number(f),
             Value::String(s) => WeakValue::String(s),
             Value::Table(t) => WeakValue::Table(t),
-            Value::Function(f) => WeakValue::Function(f),
+            Value::Closure(f) => WeakValue::Closure(f),
+            Value::LightFunction(d) => WeakValue::LightFunction(d),
             Value::Thread(t) => WeakValue::Thread(t),
             Value::UserData(u) => WeakValue::UserData(u),
         }
@@ -109,7 +114,7 @@ impl<'gc> WeakValue<'gc> {
     pub fn downgrade(self) -> WeakValue<'gc> {
         match self {
             WeakValue::Table(t) => WeakValue::WeakTable(Gc::downgrade(t.0)),
-            WeakValue::Function(f) => WeakValue::WeakFunction(Gc::downgrade(f.0)),
+            WeakValue::Closure(f) => WeakValue::WeakClosure(Gc::downgrade(f.0)),
             WeakValue::Thread(t) => WeakValue::WeakThread(Gc::downgrade(t.0)),
             WeakValue::UserData(u) => WeakValue::WeakUserData(Gc::downgrade(u.0)),
             other => other,
@@ -132,11 +137,12 @@ impl<'gc> WeakValue<'gc> {
             WeakValue::Number(f) => Value::Number(f),
             WeakValue::String(s) => Value::String(s),
             WeakValue::Table(t) => Value::Table(t),
-            WeakValue::Function(f) => Value::Function(f),
+            WeakValue::Closure(f) => Value::Closure(f),
+            WeakValue::LightFunction(d) => Value::LightFunction(d),
             WeakValue::Thread(t) => Value::Thread(t),
             WeakValue::UserData(u) => Value::UserData(u),
             WeakValue::WeakTable(w) => Value::Table(Table(w.upgrade(mc)?)),
-            WeakValue::WeakFunction(w) => Value::Function(Function(w.upgrade(mc)?)),
+            WeakValue::WeakClosure(w) => Value::Closure(Closure(w.upgrade(mc)?)),
             WeakValue::WeakThread(w) => Value::Thread(Thread(w.upgrade(mc)?)),
             WeakValue::WeakUserData(w) => Value::UserData(UserData(w.upgrade(mc)?)),
         })
@@ -153,7 +159,7 @@ impl<'gc> WeakValue<'gc> {
     pub fn is_dead(self, fc: &Finalization<'gc>) -> bool {
         match self {
             WeakValue::WeakTable(w) => w.is_dead(fc),
-            WeakValue::WeakFunction(w) => w.is_dead(fc),
+            WeakValue::WeakClosure(w) => w.is_dead(fc),
             WeakValue::WeakThread(w) => w.is_dead(fc),
             WeakValue::WeakUserData(w) => w.is_dead(fc),
             _ => false,
@@ -165,7 +171,7 @@ impl<'gc> WeakValue<'gc> {
         matches!(
             self,
             WeakValue::WeakTable(_)
-                | WeakValue::WeakFunction(_)
+                | WeakValue::WeakClosure(_)
                 | WeakValue::WeakThread(_)
                 | WeakValue::WeakUserData(_)
         )
@@ -177,7 +183,7 @@ impl<'gc> WeakValue<'gc> {
         // `None` means the object was already dropped: nothing left to keep.
         let _ = match self {
             WeakValue::WeakTable(w) => w.resurrect(fc).is_some(),
-            WeakValue::WeakFunction(w) => w.resurrect(fc).is_some(),
+            WeakValue::WeakClosure(w) => w.resurrect(fc).is_some(),
             WeakValue::WeakThread(w) => w.resurrect(fc).is_some(),
             WeakValue::WeakUserData(w) => w.resurrect(fc).is_some(),
             _ => false,
@@ -194,13 +200,14 @@ impl<'gc> WeakValue<'gc> {
             (WeakValue::Number(a), Value::Number(b)) => a == b,
             (WeakValue::Boolean(a), Value::Boolean(b)) => a == b,
             (WeakValue::Table(a), Value::Table(b)) => Gc::ptr_eq(a.0, b.0),
-            (WeakValue::Function(a), Value::Function(b)) => Gc::ptr_eq(a.0, b.0),
+            (WeakValue::Closure(a), Value::Closure(b)) => Gc::ptr_eq(a.0, b.0),
+            (WeakValue::LightFunction(a), Value::LightFunction(b)) => std::ptr::eq(a, b),
             (WeakValue::Thread(a), Value::Thread(b)) => Gc::ptr_eq(a.0, b.0),
             (WeakValue::UserData(a), Value::UserData(b)) => Gc::ptr_eq(a.0, b.0),
             // A weak reference keeps its allocation until it is dropped from the table, so
             // an equal address is the same object.
             (WeakValue::WeakTable(w), Value::Table(b)) => w.as_ptr() == Gc::as_ptr(b.0),
-            (WeakValue::WeakFunction(w), Value::Function(b)) => w.as_ptr() == Gc::as_ptr(b.0),
+            (WeakValue::WeakClosure(w), Value::Closure(b)) => w.as_ptr() == Gc::as_ptr(b.0),
             (WeakValue::WeakThread(w), Value::Thread(b)) => w.as_ptr() == Gc::as_ptr(b.0),
             (WeakValue::WeakUserData(w), Value::UserData(b)) => w.as_ptr() == Gc::as_ptr(b.0),
             _ => false,
@@ -229,11 +236,12 @@ impl<'gc> WeakValue<'gc> {
             WeakValue::Number(f) => hash_key(&Value::Number(f)),
             WeakValue::String(s) => s.hash_value(),
             WeakValue::Table(t) => mix(addr(Gc::as_ptr(t.0))),
-            WeakValue::Function(f) => mix(addr(Gc::as_ptr(f.0))),
+            WeakValue::Closure(f) => mix(addr(Gc::as_ptr(f.0))),
+            WeakValue::LightFunction(d) => mix(addr(d)),
             WeakValue::Thread(t) => mix(addr(Gc::as_ptr(t.0))),
             WeakValue::UserData(u) => mix(addr(Gc::as_ptr(u.0))),
             WeakValue::WeakTable(w) => mix(addr(w.as_ptr())),
-            WeakValue::WeakFunction(w) => mix(addr(w.as_ptr())),
+            WeakValue::WeakClosure(w) => mix(addr(w.as_ptr())),
             WeakValue::WeakThread(w) => mix(addr(w.as_ptr())),
             WeakValue::WeakUserData(w) => mix(addr(w.as_ptr())),
         }

@@ -11,7 +11,7 @@ use crate::arith::{ArithError, ArithOp};
 use crate::call::{self, CallError, PreCall};
 use crate::error::RuntimeError;
 use crate::frame::{Frame, LuaFrame, ReturnTo};
-use crate::function::{Function, FunctionKind, LuaClosure, UpValue, HINTS_PER_OP};
+use crate::function::{Closure, FunctionKind, LuaClosure, UpValue, HINTS_PER_OP};
 use crate::meta::MetaEvent;
 use crate::metaops::{self, Meta, OpError};
 use crate::number;
@@ -94,7 +94,7 @@ fn run<'gc, const STEP: bool>(
         // Switches the locals to another Lua frame (a caller being returned to).
         macro_rules! enter_frame {
             ($func:expr, $base:expr, $pc:expr) => {{
-                let func: Function<'gc> = $func;
+                let func: Closure<'gc> = $func;
                 closure = match Gc::as_ref(func.0) {
                     FunctionKind::Lua(c) => c,
                     FunctionKind::Native(_) => crate::vm_bug!("a Lua frame holds a Lua closure"),
@@ -695,7 +695,7 @@ fn run<'gc, const STEP: bool>(
                     };
                     // The common case inline: a Lua function with fixed parameters whose
                     // registers fit in the stack's capacity.
-                    if let Value::Function(f) = ts.stack[fs] {
+                    if let Value::Closure(f) = ts.stack[fs] {
                         if let FunctionKind::Lua(cl) = Gc::as_ref(f.0) {
                             let p = &cl.proto.proto;
                             let top = fs + 1 + p.max_stack as usize;
@@ -777,7 +777,7 @@ fn run<'gc, const STEP: bool>(
                     // called variable.
                     loop {
                         let callee = ts.stack[fs];
-                        if let Value::Function(_) = callee {
+                        if callee.is_function() {
                             break;
                         }
                         match metaops::call_handler(ctx, callee) {
@@ -801,8 +801,8 @@ fn run<'gc, const STEP: bool>(
                             }
                         }
                     }
-                    if let Value::Function(f) = ts.stack[fs] {
-                        if let FunctionKind::Native(_) = &*f.0 {
+                    if let Some(f) = ts.stack[fs].as_function() {
+                        if f.is_native() {
                             // lua5.4 runs a native tail call above the caller's frame (errors
                             // see the caller as level 1); the `Return` that follows every
                             // `TailCall` then returns its results.
@@ -1022,7 +1022,7 @@ fn run<'gc, const STEP: bool>(
                     match new_closure(ctx, thread, ts, upvals, child, base) {
                         Ok(f) => {
                             stack = &mut ts.stack;
-                            reg!(dst) = Value::Function(f)
+                            reg!(dst) = Value::Closure(f)
                         }
                         Err(e) => throw!(e),
                     }

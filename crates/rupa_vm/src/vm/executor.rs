@@ -12,7 +12,7 @@ use crate::call;
 use crate::debug_info;
 use crate::error::RuntimeError;
 use crate::frame::{Frame, NativeFrame, ReturnTo, UnwindFrame};
-use crate::function::{Function, FunctionKind};
+use crate::function::Function;
 use crate::native::{CallStatus, NativeAction};
 use crate::state::Context;
 use crate::thread::{Thread, ThreadState, ThreadStatus};
@@ -322,10 +322,10 @@ impl<'gc> Executor<'gc> {
                     }
                     let yieldable = st.threads.len() > 1;
                     let (r, mut ts) = invoke(ctx, thread, func_slot + 1, yieldable, fuel, |ns| {
-                        let FunctionKind::Native(nc) = &*func.0 else {
+                        let Some(nc) = func.as_native() else {
                             crate::vm_bug!("CallNative holds a native function")
                         };
-                        (nc.func)(ctx, &nc.upvalues, ns)
+                        (nc.func)(ctx, nc.upvalues, ns)
                     });
                     if !matches!(
                         r,

@@ -242,7 +242,7 @@ pub(super) fn enter_lua_for_native<'gc>(
     ctx: Context<'gc>,
     ts: &mut ThreadState<'gc>,
     p: Pending<'gc>,
-    f: Function<'gc>,
+    f: crate::function::Closure<'gc>,
     cl: &crate::function::LuaClosure<'gc>,
     func_slot: usize,
 ) -> Work<'gc> {
@@ -309,7 +309,7 @@ pub(super) fn call_in_window<'gc>(
 ) -> Work<'gc> {
     // A Lua function (a comparator, a `gsub` replacement, a `pcall`ed function) is entered
     // here, without `start_call`'s detour.
-    if let Value::Function(f) = ts.stack[func_slot] {
+    if let Value::Closure(f) = ts.stack[func_slot] {
         if let FunctionKind::Lua(cl) = &*f.0 {
             return enter_lua_for_native(ctx, ts, p, f, cl, func_slot);
         }

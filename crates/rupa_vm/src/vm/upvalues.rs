@@ -5,7 +5,7 @@
 use gc_arena::Gc;
 
 use crate::error::RuntimeError;
-use crate::function::{Function, FunctionKind, LuaClosure, UpValue, UpValueState};
+use crate::function::{Closure, FunctionKind, LuaClosure, UpValue, UpValueState};
 use crate::state::Context;
 use crate::thread::{Thread, ThreadState};
 use crate::value::Value;
@@ -65,7 +65,7 @@ pub(super) fn new_closure<'gc>(
     inherited: &[UpValue<'gc>],
     child: Gc<'gc, crate::function::FunctionProto<'gc>>,
     base: usize,
-) -> Result<Function<'gc>, RuntimeError<'gc>> {
+) -> Result<Closure<'gc>, RuntimeError<'gc>> {
     let descs = &child.proto.upvalues;
     ctx.reserve(64 + descs.len() * 16)?;
     let upvalues: Box<[UpValue<'gc>]> = descs
@@ -78,7 +78,7 @@ pub(super) fn new_closure<'gc>(
             }
         })
         .collect();
-    Ok(Function(Gc::new(
+    Ok(Closure(Gc::new(
         ctx.mc,
         FunctionKind::Lua(LuaClosure::new(child, upvalues)),
     )))

@@ -273,13 +273,13 @@ fn wrapped<'gc>(_: Context<'gc>, up: &[Value<'gc>], _: &mut NativeStack<'gc, '_>
 fn co_wrap<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], s: &mut NativeStack<'gc, '_>) -> R<'gc> {
     let t = Thread::new(ctx.mc, s.get(0));
     let f = Function::new_native(ctx.mc, "wrap", wrapped, vec![Value::Thread(t)].into());
-    s.replace(&[Value::Function(f)]);
+    s.replace(&[Value::from(f)]);
     Ok(NativeAction::Return)
 }
 
 fn set_fn<'gc>(ctx: Context<'gc>, t: Table<'gc>, name: &'static str, f: NativeFn) {
     let k = Value::String(ctx.new_string(name.as_bytes()).expect("no cap"));
-    let v = Value::Function(Function::new_native(ctx.mc, name, f, Box::new([])));
+    let v = Value::from(Function::new_native(ctx.mc, name, f, Box::new([])));
     t.set(ctx, k, v).expect("no cap");
 }
 

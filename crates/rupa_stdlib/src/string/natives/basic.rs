@@ -109,7 +109,9 @@ pub fn upper<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'
 /// lua5.4 would refuse to dump (after the same type check).
 pub fn dump<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'gc, '_>) -> R<'gc> {
     match stack.get(0) {
-        Value::Function(_) => Err(RuntimeError::msg("unable to dump given function")),
+        Value::Closure(_) | Value::LightFunction(_) => {
+            Err(RuntimeError::msg("unable to dump given function"))
+        }
         _ => Err(type_error(ctx, stack, 0, "function")),
     }
 }

@@ -92,7 +92,7 @@ pub fn gmatch<'gc>(
         gmatch_aux,
         Box::new([Value::String(s), Value::String(p), state]),
     );
-    stack.replace(&[Value::Function(iter)]);
+    stack.replace(&[Value::from(iter)]);
     Ok(NativeAction::Return)
 }
 

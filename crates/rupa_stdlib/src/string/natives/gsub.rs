@@ -32,7 +32,7 @@ pub fn gsub<'gc>(ctx: Context<'gc>, _: &[Value<'gc>], stack: &mut NativeStack<'g
             stack.replace(&[Value::String(result), Value::Integer(count)]);
             Ok(NativeAction::Return)
         }
-        Value::Table(_) | Value::Function(_) => {
+        Value::Table(_) | Value::Closure(_) | Value::LightFunction(_) => {
             let state = State {
                 gsub: Gsub::new(max),
                 budget: pattern_budget(s.len()),

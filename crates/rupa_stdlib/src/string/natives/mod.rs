@@ -17,7 +17,7 @@ use std::cell::RefCell;
 
 use gc_arena::{lock::Lock, Gc};
 use rupa_vm::baselib::register_module;
-use rupa_vm::native::{NativeAction, NativeFn, NativeStack};
+use rupa_vm::native::{NativeAction, NativeDef, NativeStack};
 use rupa_vm::userdata::{UserData, UserDataObj};
 use rupa_vm::{Context, LuaString, RuntimeError, Value};
 
@@ -30,26 +30,26 @@ pub(crate) type R<'gc> = Result<NativeAction<'gc>, RuntimeError<'gc>>;
 /// string metatable (`__index = string` and the arithmetic metamethods), as lua5.4's
 /// `luaopen_string` does.
 pub fn load_string(ctx: Context<'_>) -> Result<(), RuntimeError<'_>> {
-    let funcs: [(&'static str, NativeFn); 17] = [
-        ("byte", basic::byte),
-        ("char", basic::char),
-        ("dump", basic::dump),
-        ("find", find::find),
-        ("format", format_native::format),
-        ("gmatch", find::gmatch),
-        ("gsub", gsub::gsub),
-        ("len", basic::len),
-        ("lower", basic::lower),
-        ("match", find::match_),
-        ("rep", basic::rep),
-        ("reverse", basic::reverse),
-        ("sub", basic::sub),
-        ("upper", basic::upper),
-        ("pack", pack_native::pack),
-        ("packsize", pack_native::packsize),
-        ("unpack", pack_native::unpack),
+    static FUNCS: [NativeDef; 17] = [
+        NativeDef::new("byte", basic::byte),
+        NativeDef::new("char", basic::char),
+        NativeDef::new("dump", basic::dump),
+        NativeDef::new("find", find::find),
+        NativeDef::new("format", format_native::format),
+        NativeDef::new("gmatch", find::gmatch),
+        NativeDef::new("gsub", gsub::gsub),
+        NativeDef::new("len", basic::len),
+        NativeDef::new("lower", basic::lower),
+        NativeDef::new("match", find::match_),
+        NativeDef::new("rep", basic::rep),
+        NativeDef::new("reverse", basic::reverse),
+        NativeDef::new("sub", basic::sub),
+        NativeDef::new("upper", basic::upper),
+        NativeDef::new("pack", pack_native::pack),
+        NativeDef::new("packsize", pack_native::packsize),
+        NativeDef::new("unpack", pack_native::unpack),
     ];
-    let lib = rupa_vm::baselib::new_library(ctx, &funcs, 0)?;
+    let lib = rupa_vm::baselib::new_library(ctx, &FUNCS, 0)?;
     let g = ctx.state.globals;
     g.set_str(ctx, ctx.new_string(b"string")?, Value::Table(lib))?;
     register_module(ctx, "string", lib)?;

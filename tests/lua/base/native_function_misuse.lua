@@ -1,0 +1,16 @@
+-- Natives as arguments where they do not belong, and natives called through pcall,
+-- coroutine.wrap and coroutine.create.
+print(getmetatable(print))
+print(pcall(setmetatable, print, {}))
+print(pcall(rawlen, print))
+print(pcall(rawget, print, 1))
+print(pcall(print, "from pcall"))
+print(pcall(type))
+local co = coroutine.create(select)
+print(coroutine.resume(co, "#", 1, 2, 3))
+print(coroutine.status(co))
+local w = coroutine.wrap(tostring)
+print(w(12))
+print(pcall(w, 12))
+print(pcall(coroutine.wrap(error), "boom", 0))
+print(xpcall(error, tostring, "handled", 0))
