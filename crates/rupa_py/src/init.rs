@@ -5,6 +5,7 @@
 use pyo3::prelude::*;
 use rupa_vm::function::Function;
 use rupa_vm::lua::Lua;
+use rupa_vm::meta::MetaEvent;
 use rupa_vm::native::NativeDef;
 use rupa_vm::{Context, RuntimeError, Table, Value};
 
@@ -56,18 +57,25 @@ pub(crate) fn bridge_tables<'gc>(
     let set =
         |t: Table<'gc>, k: &str, v: Value<'gc>| t.set_str(ctx, ctx.new_string(k.as_bytes())?, v);
 
+    // Metamethod keys are the state's own event names: a lookup then matches them by
+    // pointer, not by comparing bytes (it runs on every call and index of a Python object).
+    let set_meta = |t: Table<'gc>, e: MetaEvent, v: Value<'gc>| t.set_str(ctx, ctx.meta_name(e), v);
     let meta = Table::with_exact_capacity(ctx, 6)?;
-    set(meta, "__index", host(Op::Index))?;
-    set(meta, "__newindex", host(Op::NewIndex))?;
-    set(meta, "__call", host(Op::Call))?;
-    set(meta, "__tostring", host(Op::ToString))?;
-    set(meta, "__name", Value::String(ctx.new_string(b"POBJECT")?))?;
+    set_meta(meta, MetaEvent::Index, host(Op::Index))?;
+    set_meta(meta, MetaEvent::NewIndex, host(Op::NewIndex))?;
+    set_meta(meta, MetaEvent::Call, host(Op::Call))?;
+    set_meta(meta, MetaEvent::ToString, host(Op::ToString))?;
+    set_meta(
+        meta,
+        MetaEvent::Name,
+        Value::String(ctx.new_string(b"POBJECT")?),
+    )?;
     // `__gc` is native (no host call per collected object); set before any Python object
     // gets this metatable, so each is registered for finalization.
-    set(meta, "__gc", Value::LightFunction(&GC))?;
+    set_meta(meta, MetaEvent::Gc, Value::LightFunction(&GC))?;
 
     let weak = Table::with_exact_capacity(ctx, 1)?;
-    set(weak, "__mode", Value::String(ctx.new_string(b"v")?))?;
+    set_meta(weak, MetaEvent::Mode, Value::String(ctx.new_string(b"v")?))?;
     let cache = Table::with_capacity(ctx, 0, 1)?;
     cache.set(ctx, Value::Integer(0), Value::Table(weak))?;
 
