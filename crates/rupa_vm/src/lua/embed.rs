@@ -165,11 +165,15 @@ impl Lua {
         mut detach: impl FnMut(&mut dyn FnMut()),
         ok: impl for<'gc> FnOnce(Context<'gc>, &[Value<'gc>]) -> R,
     ) -> Result<Result<R, LuaErrorReport>, E> {
-        let idle = self.idle.pop();
+        let idle = self.0.idle.pop();
         // An interrupt is served by the slow path's checks.
-        let interrupted = self.interrupt.0.load(std::sync::atomic::Ordering::Relaxed);
+        let interrupted = self
+            .0
+            .interrupt
+            .0
+            .load(std::sync::atomic::Ordering::Relaxed);
         let mut ok = Some(ok);
-        let first = self.arena.mutate(|mc, state| {
+        let first = self.0.arena.mutate(|mc, state| {
             let ctx = Context { mc, state };
             let mut vals = CallValues::new();
             push(ctx, &mut vals)?;
@@ -220,7 +224,7 @@ impl Lua {
             First::Finished(exec, outcome, stopped) => {
                 // What `Lua::run` does after a call's last slice: pay the collector's debt.
                 if !stopped {
-                    crate::gc::collect_debt(&mut self.arena);
+                    crate::gc::collect_debt(&mut self.0.arena);
                 }
                 (exec, outcome)
             }
@@ -241,8 +245,8 @@ impl Lua {
                 (exec, outcome)
             }
         };
-        if self.idle.len() < MAX_IDLE_EXECUTIONS {
-            self.idle.push(exec);
+        if self.0.idle.len() < MAX_IDLE_EXECUTIONS {
+            self.0.idle.push(exec);
         }
         Ok(self.describe_error(outcome))
     }
