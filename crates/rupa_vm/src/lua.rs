@@ -392,6 +392,7 @@ impl Lua {
 
     /// What follows a step of `exec`: the host call it asked for, or the collector's turn.
     /// Returns whether the execution finished.
+    #[inline]
     fn after_step(&mut self, exec: &Execution, r: StepResult, left: &mut i64) -> bool {
         if let StepResult::HostCall(id) = r {
             self.run_host_call(exec, id);
