@@ -32,7 +32,7 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 
 from operations import OPERATIONS  # noqa: E402
-from report import fmt_ratio, geomean, ratio  # noqa: E402
+from report import fmt_ratio, geomean, ratio, write_report  # noqa: E402
 
 SIDES = ("lupa.lua54", "rupa")
 START = "<!-- bench:python-instructions:start -->"
@@ -121,17 +121,6 @@ def render(rows: list[tuple[str, str, float, float]], commit: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_section(path: Path, section: str) -> None:
-    text = path.read_text() if path.exists() else "# Performance\n"
-    start, end = text.find(START), text.find(END)
-    if start != -1 and end > start:
-        rest = text[end + len(END):]
-        text = text[:start] + section + (rest[1:] if rest.startswith("\n") else rest)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text)
-
-
 def git_rev() -> str:
     try:
         return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
@@ -167,7 +156,8 @@ def main(argv: list[str]) -> int:
     if args.output == "-":
         print(section)
     else:
-        write_section(Path(args.output) if args.output else ROOT / "docs" / "performance.md", section)
+        path = Path(args.output) if args.output else ROOT / "docs" / "performance.md"
+        write_report(path, section, (START, END))
     return 0
 
 

@@ -132,12 +132,13 @@ def render(rows, memory, threads, size, runtimes, header) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_report(path: Path, section: str) -> None:
-    """Replace the marked section of `path`, or append it at the end."""
+def write_report(path: Path, section: str, markers: tuple[str, str] = (START, END)) -> None:
+    """Replace the section of `path` between `markers`, or append it at the end."""
     text = path.read_text() if path.exists() else "# Performance\n"
-    start, end = text.find(START), text.find(END)
+    start_marker, end_marker = markers
+    start, end = text.find(start_marker), text.find(end_marker)
     if start != -1 and end > start:
-        rest = text[end + len(END):]
+        rest = text[end + len(end_marker):]
         text = text[:start] + section + (rest[1:] if rest.startswith("\n") else rest)
     else:
         text = text.rstrip("\n") + "\n\n" + section

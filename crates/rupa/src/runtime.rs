@@ -58,22 +58,8 @@ impl Runtime {
     pub fn with_host(limits: Limits, host: Rc<dyn rupa_stdlib::host::Host>) -> Runtime {
         let lua = Lua::new();
         lua.enter(|ctx| {
-            rupa_vm::baselib::load_base(ctx).expect("a fresh state has room for the base library");
-            rupa_vm::corolib::load_coroutine(ctx)
-                .expect("a fresh state has room for the coroutine library");
-            rupa_stdlib::math::load_math(ctx).expect("a fresh state has room for the math library");
-            rupa_stdlib::utf8::load_utf8(ctx).expect("a fresh state has room for the utf8 library");
-            rupa_stdlib::table::load_table(ctx)
-                .expect("a fresh state has room for the table library");
-            rupa_stdlib::host::install(ctx, host);
-            rupa_stdlib::load_os(ctx).expect("a fresh state has room for the os library");
-            rupa_stdlib::load_io(ctx).expect("a fresh state has room for the io library");
-            rupa_stdlib::load_warn(ctx).expect("a fresh state has room for warn");
-            rupa_stdlib::string::load_string(ctx)
-                .expect("a fresh state has room for the string library");
-            rupa_stdlib::load_debug(ctx).expect("a fresh state has room for the debug library");
-            // Last: it records the libraries loaded before it in `package.loaded`.
-            rupa_stdlib::load_package(ctx).expect("a fresh state has room for the package library");
+            rupa_stdlib::open_libs(ctx, host)
+                .expect("a fresh state has room for the standard libraries");
         });
         let mut rt = Runtime {
             lua,

@@ -28,3 +28,24 @@ pub use io::load_io;
 pub use os::load_os;
 pub use package::{load_host_base, load_package};
 pub use warn::load_warn;
+
+/// Opens every standard library, as `luaL_openlibs` does, with `host` as the outside world:
+/// base, coroutine, string, math, utf8, table, os, io, warn, debug, then package (last: it
+/// records the others in `package.loaded`). Fails only for memory under a cap.
+pub fn open_libs<'gc>(
+    ctx: rupa_vm::Context<'gc>,
+    host: std::rc::Rc<dyn host::Host>,
+) -> Result<(), rupa_vm::RuntimeError<'gc>> {
+    rupa_vm::baselib::load_base(ctx)?;
+    rupa_vm::corolib::load_coroutine(ctx)?;
+    string::load_string(ctx)?;
+    math::load_math(ctx)?;
+    utf8::load_utf8(ctx)?;
+    table::load_table(ctx)?;
+    host::install(ctx, host);
+    load_os(ctx)?;
+    load_io(ctx)?;
+    load_warn(ctx)?;
+    load_debug(ctx)?;
+    load_package(ctx)
+}

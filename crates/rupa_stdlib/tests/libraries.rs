@@ -13,18 +13,8 @@ use rupa_vm::{Context, Table, Value};
 fn full_state() -> Lua {
     let lua = Lua::new();
     lua.enter(|ctx| {
-        rupa_vm::baselib::load_base(ctx).expect("room for base");
-        rupa_vm::corolib::load_coroutine(ctx).expect("room for coroutine");
-        rupa_stdlib::string::load_string(ctx).expect("room for string");
-        rupa_stdlib::math::load_math(ctx).expect("room for math");
-        rupa_stdlib::utf8::load_utf8(ctx).expect("room for utf8");
-        rupa_stdlib::table::load_table(ctx).expect("room for table");
-        rupa_stdlib::host::install(ctx, Rc::new(rupa_stdlib::host::StdHost::new()));
-        rupa_stdlib::load_os(ctx).expect("room for os");
-        rupa_stdlib::load_io(ctx).expect("room for io");
-        rupa_stdlib::load_warn(ctx).expect("room for warn");
-        rupa_stdlib::load_debug(ctx).expect("room for debug");
-        rupa_stdlib::load_package(ctx).expect("room for package");
+        rupa_stdlib::open_libs(ctx, Rc::new(rupa_stdlib::host::StdHost::new()))
+            .expect("room for the libraries");
     });
     lua
 }

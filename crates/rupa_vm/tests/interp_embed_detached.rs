@@ -4,20 +4,12 @@
 
 use std::cell::Cell;
 
-use rupa_vm::lua::{HostCall, HostError, Lua, StashedValue};
+use rupa_vm::lua::{HostCall, HostError, Lua};
 use rupa_vm::Value;
 
-fn global(lua: &Lua, name: &str) -> StashedValue {
-    lua.enter(|ctx| {
-        let k = rupa_vm::LuaString::new(ctx.mc, name.as_bytes());
-        Lua::stash(ctx, ctx.state.globals.get_str(ctx, k))
-    })
-}
+mod support;
 
-fn run_chunk(lua: &mut Lua, src: &str) {
-    let f = lua.load(src.as_bytes(), "=test").expect("compiles");
-    lua.call(&f, &[]).expect("runs");
-}
+use support::{global, run_chunk};
 
 /// Calls global `name` with integer arguments through `call_detached`; the integer results
 /// (-1 for any other value) or the error message, and how often `detach` ran.

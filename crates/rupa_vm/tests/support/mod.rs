@@ -343,3 +343,17 @@ pub fn run_script(src: &[u8], chunk_name: &str) -> String {
     }
     OUT.with(|o| o.borrow().clone())
 }
+
+/// A handle to global `name` of `lua`.
+pub fn global(lua: &Lua, name: &str) -> rupa_vm::lua::StashedValue {
+    lua.enter(|ctx| {
+        let k = rupa_vm::LuaString::new(ctx.mc, name.as_bytes());
+        Lua::stash(ctx, ctx.state.globals.get_str(ctx, k))
+    })
+}
+
+/// Runs `src` as a chunk of `lua`; it must compile and run without error.
+pub fn run_chunk(lua: &mut Lua, src: &str) {
+    let f = lua.load(src.as_bytes(), "=test").expect("compiles");
+    lua.call(&f, &[]).expect("runs");
+}
