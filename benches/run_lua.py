@@ -2,9 +2,9 @@
 """Run the Lua benchmarks under lua5.4 and rupa side by side and report the ratios.
 
 Each program in benches/lua/ runs alternately under the reference interpreter and rupa,
---repeat times each; the minimum wall time of each side is kept (the least disturbed run on
-a shared machine). Outputs must be identical: any mismatch or failure is reported and makes
-the exit status 1. The results go into docs/performance.md between the markers
+--repeat times each, in rounds; the minimum time of each side is shown, and the ratio is the
+median over rounds of the two runs' ratio (runs back to back see the same machine load).
+Outputs must be identical: any mismatch or failure is reported and makes the exit status 1. The results go into docs/performance.md between the markers
 ``<!-- bench:lua:start -->`` and ``<!-- bench:lua:end -->``; text outside them is kept.
 
 Standard library only (Python 3.9+).
@@ -20,6 +20,7 @@ import platform
 import shlex
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -80,10 +81,14 @@ class Side:
     maxrss_kib: int = -1
     outputs: list = field(default_factory=list)
     failure: str | None = None
+    walls: list = field(default_factory=list)
+    cpus: list = field(default_factory=list)
 
     def add(self, run: Run) -> None:
         self.wall = min(self.wall, run.wall)
         self.cpu = min(self.cpu, run.cpu)
+        self.walls.append(run.wall)
+        self.cpus.append(run.cpu)
         self.maxrss_kib = max(self.maxrss_kib, run.maxrss_kib)
         self.outputs.append(run.stdout)
         if self.failure is None:
@@ -139,6 +144,12 @@ def run_once(argv: list[str], cwd: Path, timeout: float) -> Run:
             maxrss_kib=maxrss,
             timed_out=timed_out,
         )
+
+
+def round_ratio(lua: list, rupa: list) -> float:
+    """Median over rounds of rupa's time / lua5.4's time in that round."""
+    pairs = [r / l for l, r in zip(lua, rupa) if l > 0]
+    return statistics.median(pairs) if pairs else math.nan
 
 
 def idle_rss(exe: str, repeat: int) -> int:
@@ -229,7 +240,10 @@ def render(results, args, command: str, lua_idle: int, rupa_idle: int) -> str:
         f"- Reference: `{args.lua}` ({version(args.lua)}); rupa: `{args.rupa}`, "
         f"commit {git_rev()}",
         f"- Command: `{command}`",
-        f"- Each side ran {args.repeat} time(s), alternating; times are the minimum wall time.",
+        f"- Each side ran {args.repeat} time(s), in rounds of one run each, back to back; times "
+        "are the minima, ratios the median over rounds of each round's rupa / lua5.4 ratio "
+        "(this machine's speed changes from minute to minute; two runs back to back see the "
+        "same machine, two minima may not).",
         "",
         "| program | lua5.4 s | rupa s | ratio | lua5.4 CPU s | rupa CPU s | CPU ratio "
         "| lua5.4 max RSS MiB | rupa max RSS MiB | output |",
@@ -237,8 +251,8 @@ def render(results, args, command: str, lua_idle: int, rupa_idle: int) -> str:
     ]
     ratios, cpu_ratios = [], []
     for name, lua, rupa, status in results:
-        ratio = rupa.wall / lua.wall if status == "ok" else math.nan
-        cpu_ratio = rupa.cpu / lua.cpu if status == "ok" and lua.cpu > 0 else math.nan
+        ratio = round_ratio(lua.walls, rupa.walls) if status == "ok" else math.nan
+        cpu_ratio = round_ratio(lua.cpus, rupa.cpus) if status == "ok" else math.nan
         if status == "ok":
             ratios.append(ratio)
             if not math.isnan(cpu_ratio):
@@ -344,10 +358,15 @@ def main(argv: list[str]) -> int:
             failed = True
             continue
         lua, rupa = Side(), Side()
-        for _ in range(args.repeat):
-            # Alternate so slow drifts of machine load hit both sides alike.
-            lua.add(run_once([args.lua, script], LUA_DIR, args.timeout))
-            rupa.add(run_once([args.rupa, script], LUA_DIR, args.timeout))
+        for round_ in range(args.repeat):
+            # A round runs both back to back (which goes first alternates), so the two see
+            # the machine at the same moment; the ratio is the median of the rounds' ratios.
+            if round_ % 2 == 0:
+                lua.add(run_once([args.lua, script], LUA_DIR, args.timeout))
+                rupa.add(run_once([args.rupa, script], LUA_DIR, args.timeout))
+            else:
+                rupa.add(run_once([args.rupa, script], LUA_DIR, args.timeout))
+                lua.add(run_once([args.lua, script], LUA_DIR, args.timeout))
         if lua.failure:
             status = f"lua5.4 failed ({lua.failure})"
         elif rupa.failure:
@@ -359,7 +378,7 @@ def main(argv: list[str]) -> int:
         if status != "ok":
             failed = True
         results.append((script[:-4], lua, rupa, status))
-        ratio = f"{rupa.wall / lua.wall:.2f}" if status == "ok" else "—"
+        ratio = f"{round_ratio(lua.walls, rupa.walls):.2f}" if status == "ok" else "—"
         print(f"{script[:-4]:16} lua5.4 {fmt_s(lua.wall):>7}  rupa {fmt_s(rupa.wall):>7}  "
               f"ratio {ratio:>5}  {status}", flush=True)
         if status == "MISMATCH":
