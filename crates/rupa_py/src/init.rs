@@ -129,24 +129,12 @@ pub(crate) fn init_proto() -> PyResult<std::rc::Rc<rupa_vm::proto::Proto>> {
     })
 }
 
+/// Opens every standard library in a fresh state (lupa opens them all by default).
 pub(crate) fn load_libraries(lua: &Lua) {
     lua.enter(|ctx| {
-        // No memory cap is set yet, so registering the libraries cannot fail for memory.
-        let ok = rupa_vm::baselib::load_base(ctx).is_ok()
-            && rupa_vm::corolib::load_coroutine(ctx).is_ok()
-            && rupa_stdlib::string::load_string(ctx).is_ok()
-            && rupa_stdlib::math::load_math(ctx).is_ok()
-            && rupa_stdlib::utf8::load_utf8(ctx).is_ok()
-            && rupa_stdlib::table::load_table(ctx).is_ok();
-        rupa_stdlib::host::install(ctx, std::rc::Rc::new(rupa_stdlib::host::StdHost::new()));
-        let ok = ok
-            && rupa_stdlib::load_os(ctx).is_ok()
-            && rupa_stdlib::load_io(ctx).is_ok()
-            && rupa_stdlib::load_warn(ctx).is_ok()
-            && rupa_stdlib::load_debug(ctx).is_ok()
-            // Last: it records the libraries loaded before it in `package.loaded`.
-            && rupa_stdlib::load_package(ctx).is_ok();
-        if !ok {
+        // No memory cap is set yet, so opening the libraries cannot fail for memory.
+        let host = std::rc::Rc::new(rupa_stdlib::host::StdHost::new());
+        if rupa_stdlib::open_libs(ctx, host).is_err() {
             errors::bug("a fresh state had no room for the standard libraries");
         }
     });
