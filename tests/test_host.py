@@ -216,3 +216,13 @@ def test_deleted_object_called_from_lua(lua):
     lua.execute("getmetatable(f).__gc(f)")
     with pytest.raises(Exception, match="deleted python object"):
         lua.eval("f()")
+
+
+def test_a_call_hook_does_not_drop_arguments_of_python_calls(lua):
+    # The call hook fires before `__call` reaches the Python object; the call then runs
+    # again and must see every argument.
+    f = lua.eval(
+        "function(f) debug.sethook(function() end, 'cr') local r = f(1, 2, 3)"
+        " debug.sethook() return r end"
+    )
+    assert f(lambda *a: len(a)) == 3

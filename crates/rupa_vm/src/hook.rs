@@ -386,6 +386,19 @@ pub(crate) fn native_call<'gc>(
         return None;
     }
     hook.native_done = Some((depth, f.pc));
+    // The call instruction runs again once the hook returns. If the callee was reached
+    // through `__call`, its handler (or a chain of them) was inserted below the arguments;
+    // a call with a fixed argument count would then read one argument too few, so the
+    // insertions are undone and redone by the second run.
+    if let Some(Op::Call { args: b, .. } | Op::TailCall { args: b, .. }) =
+        f.pc.checked_sub(1).and_then(|pc| code_at(f.func, pc))
+    {
+        let window = ts.stack.len().saturating_sub(func_slot + 1);
+        if b != 0 && window + 1 > b as usize {
+            let inserted = window + 1 - b as usize;
+            ts.stack.drain(func_slot..func_slot + inserted);
+        }
+    }
     let event = Event {
         name: "call",
         line: None,
