@@ -2,22 +2,13 @@
 //! its final size (filling it never rehashed and left no unused room), and metamethod keys
 //! that are the state's own name strings.
 
-use std::rc::Rc;
-
 use gc_arena::Gc;
-use rupa_vm::lua::Lua;
 use rupa_vm::meta::MetaEvent;
 use rupa_vm::{Context, Table, Value};
 
-/// Every library loaded, in the order the Python bridge loads them.
-fn full_state() -> Lua {
-    let lua = Lua::new();
-    lua.enter(|ctx| {
-        rupa_stdlib::open_libs(ctx, Rc::new(rupa_stdlib::host::StdHost::new()))
-            .expect("room for the libraries");
-    });
-    lua
-}
+mod common;
+
+use common::full_state;
 
 /// The sorted string keys of `t`.
 fn keys<'gc>(ctx: Context<'gc>, t: Table<'gc>) -> Vec<String> {

@@ -2,21 +2,12 @@
 //! C functions): only the few natives that capture values are closures, and a fresh state
 //! with every library owns far less memory than when each function was a closure.
 
-use std::rc::Rc;
-
 use rupa_vm::function::FunctionKind;
-use rupa_vm::lua::Lua;
 use rupa_vm::{Context, Table, Value};
 
-/// Every library loaded, in the order the Python bridge loads them.
-fn full_state() -> Lua {
-    let lua = Lua::new();
-    lua.enter(|ctx| {
-        rupa_stdlib::open_libs(ctx, Rc::new(rupa_stdlib::host::StdHost::new()))
-            .expect("room for the libraries");
-    });
-    lua
-}
+mod common;
+
+use common::full_state;
 
 /// `(key, value)` of every string-keyed field of `t`.
 fn fields<'gc>(ctx: Context<'gc>, t: Table<'gc>) -> Vec<(String, Value<'gc>)> {
