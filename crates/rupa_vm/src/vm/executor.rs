@@ -175,7 +175,9 @@ impl<'gc> Executor<'gc> {
         ts.error_zone = 0;
         ts.stack.push(func);
         ts.stack.extend_from_slice(args);
-        st.pending = Some(Work::Start { c_depth: 2 });
+        // What `Work::Start` would do at the first step, done now: one turn of the step loop
+        // less per call from the host.
+        st.pending = Some(call::start_call(ctx, &mut ts, 0, ReturnTo::Bottom, 2));
         st.host = None;
         st.traceback = None;
         true
